@@ -1,0 +1,31 @@
+import { isMap, isScalar } from 'yaml';
+import { isIsoDay } from './dates.ts';
+import { InputError } from './errors.ts';
+import { parseYamlSource } from './yaml-source.ts';
+
+/** Per-listing settings from `seeds/listings.yaml`, keyed by listing file name. */
+export interface ListingSettings {
+  /** ISO day the listing was captured: gives a year to dates shown without one. */
+  captured?: string;
+}
+
+export function parseListingsConfig(source: string, file: string): Map<string, ListingSettings> {
+  const { document, lineOf } = parseYamlSource(source, file);
+  const settings = new Map<string, ListingSettings>();
+  if (document.contents === null) return settings;
+  if (!isMap(document.contents)) throw new InputError(file, 1, 'expected a mapping of listing file names to settings');
+  for (const pair of document.contents.items) {
+    const line = lineOf(pair.key);
+    const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const value: unknown = isMap(pair.value) ? pair.value.toJS(document) : undefined;
+    if (value === undefined) throw new InputError(file, line, `settings for "${name}" must be a mapping, e.g. "captured: 2025-12-11"`);
+    const { captured, ...unknown } = value as Record<string, unknown>;
+    const unknownKey = Object.keys(unknown)[0];
+    if (unknownKey !== undefined) throw new InputError(file, line, `unknown setting "${unknownKey}" for "${name}" (known: captured)`);
+    if (captured !== undefined && (typeof captured !== 'string' || !isIsoDay(captured))) {
+      throw new InputError(file, line, `"captured" for "${name}" must be a day written YYYY-MM-DD`);
+    }
+    settings.set(name, captured === undefined ? {} : { captured });
+  }
+  return settings;
+}

@@ -1,0 +1,121 @@
+import { parseDateLine, resolvePublished, type DateLine } from './dates.ts';
+import type { ListedPaper, ParsedListing, Warning } from './types.ts';
+
+/** Lines of the Hugging Face page around the papers. */
+const CHROME = [
+  'new',
+  'Get trending papers in your email inbox!',
+  'Get trending papers in your email inbox once a day!',
+  'Subscribe',
+  'Daily Papers',
+  'byAK and the research community',
+  'by AK and the research community',
+];
+
+const AUTHORS_LINE = /^•\s*(\d+)\s+authors?$/;
+const SEPARATOR_LINE = '·';
+
+/**
+ * Titles are a phrase; abstracts are prose. The shape only decides when the
+ * title/abstract alternation breaks (a paper listed without its abstract).
+ */
+function looksLikeAbstract(text: string): boolean {
+  return text.length >= 200 || (/[.!?]$/.test(text) && text.split(/\s+/).length >= 12);
+}
+
+type Line =
+  | { kind: 'text'; text: string; line: number }
+  | { kind: 'authors'; count: number; line: number }
+  | { kind: 'separator'; line: number }
+  | { kind: 'date'; date: DateLine; line: number };
+
+function classifyLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let seenContent = false;
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const line = index + 1;
+    let value = raw.trim();
+    if (value === '') return;
+    if (!seenContent) {
+      // Page chrome only stands before the first paper; there it may be glued to the first title.
+      if (CHROME.includes(value)) return;
+      const glued = CHROME.find((chrome) => value.startsWith(chrome) && /^\S/.test(value.slice(chrome.length)));
+      if (glued) value = value.slice(glued.length);
+      if (parseDateLine(value)) return; // the page's own date ("Mar 14"), not a paper's
+    }
+    seenContent = true;
+    const authors = AUTHORS_LINE.exec(value);
+    const date = parseDateLine(value);
+    if (authors) lines.push({ kind: 'authors', count: Number(authors[1]), line });
+    else if (value === SEPARATOR_LINE) lines.push({ kind: 'separator', line });
+    else if (date) lines.push({ kind: 'date', date, line });
+    else lines.push({ kind: 'text', text: value, line });
+  });
+  return lines;
+}
+
+export interface ParseOptions {
+  /** ISO day the listing was captured; gives a year to dates listed without one. */
+  capturedOn?: string;
+}
+
+/**
+ * Reads one listing: a title line, an abstract line, then optional metadata
+ * (`• 4 authors` or an organisation line, `·`, a date with an optional upvote count).
+ * Never drops a paper silently: every irregularity becomes a warning with its line.
+ */
+export function parseListing(text: string, listing: string, options: ParseOptions = {}): ParsedListing {
+  const lines = classifyLines(text.replace(/^\uFEFF/, ''));
+  const papers: ListedPaper[] = [];
+  const warnings: Warning[] = [];
+  const warn = (line: number, message: string) => warnings.push({ listing, line, message });
+
+  let pendingTitle: { text: string; line: number } | undefined;
+  let current: ListedPaper | undefined;
+
+  const flushTitleWithoutAbstract = () => {
+    if (!pendingTitle) return;
+    warn(pendingTitle.line, `paper "${pendingTitle.text}" has no abstract; kept with an empty one`);
+    current = { title: pendingTitle.text, abstract: '', source: { listing, line: pendingTitle.line } };
+    papers.push(current);
+    pendingTitle = undefined;
+  };
+
+  lines.forEach((entry, index) => {
+    const next = lines[index + 1];
+    if (entry.kind === 'text') {
+      // An organisation takes the place of the author count, right before the `·`.
+      if (next?.kind === 'separator' && current && !pendingTitle) {
+        current.organisation = entry.text;
+      } else if (!pendingTitle) {
+        if (looksLikeAbstract(entry.text)) {
+          warn(entry.line, `text looks like an abstract but follows no title; skipped: "${entry.text.slice(0, 80)}…"`);
+        } else {
+          pendingTitle = { text: entry.text, line: entry.line };
+        }
+      } else if (!looksLikeAbstract(entry.text) && next?.kind === 'text' && looksLikeAbstract(next.text)) {
+        flushTitleWithoutAbstract();
+        pendingTitle = { text: entry.text, line: entry.line };
+      } else {
+        current = { title: pendingTitle.text, abstract: entry.text, source: { listing, line: pendingTitle.line } };
+        papers.push(current);
+        pendingTitle = undefined;
+      }
+      return;
+    }
+    flushTitleWithoutAbstract();
+    if (!current) {
+      warn(entry.line, 'metadata line before any paper; ignored');
+      return;
+    }
+    if (entry.kind === 'authors') current.authorsCount = entry.count;
+    if (entry.kind === 'date') {
+      current.published = resolvePublished(entry.date, options.capturedOn);
+      if (entry.date.upvotes !== undefined) current.upvotes = entry.date.upvotes;
+    }
+  });
+  flushTitleWithoutAbstract();
+
+  if (papers.length === 0) warn(1, 'no papers found in this listing');
+  return { listing, papers, warnings };
+}

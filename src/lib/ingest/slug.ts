@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+
+const MAX_SLUG_LENGTH = 80;
+
+/** An ASCII, URL-safe slug of a title; empty when the title has no latin letters or digits. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  const lastBreak = cut.lastIndexOf('-');
+  return lastBreak > 0 ? cut.slice(0, lastBreak) : slug.slice(0, MAX_SLUG_LENGTH);
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}
+
+/**
+ * Gives each paper key a unique slug. Slugs already in use (from entries written
+ * before) are kept, so URLs do not move when papers are added; the rest are
+ * derived from the title, and a collision gets a suffix hashed from the key, so
+ * the result does not depend on the order papers are listed in.
+ */
+export function assignSlugs(papers: readonly { key: string; title: string }[], existing: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  const slugs = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const { key } of papers) {
+    const slug = existing.get(key);
+    if (slug !== undefined && !taken.has(slug)) {
+      slugs.set(key, slug);
+      taken.add(slug);
+    }
+  }
+  const fresh = papers.filter(({ key }) => !slugs.has(key)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { key, title } of fresh) {
+    const base = slugify(title) || 'paper';
+    let slug = base === 'paper' ? `paper-${shortHash(key)}` : base;
+    for (let attempt = 0; taken.has(slug); attempt++) slug = `${base}-${shortHash(`${key}#${attempt}`)}`;
+    slugs.set(key, slug);
+    taken.add(slug);
+  }
+  return slugs;
+}
