@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { InputError } from './errors.ts';
 import type { ClassifiedPaper } from './types.ts';
 
@@ -33,13 +33,23 @@ export function readEntry(source: string, file: string): EntryFile {
 }
 
 /**
+ * mdxToMarkdown escapes `{` and `<` but not a line that starts with `import` or
+ * `export`, which MDX reads as ESM code; its first letter becomes a character
+ * reference (`&#x69;mport`), which MDX reads back as the letter.
+ */
+const esmUnsafe: Unsafe[] = [
+  { character: 'i', atBreak: true, after: 'mport\\b' },
+  { character: 'e', atBreak: true, after: 'xport\\b' },
+];
+
+/**
  * The abstract as MDX, serialised from an mdast tree by remark-mdx's own
  * serialiser, so `{`, `<`, `import` and Markdown syntax in scraped text are
  * escaped and come out as the same text.
  */
 export function abstractToMdx(abstract: string): string {
   const tree: Root = { type: 'root', children: abstract === '' ? [] : [{ type: 'paragraph', children: [{ type: 'text', value: abstract }] }] };
-  return toMarkdown(tree, { extensions: [mdxToMarkdown()] });
+  return toMarkdown(tree, { extensions: [mdxToMarkdown(), { unsafe: esmUnsafe }] });
 }
 
 export function entryData(paper: ClassifiedPaper): Record<string, unknown> {

@@ -1,0 +1,85 @@
+import type { Root, RootContent } from 'mdast';
+import { remark } from 'remark';
+import remarkMdx from 'remark-mdx';
+import { mdxToMdast } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { abstractToMdx, readEntry, serialiseEntry } from '../../src/lib/ingest/entry.ts';
+import type { ClassifiedPaper } from '../../src/lib/ingest/types.ts';
+
+const HOSTILE = [
+  '{process.exit(1)}',
+  '<script>alert(1)</script>',
+  '</script><img src=x onerror=alert(1)>',
+  "import x from 'y'",
+  'export const a = 1',
+  '# Heading? *em* _u_ `code` [link](http://x) ![img](y) > quote',
+  '1. not a list',
+  '---',
+  '&amp; &lt; &#x41; \\{ \\',
+  '{/* comment */} <!-- html comment -->',
+  '\\textit{Thought Propagation} improves 12\\% over {baselines}',
+  '  leading and trailing spaces  ',
+  'zero\u200Bwidth non\u00A0breaking 😀 مرحبا بالعالم 中文标题 עברית',
+];
+
+/**
+ * The text a parsed MDX document holds, failing on anything but text. Astro's
+ * compiler has GFM on, which turns a bare `http://…` into a link of that same text.
+ */
+function textOf(tree: Root | RootContent): string {
+  if (tree.type === 'text') return tree.value;
+  if (tree.type === 'link' && tree.children.length === 1 && tree.children[0]?.type === 'text' && tree.url.endsWith(tree.children[0].value)) {
+    return tree.children[0].value;
+  }
+  if (tree.type !== 'root' && tree.type !== 'paragraph') throw new Error(`unexpected ${tree.type} node`);
+  return tree.children.map(textOf).join('');
+}
+
+describe('abstractToMdx', () => {
+  it.each(HOSTILE)('keeps %j as literal text for remark-mdx', (text) => {
+    const tree = remark().use(remarkMdx).parse(abstractToMdx(text));
+    expect(textOf(tree)).toBe(text);
+  });
+
+  it.each(HOSTILE)("keeps %j as literal text for Astro's MDX compiler (satteri)", async (text) => {
+    const tree = (await mdxToMdast(abstractToMdx(text))) as unknown as Root;
+    expect(textOf(tree)).toBe(text);
+  });
+});
+
+const paper: ClassifiedPaper = {
+  key: 'a title',
+  title: 'A title: with "quotes" and {braces}',
+  slug: 'a-title-with-quotes-and-braces',
+  abstract: 'The abstract {x}.',
+  sources: [{ listing: 'a.txt', line: 3 }],
+  themes: ['skills'],
+  mainTheme: 'skills',
+  matchedTerms: { skills: ['skill*'] },
+  upvotes: 4,
+};
+
+describe('serialiseEntry and readEntry', () => {
+  it('round-trips the generated fields', () => {
+    const { data, body } = readEntry(serialiseEntry(paper), 'x.mdx');
+    expect(data).toEqual({
+      title: paper.title, slug: paper.slug, themes: ['skills'], mainTheme: 'skills',
+      matchedTerms: { skills: ['skill*'] }, upvotes: 4, sources: [{ listing: 'a.txt', line: 3 }],
+    });
+    expect(body).toBe('The abstract \\{x}.\n');
+  });
+
+  it("keeps the user's own fields and notes when the entry is written again", () => {
+    const edited = serialiseEntry(paper).replace('upvotes: 4\n', 'upvotes: 4\nstatus: read\nrating: 4\n') + '\nMy notes: read section 3.\n';
+    const again = serialiseEntry({ ...paper, upvotes: 10 }, readEntry(edited, 'x.mdx'));
+    const { data, body } = readEntry(again, 'x.mdx');
+    expect(data).toMatchObject({ upvotes: 10, status: 'read', rating: 4 });
+    expect(body).toBe('The abstract \\{x}.\n\nMy notes: read section 3.\n');
+  });
+
+  it('refuses JavaScript front matter instead of running it', () => {
+    const source = '---js\n{ title: (() => { globalThis.ran = true; return "x"; })() }\n---\nbody\n';
+    expect(() => readEntry(source, 'evil.mdx')).toThrow('evil.mdx:1: JavaScript front matter');
+    expect((globalThis as { ran?: boolean }).ran).toBeUndefined();
+  });
+});

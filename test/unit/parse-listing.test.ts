@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { parseListing } from '../../src/lib/ingest/parse-listing.ts';
+import { parseSeed, readSeed, seedNames } from './seeds.ts';
+
+const find = (name: string, title: string) => {
+  const paper = parseSeed(name).papers.find((candidate) => candidate.title === title);
+  if (!paper) throw new Error(`${title} not found in ${name}`);
+  return paper;
+};
+
+describe('parseListing on the real seed listings', () => {
+  it.each([
+    ['000_e2d79f8d5e24fe29.txt', 89],
+    ['001_db8d4832084e57a0.txt', 52],
+    ['002_e889072d3530bfa5.txt', 173],
+    ['003_59cb86a34729d0ff.txt', 50],
+    ['004_85d4b52677f56d7c.txt', 106],
+  ])('%s holds %i papers, with no warning but undated years', (name, count) => {
+    const { papers, warnings } = parseSeed(name);
+    expect(papers).toHaveLength(count);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each(seedNames)('%s: every line is chrome, metadata, or the title or abstract of exactly one paper', (name) => {
+    const lines = readSeed(name).split('\n');
+    const { papers } = parseSeed(name);
+    const used = new Set(papers.flatMap((paper) => [paper.source.line, paper.source.line + 1 + lines.slice(paper.source.line).findIndex((line) => line.trim() !== '')]));
+    for (const paper of papers) {
+      expect(lines[paper.source.line - 1]).toContain(paper.title);
+      expect(paper.abstract.length).toBeGreaterThan(paper.title.length);
+    }
+    const longUnused = lines.map((line, index) => ({ line, number: index + 1 })).filter(({ line, number }) => line.trim().length > 60 && !used.has(number));
+    expect(longUnused).toEqual([]);
+  });
+
+  it('strips page chrome glued to the first title', () => {
+    const [first] = parseSeed('002_e889072d3530bfa5.txt').papers;
+    expect(first?.title).toBe('Multiagent Finetuning: Self Improvement with Diverse Reasoning Chains');
+    expect(first?.source).toEqual({ listing: '002_e889072d3530bfa5.txt', line: 3 });
+  });
+
+  it('does not take the page date for a paper', () => {
+    const [first] = parseSeed('000_e2d79f8d5e24fe29.txt').papers;
+    expect(first?.title).toBe('S2SNet: A Pretrained Neural Network for Superconductivity Discovery');
+    expect(first?.published).toBeUndefined();
+  });
+
+  it('reads author count and a dated year', () => {
+    expect(find('003_59cb86a34729d0ff.txt', 'SLIM: Skill Learning with Multiple Critics')).toMatchObject({
+      source: { listing: '003_59cb86a34729d0ff.txt', line: 13 },
+      authorsCount: 4,
+      published: { text: 'Feb 1, 2024', date: '2024-02-01', precision: 'day', yearSource: 'listing' },
+    });
+  });
+
+  it('reads a date without a year, followed by upvotes, and keeps it without a year', () => {
+    const paper = find('003_59cb86a34729d0ff.txt', 'Where to find Grokking in LLM Pretraining? Monitor Memorization-to-Generalization without Test');
+    expect(paper).toMatchObject({ authorsCount: 3, upvotes: 2, published: { text: 'Jun 26' } });
+    expect(paper.published?.date).toBeUndefined();
+  });
+
+  it('reads an organisation line in place of the author count', () => {
+    const paper = find('003_59cb86a34729d0ff.txt', 'WebLeaper: Empowering Efficiency and Efficacy in WebAgent via Enabling Info-Rich Seeking');
+    expect(paper).toMatchObject({ organisation: 'AlibabaTongyiLab TongyiLab', upvotes: 2, published: { text: 'Oct 28' } });
+    expect(paper.authorsCount).toBeUndefined();
+  });
+
+  it('reads upvotes after a date with a year', () => {
+    const paper = find('003_59cb86a34729d0ff.txt', 'Leveraging Open Knowledge for Advancing Task Expertise in Large Language Models');
+    expect(paper).toMatchObject({ authorsCount: 12, upvotes: 4, published: { text: 'Aug 28, 2024', date: '2024-08-28' } });
+  });
+
+  it('resolves a missing year only against the listing capture date', () => {
+    const paper = parseListing(readSeed('003_59cb86a34729d0ff.txt'), '003', { capturedOn: '2025-12-11' }).papers.find((p) => p.title.startsWith('Where to find Grokking'));
+    expect(paper?.published).toEqual({ text: 'Jun 26', date: '2025-06-26', precision: 'day', yearSource: 'capture-date' });
+  });
+});
+
+describe('parseListing on hostile input', () => {
+  const abstract = 'We study a thing at length, and this sentence is long enough to read as an abstract of a paper.';
+
+  it('reads CRLF line endings and a byte-order mark', () => {
+    const { papers, warnings } = parseListing(`\uFEFFSubscribe\r\n\r\nA Title\r\n${abstract}\r\n  • 2 authors\r\n·\r\nMar 3, 2021 7\r\n`, 'crlf.txt');
+    expect(warnings).toEqual([]);
+    expect(papers).toEqual([{ title: 'A Title', abstract, source: { listing: 'crlf.txt', line: 3 }, authorsCount: 2, upvotes: 7, published: { text: 'Mar 3, 2021', date: '2021-03-03', precision: 'day', yearSource: 'listing' } }]);
+  });
+
+  it('warns about an empty listing and one that holds only chrome', () => {
+    expect(parseListing('', 'empty.txt')).toEqual({ listing: 'empty.txt', papers: [], warnings: [{ listing: 'empty.txt', line: 1, message: 'no papers found in this listing' }] });
+    expect(parseListing('new\n\nSubscribe\nDaily Papers\nbyAK and the research community\nMar 14\n', 'chrome.txt').papers).toEqual([]);
+  });
+
+  it('keeps a paper that has no abstract, with a warning naming it', () => {
+    const { papers, warnings } = parseListing(`First Paper\nSecond Paper\n${abstract}\nLast Paper\n`, 'gaps.txt');
+    expect(papers.map((paper) => [paper.title, paper.abstract])).toEqual([['First Paper', ''], ['Second Paper', abstract], ['Last Paper', '']]);
+    expect(warnings.map((warning) => warning.line)).toEqual([1, 4]);
+    expect(warnings[0]?.message).toContain('"First Paper" has no abstract');
+  });
+
+  it('warns about an abstract with no title instead of making it a paper', () => {
+    const { papers, warnings } = parseListing(`A Title\n${abstract}\n${abstract}\n`, 'orphan.txt');
+    expect(papers).toHaveLength(1);
+    expect(warnings).toMatchObject([{ line: 3, message: expect.stringContaining('follows no title') }]);
+  });
+
+  it('keeps markup and expressions in titles as text', () => {
+    const title = '{process.exit(1)} <script>alert(1)</script> import x from "y"';
+    expect(parseListing(`${title}\n${abstract}\n`, 'x.txt').papers[0]?.title).toBe(title);
+  });
+});
