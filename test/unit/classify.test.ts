@@ -5,7 +5,7 @@ import { classifyPaper, compileThemes } from '../../src/lib/ingest/classify.ts';
 import { mergePapers } from '../../src/lib/ingest/merge.ts';
 import { parseThemes, UNSORTED_THEME_ID } from '../../src/lib/ingest/themes.ts';
 import type { Theme } from '../../src/lib/ingest/types.ts';
-import { parseSeed, seedNames } from './seeds.ts';
+import { parseSeed, seedNames } from '../setup/seeds.ts';
 
 const theme = (id: string, terms: string[]): Theme => ({ id, title: id, description: id, terms });
 const matchers = compileThemes([theme('skills', ['skill*', 'skill library']), theme('agents', ['agent*', 'web navigation']), theme(UNSORTED_THEME_ID, [])]);

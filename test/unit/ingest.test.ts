@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
 import { scanEntries } from '../../src/lib/ingest/entry-store.ts';
 import { ingest, type IngestPaths } from '../../src/lib/ingest/ingest.ts';
-import { SEEDS_DIR } from './seeds.ts';
+import { SEEDS_DIR } from '../setup/seeds.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergePapers } from '../../src/lib/ingest/merge.ts';
 import { titleKey } from '../../src/lib/ingest/normalise.ts';
 import type { ListedPaper } from '../../src/lib/ingest/types.ts';
-import { parseSeed, seedNames } from './seeds.ts';
+import { parseSeed, seedNames } from '../setup/seeds.ts';
 
 const listed = (overrides: Partial<ListedPaper> & Pick<ListedPaper, 'title'>): ListedPaper => ({
   abstract: 'An abstract.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseListing } from '../../src/lib/ingest/parse-listing.ts';
-import { parseSeed, readSeed, seedNames } from './seeds.ts';
+import { parseSeed, readSeed, seedNames } from '../setup/seeds.ts';
 
 const find = (name: string, title: string) => {
   const paper = parseSeed(name).papers.find((candidate) => candidate.title === title);

@@ -1,0 +1,34 @@
+/**
+ * Site configuration: the one place to change what the site says about itself.
+ * Deployment settings (absolute URL, sub-path) come from the environment instead:
+ * `SITE_URL` and `BASE_PATH`, read in `astro.config.mjs`.
+ */
+export interface SiteConfig {
+  /** Shown in the header, the page titles and the home page heading. */
+  title: string;
+  /** One sentence: used as the default `<meta name="description">` and under the home heading. */
+  description: string;
+  /** Longer introduction on the home page, one string per paragraph. */
+  intro: string[];
+  /** `lang` of every page (also the language Pagefind indexes). */
+  lang: string;
+  /** How many papers the home page lists under "Recently published". */
+  recentPapers: number;
+  /** Maximum length, in characters, of the abstract excerpts in lists. */
+  listExcerptLength: number;
+  /** Maximum length, in characters, of `<meta name="description">` on paper pages. */
+  metaDescriptionLength: number;
+}
+
+export const SITE: SiteConfig = {
+  title: 'Reading list',
+  description: 'A searchable reading list of research papers, grouped by theme.',
+  intro: [
+    'Papers collected from research-paper listings, merged when several listings mention the same paper and grouped into themes by the terms their titles and abstracts use.',
+    'Browse a theme below, open a paper to read its abstract and see why it belongs to each theme, or search every abstract.',
+  ],
+  lang: 'en',
+  recentPapers: 12,
+  listExcerptLength: 140,
+  metaDescriptionLength: 200,
+};

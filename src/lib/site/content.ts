@@ -1,0 +1,61 @@
+/**
+ * The site's view of the content collections, loaded once per build and shared by
+ * every page. (The only module here that depends on `astro:content`.)
+ */
+import { readFileSync } from 'node:fs';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { parseThemes } from '../ingest/themes.ts';
+import { countByTheme, sortPapers, sortThemes } from './papers.ts';
+import { mdxToPlainText } from './text.ts';
+
+export type Paper = CollectionEntry<'papers'>;
+export type Theme = CollectionEntry<'themes'>;
+
+export interface SiteContent {
+  /** In the order of themes.yaml (see `sortThemes`). */
+  themes: Theme[];
+  themesById: Map<string, Theme>;
+  /** Newest first, undated last (see `comparePapers`). */
+  papers: Paper[];
+  paperCounts: Map<string, number>;
+  /** Plain-text abstract of a paper (MDX escapes resolved). */
+  abstractText(paper: Paper): string;
+}
+
+let loading: Promise<SiteContent> | undefined;
+
+export function loadContent(): Promise<SiteContent> {
+  // In `astro dev` content changes while this module stays loaded: never cache there.
+  if (import.meta.env.DEV) return load();
+  loading ??= load();
+  return loading;
+}
+
+async function load(): Promise<SiteContent> {
+  const [themes, papers] = await Promise.all([getCollection('themes'), getCollection('papers')]);
+  const abstracts = new Map<string, string>();
+  return {
+    themes: sortThemes(themes, fileOrder(themes)),
+    themesById: new Map(themes.map((theme) => [theme.id, theme])),
+    papers: sortPapers(papers),
+    paperCounts: countByTheme(papers),
+    abstractText(paper) {
+      let text = abstracts.get(paper.id);
+      if (text === undefined) {
+        text = mdxToPlainText(paper.body ?? '');
+        abstracts.set(paper.id, text);
+      }
+      return text;
+    },
+  };
+}
+
+/**
+ * Position of each theme id in themes.yaml, which the content layer does not keep
+ * (it stores the themes sorted by id). Read with ingest's own parser.
+ */
+function fileOrder(themes: Theme[]): Map<string, number> {
+  const file = themes.find((theme) => theme.filePath)?.filePath;
+  if (!file) return new Map();
+  return new Map(parseThemes(readFileSync(file, 'utf8'), file).map((theme, index) => [theme.id, index]));
+}

@@ -1,0 +1,107 @@
+/**
+ * Vitest globalSetup of the `site` project: runs the real pipeline once for the
+ * whole suite, fresh every time, into test/.output/ (so a user's dist/ stays as
+ * it is), and hands the output folders to the tests through `provide`.
+ *
+ *   npm run ingest
+ *   astro build --outDir test/.output/dist                      + node scripts/index-search.ts <dir>
+ *   BASE_PATH=/reading-list astro build --outDir test/.output/dist-base + node scripts/index-search.ts <dir>
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { BUILDS, type SiteBuild } from './site-builds.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const outputRoot = join(repoRoot, 'test', '.output');
+const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+interface Step {
+  label: string;
+  command: string;
+  args: string[];
+  /** Variables to set; `undefined` removes one inherited from the caller. */
+  env?: Record<string, string | undefined>;
+}
+
+function envFor(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+/** Runs one step; on failure throws with the command's own (interleaved) output. */
+function runStep(step: Step): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolveRun, rejectRun) => {
+    const child = spawn(step.command, step.args, {
+      cwd: repoRoot,
+      env: envFor(step.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.once('error', rejectRun);
+    child.once('close', (code, signal) => {
+      if (code === 0) {
+        resolveRun((performance.now() - started) / 1000);
+        return;
+      }
+      const envText = Object.entries(step.env ?? {})
+        .map(([name, value]) => (value === undefined ? `(${name} unset) ` : `${name}=${value} `))
+        .join('');
+      rejectRun(
+        new Error(
+          `site build failed at "${step.label}": ${envText}${step.command} ${step.args.join(' ')} ` +
+            `exited with ${signal ?? code}. Its output:\n\n${output}`,
+        ),
+      );
+    });
+  });
+}
+
+function stepsFor(build: SiteBuild, outDir: string): Step[] {
+  const env = { BASE_PATH: build.basePath === '/' ? undefined : build.basePath.replace(/\/$/, '') };
+  const shownDir = relative(repoRoot, outDir);
+  return [
+    { label: `astro build (${build.name})`, command: process.execPath, args: [astroBin, 'build', '--outDir', shownDir], env },
+    { label: `index search (${build.name})`, command: process.execPath, args: ['scripts/index-search.ts', shownDir], env },
+  ];
+}
+
+export default async function buildSite(project: TestProject) {
+  await mkdir(outputRoot, { recursive: true });
+  const timings: string[] = [];
+  const ingestSeconds = await runStep({ label: 'ingest', command: 'npm', args: ['run', '--silent', 'ingest'], env: { BASE_PATH: undefined } });
+  timings.push(`ingest ${ingestSeconds.toFixed(1)}s`);
+
+  const dirs: Record<string, string> = {};
+  for (const build of BUILDS) {
+    const outDir = join(outputRoot, build.folder);
+    await rm(outDir, { recursive: true, force: true });
+    for (const step of stepsFor(build, outDir)) {
+      timings.push(`${step.label} ${(await runStep(step)).toFixed(1)}s`);
+    }
+    dirs[build.name] = outDir;
+  }
+  console.log(`[build-site] ${timings.join(', ')}`);
+
+  project.provide('repoRoot', repoRoot);
+  project.provide('siteDirs', dirs);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Absolute path of the repository the site was built from. */
+    repoRoot: string;
+    /** Build name (see BUILDS) -> absolute path of its output folder. */
+    siteDirs: Record<string, string>;
+  }
+}
