@@ -10,6 +10,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    reporters: ['default', './test/setup/plain-summary-reporter.ts'],
     projects: [
       {
         test: {
