@@ -1,29 +1,58 @@
 /**
- * `npm run ingest`: reads every listing in seeds/, writes one MDX entry per
- * distinct paper under content/papers/<main theme>/, and prints a summary.
- * Exit codes: 0 done, 1 input to fix (message names file and line), 2 unexpected failure.
+ * `npm run ingest [-- --prune] [-- --strict]`: reads every listing in seeds/,
+ * writes one MDX entry per distinct paper under content/papers/<main theme>/,
+ * and prints a summary. Exit codes are listed in USAGE.
  */
+import { parseArgs } from 'node:util';
 import { InputError } from '../src/lib/ingest/errors.ts';
 import { ingest, type IngestReport } from '../src/lib/ingest/ingest.ts';
 
-function summary(report: IngestReport): string {
+const USAGE = `usage: npm run ingest [-- --prune] [-- --strict]
+  --prune   delete generated entries that no listing produces any more,
+            unless you added fields or notes to them
+  --strict  exit with 3 when there is any warning
+exit codes: 0 done, 1 input to fix (the message names the file and line),
+            2 unexpected failure, 3 warnings under --strict`;
+
+function summary(report: IngestReport, prune: boolean): string {
   const { plan } = report;
   const moved = plan.writes.filter((write) => write.movedFrom).length;
   const lines = [
     `Read ${report.listings.length} listings: ${report.listings.map(({ listing, papers }) => `${listing} ${papers}`).join(', ')}`,
-    `${report.listedPapers} listed papers, ${report.papers.length} distinct (${report.listedPapers - report.papers.length} duplicates merged)`,
+    `${report.listedPapers} listed papers, ${report.distinctPapers} distinct (${report.listedPapers - report.distinctPapers} duplicates merged)`,
     `Themes: ${report.themes.map(({ theme, papers }) => `${theme.id} ${papers}`).join(', ')}`,
-    `Entries: ${plan.writes.length - moved} written, ${moved} moved, ${plan.unchanged} unchanged`,
+    `Entries: ${plan.writes.length - moved} written, ${moved} moved, ${plan.unchanged} unchanged, ${report.handWritten} hand-written left alone`,
   ];
-  if (plan.orphans.length > 0) {
-    lines.push(`${plan.orphans.length} entries match no listed paper and were left in place: ${plan.orphans.map((orphan) => orphan.path).join(', ')}`);
+  const kept = plan.orphans.filter((orphan) => !prune || orphan.userContent);
+  if (prune && plan.prunable.length > 0) lines.push(`Pruned ${plan.prunable.length} entries no listing produces: ${plan.prunable.join(', ')}`);
+  if (kept.length > 0) {
+    const why = prune ? 'they hold your fields or notes' : 'run with --prune to delete those without your fields or notes';
+    lines.push(`Kept ${kept.length} entries no listing produces (${why}): ${kept.map((orphan) => orphan.path).join(', ')}`);
   }
-  for (const warning of report.warnings) lines.push(`warning: seeds/${warning.listing}:${warning.line}: ${warning.message}`);
+  for (const warning of report.warnings) lines.push(`warning: ${warning.file}:${warning.line}: ${warning.message}`);
   return lines.join('\n');
 }
 
+let options: { prune: boolean; strict: boolean };
 try {
-  console.log(summary(await ingest({ seedsDir: 'seeds', contentDir: 'content' })));
+  const { values } = parseArgs({ options: { prune: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  options = { prune: values.prune, strict: values.strict };
+} catch (error) {
+  console.error(`ingest: ${(error as Error).message}\n${USAGE}`);
+  process.exit(1);
+}
+
+try {
+  const report = await ingest({ seedsDir: 'seeds', contentDir: 'content' }, { prune: options.prune });
+  console.log(summary(report, options.prune));
+  if (options.strict && report.warnings.length > 0) {
+    console.error(`ingest: ${report.warnings.length} warnings and --strict`);
+    process.exitCode = 3;
+  }
 } catch (error) {
   if (error instanceof InputError) {
     console.error(`ingest: ${error.message}`);

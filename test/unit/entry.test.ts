@@ -60,8 +60,10 @@ const paper: ClassifiedPaper = {
 };
 
 describe('serialiseEntry and readEntry', () => {
+  const write = (next: ClassifiedPaper, before?: string) => serialiseEntry(next, before === undefined ? undefined : { entry: readEntry(before, 'x.mdx'), file: 'x.mdx' });
+
   it('round-trips the generated fields', () => {
-    const { data, body } = readEntry(serialiseEntry(paper), 'x.mdx');
+    const { data, body } = readEntry(write(paper), 'x.mdx');
     expect(data).toEqual({
       title: paper.title, slug: paper.slug, themes: ['skills'], mainTheme: 'skills',
       matchedTerms: { skills: ['skill*'] }, upvotes: 4, sources: [{ listing: 'a.txt', line: 3 }],
@@ -69,12 +71,25 @@ describe('serialiseEntry and readEntry', () => {
     expect(body).toBe('The abstract \\{x}.\n');
   });
 
-  it("keeps the user's own fields and notes when the entry is written again", () => {
-    const edited = serialiseEntry(paper).replace('upvotes: 4\n', 'upvotes: 4\nstatus: read\nrating: 4\n') + '\nMy notes: read section 3.\n';
-    const again = serialiseEntry({ ...paper, upvotes: 10 }, readEntry(edited, 'x.mdx'));
-    const { data, body } = readEntry(again, 'x.mdx');
-    expect(data).toMatchObject({ upvotes: 10, status: 'read', rating: 4 });
-    expect(body).toBe('The abstract \\{x}.\n\nMy notes: read section 3.\n');
+  it("keeps the user's own fields, comments and notes byte for byte while updating generated fields", () => {
+    const userFields = '# my reading status\nstatus: read   # finished in May\nrating: 4\ntags: [ rl,  "skills" ]\nreview: |\n  Good paper.\n    Indented line.\n';
+    const notes = '\n## My notes\n\nRead section 3 {twice}.\n';
+    const edited = write(paper).replace('upvotes: 4\n', `upvotes: 4\n${userFields}`) + notes;
+    const again = write({ ...paper, upvotes: 10, title: 'A new title' }, edited);
+    expect(again).toContain(userFields);
+    expect(again.endsWith(`\n---\nThe abstract \\{x}.\n${notes}`)).toBe(true);
+    expect(readEntry(again, 'x.mdx').data).toMatchObject({ upvotes: 10, title: 'A new title', status: 'read', rating: 4, tags: ['rl', 'skills'] });
+    expect(write({ ...paper, upvotes: 10, title: 'A new title' }, again)).toBe(again);
+  });
+
+  it('keeps pinned fields and a pinned abstract as the user wrote them', () => {
+    const edited = write(paper)
+      .replace('title: ', 'pinned: [title, abstract]\ntitle: ')
+      .replace(/^title: .*$/m, 'title: "My own title"   # mine')
+      .replace('The abstract \\{x}.', 'My own abstract.');
+    const again = write({ ...paper, title: 'Listing title', abstract: 'Listing abstract.' }, edited);
+    expect(again).toContain('title: "My own title"   # mine\n');
+    expect(readEntry(again, 'x.mdx').body).toBe('My own abstract.\n');
   });
 
   it('refuses JavaScript front matter instead of running it', () => {

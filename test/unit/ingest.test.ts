@@ -1,4 +1,5 @@
-import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +10,10 @@ import { SEEDS_DIR } from '../setup/seeds.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-async function workspace(): Promise<IngestPaths> {
+async function workspace({ seeds = true } = {}): Promise<IngestPaths> {
   const dir = await mkdtemp(join(tmpdir(), 'reading-list-ingest-'));
-  await cp(SEEDS_DIR, join(dir, 'seeds'), { recursive: true });
+  if (seeds) await cp(SEEDS_DIR, join(dir, 'seeds'), { recursive: true });
+  else await mkdir(join(dir, 'seeds'));
   await cp(join(ROOT, 'content/themes.yaml'), join(dir, 'content/themes.yaml'));
   return { seedsDir: join(dir, 'seeds'), contentDir: join(dir, 'content') };
 }
@@ -62,9 +64,125 @@ describe('ingest of the seed listings', () => {
     await expect(stat(file)).rejects.toThrow();
   });
 
-  it('refuses a listing that is not UTF-8 text, naming the file', async () => {
-    const broken = await workspace();
-    await writeFile(join(broken.seedsDir, 'latin1.txt'), Buffer.from([0x54, 0x69, 0x74, 0x6c, 0xe9, 0x0a]));
-    await expect(ingest(broken, { write: false })).rejects.toThrow(/latin1\.txt: this file is not UTF-8/);
+});
+
+const ABSTRACT = 'We study a problem at length, and this sentence is long enough to be read as the abstract of a paper.';
+const listing = (...titles: string[]) => titles.map((title) => `${title}\n\n${ABSTRACT} (${title})\n`).join('\n');
+
+async function entriesOf(paths: IngestPaths) {
+  return scanEntries(join(paths.contentDir, 'papers'));
+}
+
+describe('ingest keeps what users wrote', () => {
+  it('never touches a hand-written entry, and generates no second entry for its paper', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Listed Paper', 'My Own Paper'));
+    const handWritten = '---\ntitle: My own paper\nslug: listed-paper\nthemes: [agents]\n---\nNotes on a paper in no listing.\n';
+    await mkdir(join(paths.contentDir, 'papers/mine'), { recursive: true });
+    await writeFile(join(paths.contentDir, 'papers/mine/own.mdx'), handWritten);
+    const report = await ingest(paths);
+    expect(report.handWritten).toBe(1);
+    expect(report.warnings.map((warning) => warning.message)).toContainEqual(expect.stringContaining('"My Own Paper" has the hand-written entry'));
+    const entries = await entriesOf(paths);
+    expect(await readFile(join(paths.contentDir, 'papers/mine/own.mdx'), 'utf8')).toBe(handWritten);
+    const generated = entries.filter(({ path }) => !path.startsWith('mine/'));
+    expect(generated).toHaveLength(1);
+    expect(generated[0]?.entry.data['slug']).not.toBe('listed-paper');
+  });
+
+  it('applies pinned themes and moves the entry to the pinned main theme', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Skill Discovery for Skill Libraries'));
+    await ingest(paths);
+    const [first] = await entriesOf(paths);
+    if (!first) throw new Error('no entry');
+    expect(first.path.startsWith('skills/')).toBe(true);
+    const pinned = first.source.replace(/^themes:\n(?:  - .*\n)+/m, 'themes: [robotics, agents]   # chosen by hand\n').replace('---\ntitle', '---\npinned: [themes]\ntitle');
+    await writeFile(join(paths.contentDir, 'papers', first.path), pinned);
+    await ingest(paths);
+    const [moved] = await entriesOf(paths);
+    expect(moved?.path).toBe(first.path.replace('skills/', 'robotics/'));
+    expect(moved?.source).toContain('themes: [robotics, agents]   # chosen by hand\n');
+    expect(moved?.entry.data['mainTheme']).toBe('robotics');
+  });
+
+  it('reports entries no listing produces, and prunes only those without user content', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper', 'Annotated Paper', 'Untouched Paper'));
+    await ingest(paths);
+    const annotated = (await entriesOf(paths)).find(({ entry }) => entry.data['title'] === 'Annotated Paper');
+    if (!annotated) throw new Error('no annotated entry');
+    await writeFile(join(paths.contentDir, 'papers', annotated.path), `${annotated.source}\nMy notes.\n`);
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper'));
+
+    const kept = await ingest(paths);
+    expect(kept.plan.orphans.map(({ userContent }) => userContent).sort()).toEqual([false, true]);
+    expect(await entriesOf(paths)).toHaveLength(3);
+
+    const pruned = await ingest(paths, { prune: true });
+    expect(pruned.plan.prunable).toHaveLength(1);
+    const titles = (await entriesOf(paths)).map(({ entry }) => entry.data['title']).sort();
+    expect(titles).toEqual(['Annotated Paper', 'Kept Paper']);
+  });
+
+  it('cleans up temporary files an interrupted run left, never half-written entries', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('A Paper'));
+    await mkdir(join(paths.contentDir, 'papers/skills'), { recursive: true });
+    await writeFile(join(paths.contentDir, 'papers/skills/a-paper.mdx.12345.tmp'), '---\ntitle: half');
+    await ingest(paths);
+    const files = await readdir(join(paths.contentDir, 'papers'), { recursive: true });
+    expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('ingest on bad input', () => {
+  it.each([
+    ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'this is a binary file'],
+    ['utf16.txt', Buffer.from('\ufeffTitle\n', 'utf16le'), 'UTF-16 text; re-save it as UTF-8'],
+    ['latin1.txt', Buffer.from([0x54, 0x69, 0x74, 0x6c, 0xe9, 0x0a]), 'not UTF-8 text'],
+  ])('refuses %s, naming the file', async (name, bytes, message) => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, name), bytes);
+    await expect(ingest(paths, { write: false })).rejects.toThrow(new RegExp(`${name.replace('.', '\\.')}: .*${message.replace(/[.;]/g, (c) => `\\${c}`)}`));
+  });
+
+  it('reads a 50 MB listing', { timeout: 60_000 }, async () => {
+    const paths = await workspace({ seeds: false });
+    const block = (n: number) => `Paper Number ${n}\n${ABSTRACT} ${'Filler words for size. '.repeat(40)}\n  • 3 authors\n·\nMar 3, 2024 ${n}\n\n`;
+    const count = Math.ceil((50 * 1024 * 1024) / block(1).length);
+    await writeFile(join(paths.seedsDir, 'big.txt'), Array.from({ length: count }, (_, n) => block(n)).join(''));
+    const report = await ingest(paths, { write: false });
+    expect(report.listings).toEqual([{ listing: 'big.txt', papers: count }]);
+    expect(report.warnings).toEqual([]);
+  });
+});
+
+describe('npm run ingest (scripts/ingest.ts)', () => {
+  const script = join(ROOT, 'scripts/ingest.ts');
+  const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8' });
+
+  it('exits 0 with a summary, 3 on warnings under --strict, 1 with the file and line on bad input', async () => {
+    const paths = await workspace({ seeds: false });
+    const cwd = join(paths.seedsDir, '..');
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('A Paper'));
+    const ok = run(cwd);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('1 listed papers, 1 distinct');
+
+    await writeFile(join(paths.seedsDir, 'b.txt'), 'Lonely Title\n');
+    const lenient = run(cwd);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stdout).toContain('warning: seeds/b.txt:1: paper "Lonely Title" has no abstract');
+    expect(run(cwd, '--strict').status).toBe(3);
+
+    await writeFile(join(paths.contentDir, 'themes.yaml'), '- id: Bad Id\n  title: x\n  description: y\n');
+    const bad = run(cwd);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe('ingest: content/themes.yaml:1: theme id "Bad Id" must be lowercase letters, digits and hyphens');
+
+    const unknown = run(cwd, '--prnue');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('usage: npm run ingest');
   });
 });

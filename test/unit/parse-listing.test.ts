@@ -86,7 +86,7 @@ describe('parseListing on hostile input', () => {
   });
 
   it('warns about an empty listing and one that holds only chrome', () => {
-    expect(parseListing('', 'empty.txt')).toEqual({ listing: 'empty.txt', papers: [], warnings: [{ listing: 'empty.txt', line: 1, message: 'no papers found in this listing' }] });
+    expect(parseListing('', 'empty.txt')).toEqual({ listing: 'empty.txt', papers: [], warnings: [{ file: 'empty.txt', line: 1, message: 'no papers found in this listing' }] });
     expect(parseListing('new\n\nSubscribe\nDaily Papers\nbyAK and the research community\nMar 14\n', 'chrome.txt').papers).toEqual([]);
   });
 

@@ -34,29 +34,48 @@ export function compileThemes(themes: readonly Theme[]): ThemeMatcher[] {
     }));
 }
 
-function occurrences(haystack: readonly string[], { tokens, prefix }: CompiledTerm): number {
-  let count = 0;
-  const last = tokens.length - 1;
-  for (let start = 0; start + last < haystack.length; start++) {
-    let matches = true;
-    for (let offset = 0; offset <= last && matches; offset++) {
-      const word = haystack[start + offset] as string;
-      const wanted = tokens[offset] as string;
-      matches = offset === last && prefix ? word.startsWith(wanted) : word === wanted;
-    }
-    if (matches) count++;
+/** Where each word stands in a text, so that each term is looked up, not scanned for. */
+class WordIndex {
+  readonly words: readonly string[];
+  private readonly positions = new Map<string, number[]>();
+
+  constructor(words: readonly string[]) {
+    this.words = words;
+    words.forEach((word, position) => {
+      const list = this.positions.get(word);
+      if (list) list.push(position);
+      else this.positions.set(word, [position]);
+    });
   }
-  return count;
+
+  /** Positions where a word equal to `token` (or, with `prefix`, starting with it) stands. */
+  private starts(token: string, prefix: boolean): number[] {
+    if (!prefix) return this.positions.get(token) ?? [];
+    return [...this.positions].flatMap(([word, list]) => (word.startsWith(token) ? list : []));
+  }
+
+  occurrences({ tokens, prefix }: CompiledTerm): number {
+    const last = tokens.length - 1;
+    const [first] = tokens as [string];
+    const starts = this.starts(first, prefix && last === 0);
+    if (last === 0) return starts.length;
+    return starts.filter((start) =>
+      tokens.every((token, offset) => {
+        const word = this.words[start + offset];
+        return word !== undefined && (offset === last && prefix ? word.startsWith(token) : word === token);
+      }),
+    ).length;
+  }
 }
 
 export function classifyPaper(paper: Pick<Paper, 'title' | 'abstract'>, matchers: readonly ThemeMatcher[]): Classification {
-  const titleWords = words(paper.title);
-  const abstractWords = words(paper.abstract);
+  const title = new WordIndex(words(paper.title));
+  const abstract = new WordIndex(words(paper.abstract));
   const scored = matchers.flatMap(({ theme, terms }, order) => {
     let score = 0;
     const matched: string[] = [];
     for (const term of terms) {
-      const termScore = (occurrences(titleWords, term) > 0 ? TITLE_WEIGHT : 0) + Math.min(occurrences(abstractWords, term), ABSTRACT_CAP);
+      const termScore = (title.occurrences(term) > 0 ? TITLE_WEIGHT : 0) + Math.min(abstract.occurrences(term), ABSTRACT_CAP);
       if (termScore > 0) matched.push(term.term);
       score += termScore;
     }

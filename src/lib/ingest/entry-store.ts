@@ -1,9 +1,10 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import { readEntry, serialiseEntry, type EntryFile } from './entry.ts';
-import type { ClassifiedPaper } from './types.ts';
+import { dirname, join, sep } from 'node:path';
+import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile } from './entry.ts';
+import { isThemeId } from './themes.ts';
+import type { ClassifiedPaper, Warning } from './types.ts';
 
-/** An entry already on disk; `path` is relative to the papers folder, with `/` separators. */
+/** An entry on disk; `path` is relative to the papers folder, with `/` separators. */
 export interface StoredEntry {
   path: string;
   source: string;
@@ -20,11 +21,17 @@ export interface EntryWrite {
 export interface EntryPlan {
   writes: EntryWrite[];
   unchanged: number;
-  /** Entries no paper of the listings produces any more: reported, never deleted here. */
-  orphans: StoredEntry[];
+  /** Generated entries no listed paper produces any more, and whether each holds user content. */
+  orphans: { path: string; userContent: boolean }[];
+  /** Orphans without user content, to delete when pruning. */
+  prunable: string[];
+  warnings: Warning[];
 }
 
-export async function scanEntries(papersDir: string): Promise<StoredEntry[]> {
+/** Entries are `.mdx` (generated or hand-written) or `.md` (hand-written). */
+const ENTRY_FILE = /\.mdx?$/;
+
+export async function scanEntries(papersDir: string, shownDir = papersDir): Promise<StoredEntry[]> {
   let names: string[];
   try {
     names = await readdir(papersDir, { recursive: true });
@@ -32,41 +39,98 @@ export async function scanEntries(papersDir: string): Promise<StoredEntry[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const paths = names.filter((name) => name.endsWith('.mdx')).map((name) => name.split(sep).join('/')).sort();
+  const paths = names.filter((name) => ENTRY_FILE.test(name)).map((name) => name.split(sep).join('/')).sort();
   return Promise.all(
     paths.map(async (path) => {
       const source = await readFile(join(papersDir, path), 'utf8');
-      return { path, source, entry: readEntry(source, join(relative(process.cwd(), papersDir), path)) };
+      return { path, source, entry: readEntry(source, `${shownDir}/${path}`) };
     }),
   );
+}
+
+/**
+ * Hand-written entries name no listing (`sources` absent or empty): ingest reads
+ * them to keep their slugs and titles free, and never writes them.
+ */
+export function isHandWritten(entry: EntryFile): boolean {
+  const sources = entry.data['sources'];
+  return !Array.isArray(sources) || sources.length === 0;
 }
 
 export function entryPath(paper: Pick<ClassifiedPaper, 'mainTheme' | 'slug'>): string {
   return `${paper.mainTheme}/${paper.slug}.mdx`;
 }
 
-/** Decides what to write so that nothing changes on disk when nothing changed in the input. */
-export function planEntries(papers: readonly ClassifiedPaper[], stored: readonly StoredEntry[]): EntryPlan {
-  const bySlug = new Map(stored.map((entry) => [entry.entry.data['slug'], entry]));
+const stringList = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? value : undefined;
+
+/**
+ * The paper as its entry will say it, once the themes a user pinned are applied:
+ * pinned `themes` replace the computed ones (the first is the main theme unless
+ * `mainTheme` is pinned too), and a pinned `mainTheme` comes first.
+ */
+export function applyPinnedThemes(paper: ClassifiedPaper, entry: EntryFile, file: string, warnings: Warning[]): ClassifiedPaper {
+  const { pinned } = pinnedFields(entry.data);
+  const warn = (message: string) => warnings.push({ file, line: 1, message });
+  let { themes, mainTheme } = paper;
+  if (pinned.has('themes')) {
+    const value = stringList(entry.data['themes']);
+    if (value?.every(isThemeId)) themes = value;
+    else warn('pinned "themes" must be a list of theme ids; using the computed themes');
+    mainTheme = themes[0] as string;
+  }
+  if (pinned.has('mainTheme')) {
+    const value = entry.data['mainTheme'];
+    if (typeof value === 'string' && isThemeId(value)) mainTheme = value;
+    else warn('pinned "mainTheme" must be a theme id; using the computed main theme');
+  }
+  if (themes === paper.themes && mainTheme === paper.mainTheme) return paper;
+  themes = [mainTheme, ...themes.filter((id) => id !== mainTheme)];
+  return { ...paper, themes, mainTheme, matchedTerms: Object.fromEntries(Object.entries(paper.matchedTerms).filter(([id]) => themes.includes(id))) };
+}
+
+/**
+ * Decides what to write so that nothing changes on disk when nothing changed in
+ * the input, and nothing a user wrote is lost.
+ */
+export function planEntries(papers: readonly ClassifiedPaper[], stored: readonly StoredEntry[], shownDir: string): EntryPlan {
+  const generated = stored.filter(({ entry }) => !isHandWritten(entry));
+  const bySlug = new Map(generated.map((entry) => [entry.entry.data['slug'], entry]));
   const produced = new Set<StoredEntry>();
   const writes: EntryWrite[] = [];
+  const warnings: Warning[] = [];
   let unchanged = 0;
-  for (const paper of papers) {
-    const previous = bySlug.get(paper.slug);
+  for (const listed of papers) {
+    const previous = bySlug.get(listed.slug);
     if (previous) produced.add(previous);
+    const file = previous && `${shownDir}/${previous.path}`;
+    const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, warnings) : listed;
     const path = entryPath(paper);
-    const content = serialiseEntry(paper, previous?.entry);
+    const content = serialiseEntry(paper, previous && file ? { entry: previous.entry, file } : undefined);
     if (previous?.path === path && previous.source === content) {
       unchanged++;
       continue;
     }
     writes.push({ path, content, ...(previous && previous.path !== path && { movedFrom: previous.path }) });
   }
-  return { writes, unchanged, orphans: stored.filter((entry) => !produced.has(entry)) };
+  for (const { path, entry } of generated) {
+    const { unknown } = pinnedFields(entry.data);
+    if (unknown.length > 0) warnings.push({ file: `${shownDir}/${path}`, line: 1, message: `cannot pin ${unknown.map((name) => `"${name}"`).join(', ')}: only generated fields and "abstract" can be pinned` });
+  }
+  const orphans = generated.filter((entry) => !produced.has(entry)).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
+  return { writes, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), warnings };
 }
 
-/** Writes through a temporary file and a rename, so an interrupted run leaves no half-written entry. */
-export async function applyPlan(papersDir: string, plan: EntryPlan): Promise<void> {
+/** Leftovers of writes that were interrupted: they never replaced an entry. */
+const TEMPORARY_FILE = /\.mdx\.\d+\.tmp$/;
+
+/**
+ * Writes through a temporary file and a rename, so an interrupted run leaves no
+ * half-written entry; deletes only what `prune` lists.
+ */
+export async function applyPlan(papersDir: string, plan: EntryPlan, { prune = false } = {}): Promise<void> {
+  const names = await readdir(papersDir, { recursive: true }).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => TEMPORARY_FILE.test(name)).map((name) => rm(join(papersDir, name))));
   for (const { path, content, movedFrom } of plan.writes) {
     const target = join(papersDir, path);
     await mkdir(dirname(target), { recursive: true });
@@ -75,4 +139,5 @@ export async function applyPlan(papersDir: string, plan: EntryPlan): Promise<voi
     await rename(temporary, target);
     if (movedFrom) await rm(join(papersDir, movedFrom));
   }
+  if (prune) await Promise.all(plan.prunable.map((path) => rm(join(papersDir, path))));
 }

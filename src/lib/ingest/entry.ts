@@ -3,16 +3,17 @@ import type { Root } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { InputError } from './errors.ts';
+import { GENERATED_FIELDS, PINNABLE, type Pinnable } from './fields.ts';
+import { fieldSegment, splitFrontmatter } from './frontmatter.ts';
 import type { ClassifiedPaper } from './types.ts';
 
-/** Frontmatter fields ingest writes; any other field in an entry belongs to the user. */
-export const GENERATED_FIELDS = [
-  'title', 'slug', 'themes', 'mainTheme', 'matchedTerms',
-  'authorsCount', 'organisation', 'published', 'upvotes', 'sources',
-] as const;
 
+const isGenerated = (key: string) => (GENERATED_FIELDS as readonly string[]).includes(key);
+
+/** An entry file: its front matter as data and as the text a person wrote, and its body. */
 export interface EntryFile {
   data: Record<string, unknown>;
+  frontmatter: string;
   body: string;
 }
 
@@ -23,13 +24,19 @@ const refuseExecutableFrontmatter = (file: string) => () => {
 /** Reads an entry's front matter as data only: gray-matter's JavaScript engine is switched off. */
 export function readEntry(source: string, file: string): EntryFile {
   const refuse = { parse: refuseExecutableFrontmatter(file) };
+  let parsed: matter.GrayMatterFile<string>;
   try {
-    const parsed = matter(source, { engines: { js: refuse, javascript: refuse } });
-    return { data: parsed.data, body: parsed.content };
+    parsed = matter(source, { engines: { js: refuse, javascript: refuse } });
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(file, 1, `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
+  const frontmatter = parsed.matter.replace(/^\r?\n/, '');
+  return {
+    data: parsed.data,
+    frontmatter: frontmatter === '' || frontmatter.endsWith('\n') ? frontmatter : `${frontmatter}\n`,
+    body: parsed.content,
+  };
 }
 
 /**
@@ -43,47 +50,49 @@ const esmUnsafe: Unsafe[] = [
 ];
 
 /**
- * The abstract as MDX, serialised from an mdast tree by remark-mdx's own
- * serialiser, so `{`, `<`, `import` and Markdown syntax in scraped text are
+ * The abstract as one line of MDX, serialised from an mdast tree by remark-mdx's
+ * own serialiser, so `{`, `<`, `import` and Markdown syntax in scraped text are
  * escaped and come out as the same text.
  */
 export function abstractToMdx(abstract: string): string {
   const tree: Root = { type: 'root', children: abstract === '' ? [] : [{ type: 'paragraph', children: [{ type: 'text', value: abstract }] }] };
-  return toMarkdown(tree, { extensions: [mdxToMarkdown(), { unsafe: esmUnsafe }] });
+  return toMarkdown(tree, { extensions: [mdxToMarkdown(), { unsafe: esmUnsafe }] }).replace(/\n$/, '');
 }
 
-export function entryData(paper: ClassifiedPaper): Record<string, unknown> {
-  const data: Record<string, unknown> = {
-    title: paper.title,
-    slug: paper.slug,
-    themes: paper.themes,
-    mainTheme: paper.mainTheme,
-    matchedTerms: paper.matchedTerms,
-    authorsCount: paper.authorsCount,
-    organisation: paper.organisation,
-    published: paper.published,
-    upvotes: paper.upvotes,
-    sources: paper.sources,
-  };
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+/** The fields a user pinned in an entry; `unknown` lists names that are not pinnable. */
+export function pinnedFields(data: Record<string, unknown>): { pinned: Set<Pinnable>; unknown: string[] } {
+  const listed = Array.isArray(data['pinned']) ? data['pinned'].map(String) : [];
+  const isPinnable = (name: string): name is Pinnable => (PINNABLE as readonly string[]).includes(name);
+  return { pinned: new Set(listed.filter(isPinnable)), unknown: listed.filter((name) => !isPinnable(name)) };
+}
+
+/** The body is the abstract on its first line, then whatever the user wrote. */
+function splitBody(body: string): { abstract: string; notes: string } {
+  const newline = body.indexOf('\n');
+  return newline === -1 ? { abstract: body, notes: '' } : { abstract: body.slice(0, newline), notes: body.slice(newline + 1) };
+}
+
+/** Whether an entry holds anything of the user's: a field of their own, a pin, or notes. */
+export function hasUserContent(entry: EntryFile): boolean {
+  return Object.keys(entry.data).some((key) => !isGenerated(key)) || splitBody(entry.body).notes.trim() !== '';
 }
 
 /**
- * One paper's entry. Fields and body text a user added to an earlier version of
- * the entry are carried over untouched: the user's fields after ingest's, and
- * anything the user wrote after the abstract.
+ * One paper's entry. What the user wrote in an earlier version of it is carried
+ * over byte for byte: their own fields (after ingest's), pinned fields, a pinned
+ * abstract, and everything after the abstract line.
  */
-export function serialiseEntry(paper: ClassifiedPaper, previous?: EntryFile): string {
-  const userData = Object.fromEntries(
-    Object.entries(previous?.data ?? {}).filter(([key]) => !(GENERATED_FIELDS as readonly string[]).includes(key)),
-  );
-  const abstract = abstractToMdx(paper.abstract);
-  const userNotes = previous ? notesAfterAbstract(previous.body) : '';
-  return matter.stringify(abstract + userNotes, { ...entryData(paper), ...userData });
-}
-
-/** The generated abstract is the body's first line (abstracts are one line); the rest is the user's. */
-function notesAfterAbstract(body: string): string {
-  const newline = body.indexOf('\n');
-  return newline === -1 ? '' : body.slice(newline + 1);
+export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: EntryFile; file: string }): string {
+  const segments = previous ? splitFrontmatter(previous.entry.frontmatter, previous.file) : [];
+  const { pinned } = pinnedFields(previous?.entry.data ?? {});
+  const generated = GENERATED_FIELDS.flatMap((key) => {
+    if (pinned.has(key)) return segments.filter((segment) => segment.key === key);
+    const value: unknown = paper[key];
+    return value === undefined ? [] : [fieldSegment(key, value)];
+  });
+  const userOwn = segments.filter((segment) => segment.key === null || !isGenerated(segment.key));
+  const frontmatter = [...generated, ...userOwn].map((segment) => segment.text).join('');
+  const before = previous ? splitBody(previous.entry.body) : { abstract: '', notes: '' };
+  const abstract = pinned.has('abstract') && previous ? before.abstract : abstractToMdx(paper.abstract);
+  return `---\n${frontmatter}---\n${abstract}\n${before.notes}`;
 }

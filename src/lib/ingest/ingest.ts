@@ -1,15 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { classifyPaper, compileThemes } from './classify.ts';
-import { applyPlan, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
+import { applyPlan, isHandWritten, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { mergePapers } from './merge.ts';
 import { titleKey } from './normalise.ts';
 import { parseListing } from './parse-listing.ts';
-import { assignSlugs } from './slug.ts';
+import { acquireLock } from './lock.ts';
+import { assignSlugs, isSlug } from './slug.ts';
 import { parseThemes } from './themes.ts';
-import type { ClassifiedPaper, ParsedListing, Theme, Warning } from './types.ts';
+import type { ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
 
 export interface IngestPaths {
   /** Folder of listing files (`*.txt`) and the optional `listings.yaml`. */
@@ -21,7 +22,10 @@ export interface IngestPaths {
 export interface IngestReport {
   listings: { listing: string; papers: number }[];
   listedPapers: number;
+  /** Distinct listed papers, including those a hand-written entry already covers. */
+  distinctPapers: number;
   papers: ClassifiedPaper[];
+  handWritten: number;
   themes: { theme: Theme; papers: number }[];
   plan: EntryPlan;
   warnings: Warning[];
@@ -30,9 +34,15 @@ export interface IngestReport {
 export const LISTINGS_CONFIG = 'listings.yaml';
 export const THEMES_FILE = 'themes.yaml';
 
+/** Paths in messages are relative to where the command runs. */
+const shown = (path: string) => relative(process.cwd(), path) || '.';
+
 async function readText(path: string): Promise<string> {
   const bytes = await readFile(path);
-  const name = relative(process.cwd(), path);
+  const name = shown(path);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(name, undefined, 'this file is UTF-16 text; re-save it as UTF-8');
+  }
   if (bytes.includes(0)) throw new InputError(name, undefined, 'this is a binary file, not a text listing');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -55,22 +65,38 @@ function undatedYearWarning(parsed: ParsedListing): Warning[] {
   const first = undated[0];
   if (!first) return [];
   return [{
-    listing: parsed.listing,
+    file: parsed.listing,
     line: first.source.line,
     message: `${undated.length} dates have no year and are kept as written; to resolve them, give this listing a capture date in seeds/${LISTINGS_CONFIG} (${parsed.listing}: { captured: YYYY-MM-DD })`,
   }];
 }
 
-/** Listings in, one entry per distinct paper out. With `write: false` nothing on disk changes. */
-export async function ingest(paths: IngestPaths, { write = true } = {}): Promise<IngestReport> {
+export interface IngestOptions {
+  /** Write entries (default); false only reports what would change. */
+  write?: boolean;
+  /** Delete generated entries no listing produces any more, unless they hold user content. */
+  prune?: boolean;
+}
+
+/** Listings in, one entry per distinct paper out. */
+export async function ingest(paths: IngestPaths, { write = true, prune = false }: IngestOptions = {}): Promise<IngestReport> {
+  const release = write ? await acquireLock(paths.contentDir, shown(paths.contentDir)) : undefined;
+  try {
+    return await run(paths, { write, prune });
+  } finally {
+    await release?.();
+  }
+}
+
+async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>): Promise<IngestReport> {
   const themesPath = join(paths.contentDir, THEMES_FILE);
   const themesSource = await readOptionalText(themesPath);
-  if (themesSource === undefined) throw new InputError(relative(process.cwd(), themesPath), undefined, 'the themes file is missing');
-  const themes = parseThemes(themesSource, relative(process.cwd(), themesPath));
+  if (themesSource === undefined) throw new InputError(shown(themesPath), undefined, 'the themes file is missing');
+  const themes = parseThemes(themesSource, shown(themesPath));
 
   const configPath = join(paths.seedsDir, LISTINGS_CONFIG);
   const configSource = await readOptionalText(configPath);
-  const settings = configSource === undefined ? new Map<string, ListingSettings>() : parseListingsConfig(configSource, relative(process.cwd(), configPath));
+  const settings = configSource === undefined ? new Map<string, ListingSettings>() : parseListingsConfig(configSource, shown(configPath));
 
   const listingNames = (await readdir(paths.seedsDir)).filter((name) => name.endsWith('.txt')).sort();
   const parsed = await Promise.all(
@@ -79,29 +105,51 @@ export async function ingest(paths: IngestPaths, { write = true } = {}): Promise
       return parseListing(await readText(join(paths.seedsDir, name)), name, captured === undefined ? {} : { capturedOn: captured });
     }),
   );
-  const configWarnings: Warning[] = [...settings.keys()]
+  const warnings: Warning[] = [...settings.keys()]
     .filter((name) => !listingNames.includes(name))
-    .map((name) => ({ listing: LISTINGS_CONFIG, line: 1, message: `settings for "${name}", which is not a listing in ${paths.seedsDir}` }));
+    .map((name) => ({ file: shown(configPath), line: 1, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }));
+  for (const warning of parsed.flatMap((listing) => [...listing.warnings, ...undatedYearWarning(listing)])) {
+    warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
+  }
+
+  const papersDir = join(paths.contentDir, 'papers');
+  const stored = await scanEntries(papersDir, shown(papersDir));
+  const handWritten = stored.filter(({ entry }) => isHandWritten(entry));
+  const handWrittenByKey = new Map(handWritten.flatMap(({ path, entry }) => (typeof entry.data['title'] === 'string' ? [[titleKey(entry.data['title']), path] as const] : [])));
 
   const merged = mergePapers(parsed.flatMap((listing) => listing.papers));
-  const papersDir = join(paths.contentDir, 'papers');
-  const stored = await scanEntries(papersDir);
-  const existingSlugs = new Map(
-    stored.flatMap(({ entry }) => (typeof entry.data['title'] === 'string' && typeof entry.data['slug'] === 'string' ? [[titleKey(entry.data['title']), entry.data['slug']] as const] : [])),
-  );
-  const slugs = assignSlugs(merged, existingSlugs);
-  const matchers = compileThemes(themes);
-  const papers = merged.map((paper) => ({ ...paper, ...classifyPaper(paper, matchers), slug: slugs.get(paper.key) as string }));
+  const listed = merged.filter((paper) => {
+    const path = handWrittenByKey.get(paper.key);
+    if (path === undefined) return true;
+    const [source] = paper.sources as [SourceRef];
+    warnings.push({ file: shown(join(paths.seedsDir, source.listing)), line: source.line, message: `"${paper.title}" has the hand-written entry ${shown(papersDir)}/${path}; no entry generated for it` });
+    return false;
+  });
 
-  const plan = planEntries(papers, stored);
-  if (write) await applyPlan(papersDir, plan);
+  const existingSlugs = new Map<string, string>();
+  for (const { path, entry } of stored.filter((stored) => !isHandWritten(stored.entry))) {
+    const { title, slug } = entry.data;
+    if (typeof title !== 'string') continue;
+    if (isSlug(slug)) existingSlugs.set(titleKey(title), slug);
+    else warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `slug ${JSON.stringify(slug)} is not lowercase words joined by hyphens; a new one is given` });
+  }
+  const reserved = new Set(handWritten.map(({ path, entry }) => (typeof entry.data['slug'] === 'string' ? entry.data['slug'] : basename(path).replace(/\.mdx?$/, ''))));
+  const slugs = assignSlugs(listed, existingSlugs, reserved);
+  const matchers = compileThemes(themes);
+  const papers = listed.map((paper) => ({ ...paper, ...classifyPaper(paper, matchers), slug: slugs.get(paper.key) as string }));
+
+  const plan = planEntries(papers, stored, shown(papersDir));
+  warnings.push(...plan.warnings);
+  if (write) await applyPlan(papersDir, plan, { prune });
 
   return {
-    listings: parsed.map(({ listing, papers: listed }) => ({ listing, papers: listed.length })),
+    listings: parsed.map(({ listing, papers: found }) => ({ listing, papers: found.length })),
     listedPapers: parsed.reduce((sum, listing) => sum + listing.papers.length, 0),
+    distinctPapers: merged.length,
     papers,
+    handWritten: handWritten.length,
     themes: themes.map((theme) => ({ theme, papers: papers.filter((paper) => paper.themes.includes(theme.id)).length })),
     plan,
-    warnings: [...configWarnings, ...parsed.flatMap((listing) => [...listing.warnings, ...undatedYearWarning(listing)])],
+    warnings,
   };
 }

@@ -68,7 +68,7 @@ export function parseListing(text: string, listing: string, options: ParseOption
   const lines = classifyLines(text.replace(/^\uFEFF/, ''));
   const papers: ListedPaper[] = [];
   const warnings: Warning[] = [];
-  const warn = (line: number, message: string) => warnings.push({ listing, line, message });
+  const warn = (line: number, message: string) => warnings.push({ file: listing, line, message });
 
   let pendingTitle: { text: string; line: number } | undefined;
   let current: ListedPaper | undefined;

@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 
 const MAX_SLUG_LENGTH = 80;
 
+/** The shape of every slug: it is a URL segment and a file name. */
+export function isSlug(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
+}
+
 /** An ASCII, URL-safe slug of a title; empty when the title has no latin letters or digits. */
 export function slugify(title: string): string {
   const slug = title
@@ -22,13 +27,18 @@ function shortHash(text: string): string {
 
 /**
  * Gives each paper key a unique slug. Slugs already in use (from entries written
- * before) are kept, so URLs do not move when papers are added; the rest are
- * derived from the title, and a collision gets a suffix hashed from the key, so
- * the result does not depend on the order papers are listed in.
+ * before) are kept, so URLs do not move when papers are added; `reserved` slugs
+ * (hand-written entries) are never given out; the rest are derived from the
+ * title, and a collision gets a suffix hashed from the key, so the result does
+ * not depend on the order papers are listed in.
  */
-export function assignSlugs(papers: readonly { key: string; title: string }[], existing: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+export function assignSlugs(
+  papers: readonly { key: string; title: string }[],
+  existing: ReadonlyMap<string, string> = new Map(),
+  reserved: ReadonlySet<string> = new Set(),
+): Map<string, string> {
   const slugs = new Map<string, string>();
-  const taken = new Set<string>();
+  const taken = new Set<string>(reserved);
   for (const { key } of papers) {
     const slug = existing.get(key);
     if (slug !== undefined && !taken.has(slug)) {

@@ -6,7 +6,10 @@ import { parseYamlSource } from './yaml-source.ts';
 /** The theme a paper gets when no other theme's terms select it. */
 export const UNSORTED_THEME_ID = 'unsorted';
 
-const THEME_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Theme ids are URL segments and folder names. */
+export function isThemeId(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
+}
 
 /**
  * Reads the user's theme file: a YAML list of `{ id, title, description, terms }`.
@@ -22,7 +25,7 @@ export function parseThemes(source: string, file: string): Theme[] {
     if (!isMap(item)) throw new InputError(file, line, 'each theme must be a mapping with id, title, description and terms');
     const value = item.toJSON() as Record<string, unknown>;
     const { id, title, description, terms = [] } = value;
-    if (typeof id !== 'string' || !THEME_ID.test(id)) {
+    if (!isThemeId(id)) {
       throw new InputError(file, line, `theme id ${JSON.stringify(id)} must be lowercase letters, digits and hyphens`);
     }
     if (typeof title !== 'string' || title.trim() === '') throw new InputError(file, line, `theme "${id}" needs a title`);

@@ -28,7 +28,8 @@ export interface ListedPaper {
 
 /** A problem in the input that a person should look at; never fatal by itself. */
 export interface Warning {
-  listing: string;
+  /** The file at fault: a listing's name while parsing, a path once ingest reports it. */
+  file: string;
   line: number;
   message: string;
 }

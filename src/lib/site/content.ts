@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseThemes } from '../ingest/themes.ts';
 import { countByTheme, sortPapers, sortThemes } from './papers.ts';
-import { mdxToPlainText } from './text.ts';
+import { bodyToPlainText } from './text.ts';
 
 export type Paper = CollectionEntry<'papers'>;
 export type Theme = CollectionEntry<'themes'>;
@@ -42,7 +42,7 @@ async function load(): Promise<SiteContent> {
     abstractText(paper) {
       let text = abstracts.get(paper.id);
       if (text === undefined) {
-        text = mdxToPlainText(paper.body ?? '');
+        text = bodyToPlainText(paper.body ?? '', paper.filePath?.endsWith('.md') ? 'md' : 'mdx');
         abstracts.set(paper.id, text);
       }
       return text;

@@ -8,16 +8,17 @@ interface TextNode {
   children?: TextNode[];
 }
 
-const processor = remark().use(remarkMdx);
+const parsers = { md: remark(), mdx: remark().use(remarkMdx) };
 
 /**
- * Plain text of an MDX body (the abstract), with MDX/Markdown escapes and character
- * references resolved. Expressions, JSX and ESM are dropped: only text is kept.
+ * Plain text of an entry body (the abstract), with Markdown (and for `.mdx`, MDX)
+ * escapes and character references resolved. Expressions, JSX and ESM are
+ * dropped: only text is kept.
  */
-export function mdxToPlainText(body: string): string {
+export function bodyToPlainText(body: string, format: 'md' | 'mdx'): string {
   let tree: TextNode;
   try {
-    tree = processor.parse(body) as TextNode;
+    tree = parsers[format].parse(body) as TextNode;
   } catch {
     // Not valid MDX (the build would fail on it anyway): fall back to the raw text.
     return collapseWhitespace(body);
@@ -37,8 +38,13 @@ export function mdxToPlainText(body: string): string {
   return collapseWhitespace(parts.join(''));
 }
 
+/**
+ * Collapses runs of ASCII whitespace (what HTML collapses) into one space and trims
+ * them. Other spaces are text: a non-breaking or narrow no-break space, an
+ * ideographic space in an abstract stays as it is (`\s` would turn them into spaces).
+ */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[\t\n\f\r ]+/g, ' ').replace(/^ | $/g, '');
 }
 
 /**
@@ -52,5 +58,5 @@ export function excerpt(text: string, max: number): string {
   const cut = clean.slice(0, room);
   const lastSpace = cut.lastIndexOf(' ');
   const head = lastSpace > room * 0.6 ? cut.slice(0, lastSpace) : cut;
-  return `${head.replace(/[\s,;:.\-–—]+$/, '')}…`;
+  return `${head.replace(/[ ,;:.\-–—]+$/, '')}…`;
 }
