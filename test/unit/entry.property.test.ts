@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import type { Root, RootContent } from 'mdast';
+import { mdxToHast } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { abstractToMdx, readEntry, serialiseEntry } from '../../src/lib/ingest/entry.ts';
+import type { ClassifiedPaper } from '../../src/lib/ingest/types.ts';
+
+/** Characters scraped text is full of, mixed with any other unicode. */
+const HOSTILE = ['{', '}', '<', '>', '/', '\\', '`', '*', '_', '#', '[', ']', '(', ')', '!', '&', ';', '"', "'", '-', '|', '~', ':', 'import ', 'export ', '\u200B', '\u00A0', '\u202E', '😀', '👩‍💻', 'مرحبا', '中文', ' '];
+const scraped = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 30 }).map((parts) => parts.join(''));
+/** A listing line: no line breaks, no surrounding white space (the parser trims it). */
+const line = scraped.map((text) => text.replace(/[\r\n\u2028\u2029\u0085\v\f]/g, ' ').trim());
+
+interface HastNode {
+  type: string;
+  value?: string;
+  tagName?: string;
+  children?: HastNode[];
+}
+
+/** The text of compiled HTML, failing on any element but the paragraph. */
+function htmlText(node: HastNode): string {
+  if (node.type === 'text') return node.value ?? '';
+  if (node.type === 'element' && node.tagName !== 'p') throw new Error(`unexpected <${node.tagName}>`);
+  if (node.type !== 'root' && node.type !== 'element') throw new Error(`unexpected ${node.type} node`);
+  return (node.children ?? []).map(htmlText).join('');
+}
+
+const paper = (title: string, abstract: string): ClassifiedPaper => ({
+  key: 'k', title, abstract, slug: 'k', themes: ['unsorted'], mainTheme: 'unsorted', matchedTerms: {}, sources: [{ listing: 'a.txt', line: 1 }],
+});
+
+describe('random scraped text survives the entry unchanged', () => {
+  it("abstract → MDX → HTML with Astro's compiler (satteri, GFM and smart punctuation off as the site sets them)", async () => {
+    await fc.assert(
+      fc.asyncProperty(line, async (abstract) => {
+        const hast = (await mdxToHast(abstractToMdx(abstract), { features: { gfm: false, smartPunctuation: false } })) as unknown as HastNode;
+        expect(htmlText(hast)).toBe(abstract);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('title and abstract → entry file → front matter and body read back', () => {
+    fc.assert(
+      fc.property(line.filter((title) => title !== ''), line, (title, abstract) => {
+        const { data, body } = readEntry(serialiseEntry(paper(title, abstract)), 'x.mdx');
+        expect(data['title']).toBe(title);
+        expect(body).toBe(`${abstractToMdx(abstract)}\n`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
