@@ -17,10 +17,12 @@ import { BUILDS, type SiteBuild } from './site-builds.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outputRoot = join(repoRoot, 'test', '.output');
-const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+export const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
-interface Step {
+export interface Step {
   label: string;
+  /** Folder to run in; the repository root when omitted. */
+  cwd?: string;
   command: string;
   args: string[];
   /** Variables to set; `undefined` removes one inherited from the caller. */
@@ -36,12 +38,19 @@ function envFor(overrides: Record<string, string | undefined> = {}): NodeJS.Proc
   return env;
 }
 
+export interface StepResult {
+  /** How long the step took. */
+  seconds: number;
+  /** Its stdout and stderr, interleaved. */
+  output: string;
+}
+
 /** Runs one step; on failure throws with the command's own (interleaved) output. */
-function runStep(step: Step): Promise<number> {
+export function runStep(step: Step): Promise<StepResult> {
   const started = performance.now();
   return new Promise((resolveRun, rejectRun) => {
     const child = spawn(step.command, step.args, {
-      cwd: repoRoot,
+      cwd: step.cwd ?? repoRoot,
       env: envFor(step.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -51,7 +60,7 @@ function runStep(step: Step): Promise<number> {
     child.once('error', rejectRun);
     child.once('close', (code, signal) => {
       if (code === 0) {
-        resolveRun((performance.now() - started) / 1000);
+        resolveRun({ seconds: (performance.now() - started) / 1000, output });
         return;
       }
       const envText = Object.entries(step.env ?? {})
@@ -79,7 +88,7 @@ function stepsFor(build: SiteBuild, outDir: string): Step[] {
 export default async function buildSite(project: TestProject) {
   await mkdir(outputRoot, { recursive: true });
   const timings: string[] = [];
-  const ingestSeconds = await runStep({ label: 'ingest', command: 'npm', args: ['run', '--silent', 'ingest'], env: { BASE_PATH: undefined } });
+  const { seconds: ingestSeconds } = await runStep({ label: 'ingest', command: 'npm', args: ['run', '--silent', 'ingest'], env: { BASE_PATH: undefined } });
   timings.push(`ingest ${ingestSeconds.toFixed(1)}s`);
 
   const dirs: Record<string, string> = {};
@@ -87,7 +96,7 @@ export default async function buildSite(project: TestProject) {
     const outDir = join(outputRoot, build.folder);
     await rm(outDir, { recursive: true, force: true });
     for (const step of stepsFor(build, outDir)) {
-      timings.push(`${step.label} ${(await runStep(step)).toFixed(1)}s`);
+      timings.push(`${step.label} ${(await runStep(step)).seconds.toFixed(1)}s`);
     }
     dirs[build.name] = outDir;
   }

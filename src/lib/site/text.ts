@@ -47,15 +47,31 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\t\n\f\r ]+/g, ' ').replace(/^ | $/g, '');
 }
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 /**
- * At most `max` characters of `text`, cut at a word boundary when one is close
- * enough, with an ellipsis when something was cut.
+ * The longest start of `text` of at most `max` UTF-16 units that ends between two
+ * graphemes: never half of a surrogate pair (which HTML would show as U+FFFD), an
+ * emoji ZWJ sequence or a letter and its combining marks.
+ */
+function graphemePrefix(text: string, max: number): string {
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text.slice(0, max + 64))) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * At most `max` characters (UTF-16 units) of `text`, cut at a word boundary when one
+ * is close enough, else between two graphemes, with an ellipsis when something was cut.
  */
 export function excerpt(text: string, max: number): string {
   const clean = collapseWhitespace(text);
   if (clean.length <= max) return clean;
   const room = Math.max(1, max - 1);
-  const cut = clean.slice(0, room);
+  const cut = graphemePrefix(clean, room);
   const lastSpace = cut.lastIndexOf(' ');
   const head = lastSpace > room * 0.6 ? cut.slice(0, lastSpace) : cut;
   return `${head.replace(/[ ,;:.\-–—]+$/, '')}…`;

@@ -1,0 +1,89 @@
+/**
+ * Builds a throwaway copy of the project from listings a test gives it, with the
+ * real pipeline (ingest, astro build, Pagefind), in a temporary folder:
+ *
+ *   <tmp>/  src/ scripts/ public/ astro.config.mjs package.json tsconfig.json   (copied)
+ *           content/themes.yaml                                                (copied; no papers)
+ *           node_modules -> the repository's                                   (symlink)
+ *           seeds/<the given listings>
+ *   node scripts/ingest.ts && node <astro> build && node scripts/index-search.ts
+ *
+ * The repository's own content/papers and seeds are never read or touched.
+ */
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { astroBin, runStep, type Step } from './build-site.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What a fixture copy is made of, besides its listings. */
+const COPIED = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'content/themes.yaml'];
+
+export interface FixtureSite {
+  /** The temporary project folder. */
+  dir: string;
+  /** Its built site (`<dir>/dist`), indexed by Pagefind. */
+  dist: string;
+  /** Seconds each step took, e.g. `ingest 0.4s, astro build 4.1s, index search 0.3s`. */
+  timings: string;
+  /** Output of ingest (its summary and warnings). */
+  ingestOutput: string;
+  /** Removes the folder. */
+  remove(): Promise<void>;
+}
+
+export interface FixtureOptions {
+  /** Prefix of the temporary folder's name. */
+  name?: string;
+  /** Environment for every step (`undefined` removes an inherited variable). BASE_PATH and SITE_URL are unset unless given. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A fresh copy of the project without entries or listings (content/themes.yaml and an empty seeds/). */
+export async function copyProject(name = 'reading-list-fixture-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), name));
+  try {
+    for (const path of COPIED) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await cp(join(repoRoot, path), join(dir, path), { recursive: true });
+    }
+    await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    await mkdir(join(dir, 'seeds'));
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
+}
+
+/**
+ * Copies the project, writes `listings` (file name -> text) into its seeds/ and
+ * runs the pipeline there. Throws with the failing step's output; the folder is
+ * removed on failure, and by `remove()` otherwise.
+ */
+export async function buildFixtureSite(listings: Record<string, string>, options: FixtureOptions = {}): Promise<FixtureSite> {
+  const dir = await copyProject(options.name);
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    for (const [file, text] of Object.entries(listings)) await writeFile(join(dir, 'seeds', file), text);
+    const env = { BASE_PATH: undefined, SITE_URL: undefined, ...options.env };
+    const steps: Step[] = [
+      { label: 'ingest (fixture)', command: process.execPath, args: ['scripts/ingest.ts'], cwd: dir, env },
+      { label: 'astro build (fixture)', command: process.execPath, args: [astroBin, 'build'], cwd: dir, env },
+      { label: 'index search (fixture)', command: process.execPath, args: ['scripts/index-search.ts', 'dist'], cwd: dir, env },
+    ];
+    const timings: string[] = [];
+    let ingestOutput = '';
+    for (const step of steps) {
+      const { seconds, output } = await runStep(step);
+      if (step === steps[0]) ingestOutput = output;
+      timings.push(`${step.label.replace(' (fixture)', '')} ${seconds.toFixed(1)}s`);
+    }
+    return { dir, dist: join(dir, 'dist'), timings: timings.join(', '), ingestOutput, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
