@@ -1,18 +1,31 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { PINNABLE } from './lib/ingest/fields.ts';
+import { parseThemes } from './lib/ingest/themes.ts';
+
+const THEMES_FILE = 'content/themes.yaml';
 
 /** Themes are user-editable: `content/themes.yaml` is the single place they are defined. */
 const themes = defineCollection({
-  loader: file('content/themes.yaml'),
+  loader: file(THEMES_FILE),
   schema: z.object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'theme ids are lowercase words joined by hyphens'),
     title: z.string().min(1),
     description: z.string().min(1),
     terms: z.array(z.string().min(1)).default([]),
   }),
+});
+
+/**
+ * Astro does not check that a reference names an existing entry, so a theme id
+ * mistyped in an entry would silently drop the paper from that theme.
+ */
+const themeIds = new Set(parseThemes(readFileSync(THEMES_FILE, 'utf8'), THEMES_FILE).map((theme) => theme.id));
+const themeReference = reference('themes').refine((ref) => themeIds.has(ref.id), {
+  error: (issue) => `"${(issue.input as { id: string }).id}" is not a theme of ${THEMES_FILE} (${[...themeIds].join(', ')})`,
 });
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
@@ -31,9 +44,9 @@ const papers = defineCollection({
   schema: z.object({
     title: z.string().min(1),
     slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slugs are lowercase ASCII words joined by hyphens').optional(),
-    themes: z.array(reference('themes')).min(1),
+    themes: z.array(themeReference).min(1),
     /** Defaults to the first theme. */
-    mainTheme: reference('themes').optional(),
+    mainTheme: themeReference.optional(),
     /** Fields the user took over from ingest (see the README). */
     pinned: z.array(z.enum(PINNABLE)).default([]),
     matchedTerms: z.record(z.string(), z.array(z.string())).default({}),

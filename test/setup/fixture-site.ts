@@ -39,6 +39,8 @@ export interface FixtureOptions {
   name?: string;
   /** Environment for every step (`undefined` removes an inherited variable). BASE_PATH and SITE_URL are unset unless given. */
   env?: Record<string, string | undefined>;
+  /** Entries present before ingest runs (path under content/papers -> text), e.g. hand-written ones. */
+  entries?: Record<string, string>;
 }
 
 /** A fresh copy of the project without entries or listings (content/themes.yaml and an empty seeds/). */
@@ -68,6 +70,10 @@ export async function buildFixtureSite(listings: Record<string, string>, options
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     for (const [file, text] of Object.entries(listings)) await writeFile(join(dir, 'seeds', file), text);
+    for (const [path, text] of Object.entries(options.entries ?? {})) {
+      await mkdir(dirname(join(dir, 'content/papers', path)), { recursive: true });
+      await writeFile(join(dir, 'content/papers', path), text);
+    }
     const env = { BASE_PATH: undefined, SITE_URL: undefined, ...options.env };
     const steps: Step[] = [
       { label: 'ingest (fixture)', command: process.execPath, args: ['scripts/ingest.ts'], cwd: dir, env },

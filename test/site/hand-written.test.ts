@@ -1,0 +1,49 @@
+/**
+ * Entries a person writes or edits by hand, built by the real pipeline in a
+ * throwaway copy of the project (test/setup/fixture-site.ts).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, test } from 'vitest';
+import { buildFixtureSite } from '../setup/fixture-site.ts';
+
+const ABSTRACT = 'We study agents that plan and act, at length, so that this line reads as the abstract of a paper.';
+const LISTING = `Listed Agents Paper\n\n${ABSTRACT}\n`;
+
+describe('a hand-written entry', () => {
+  const handWritten = '---\ntitle: A Talk I Attended {live}\nthemes: [skills, agents]\nstatus: to-read   # mine\n---\nMy summary of the talk.\n';
+
+  test('gets its page and its place in its themes, and ingest leaves it as written', async () => {
+    const site = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-hand-', entries: { 'mine/talk.md': handWritten } });
+    try {
+      expect(await readFile(join(site.dir, 'content/papers/mine/talk.md'), 'utf8')).toBe(handWritten);
+      expect(site.ingestOutput).toContain('1 hand-written left alone');
+      const page = parse(await readFile(join(site.dist, 'papers/talk/index.html'), 'utf8'));
+      expect(page.querySelector('h1')?.text).toBe('A Talk I Attended {live}');
+      expect(page.querySelector('.abstract')?.text.trim()).toBe('My summary of the talk.');
+      for (const theme of ['skills', 'agents']) {
+        const list = await readFile(join(site.dist, `themes/${theme}/index.html`), 'utf8');
+        expect(list, theme).toContain('href="/papers/talk/"');
+      }
+    } finally {
+      await site.remove();
+    }
+  });
+});
+
+describe('an entry that breaks the schema', () => {
+  test('fails the build, naming the file and the field', async () => {
+    const broken = '---\ntitle: Broken By Hand\nthemes: [no-such-theme]\n---\nText.\n';
+    const failure = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-broken-', entries: { 'mine/broken.mdx': broken } }).then(
+      async (site) => {
+        await site.remove();
+        return undefined;
+      },
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain('astro build (fixture)');
+    expect(failure).toContain('content/papers/mine/broken.mdx');
+    expect(failure).toContain('themes.0: "no-such-theme" is not a theme of content/themes.yaml');
+  });
+});
