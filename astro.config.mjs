@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 /**
  * `BASE_PATH=/reading-list` (or `reading-list/`) -> `/reading-list`; unset or `/` -> `/`.
@@ -20,9 +21,14 @@ export default defineConfig({
   // Abstracts are scraped text and render exactly as written: no GFM (`~50% ... ~70%`
   // would become strikethrough, bare URLs links) and no smart punctuation ("SELF" would
   // become “SELF”, `--` a dash).
-  integrations: [mdx({ gfm: false, smartypants: false })],
+  // The sitemap lists every page under `site` + `base` (it needs `site`, which is always set here).
+  integrations: [mdx({ gfm: false, smartypants: false }), sitemap()],
   vite: {
     build: {
+      // Never inline a bundled <script> into the page (Astro inlines small ones): every
+      // script is a file under _astro/, so pages carry no inline script (hostile-text checks,
+      // and a strict CSP). Other assets keep Vite's default (undefined = its 4 kB limit).
+      assetsInlineLimit: (/** @type {string} */ file) => (file.endsWith('.js') ? false : undefined),
       rolldownOptions: {
         // Astro's MDX output triggers one harmless MODULE_LEVEL_DIRECTIVE warning per
         // entry ("use astro:head-inject"; withastro/astro#18087). Drop just that one.

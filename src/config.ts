@@ -14,6 +14,8 @@ export interface SiteConfig {
   lang: string;
   /** How many papers the home page lists under "Recently published". */
   recentPapers: number;
+  /** Papers per page on theme pages; longer themes get `/themes/<id>/2/`, `/3/`... */
+  themePageSize: number;
   /** Maximum length, in characters, of the abstract excerpts in lists. */
   listExcerptLength: number;
   /** Maximum length, in characters, of `<meta name="description">` on paper pages. */
@@ -29,6 +31,7 @@ export const SITE: SiteConfig = {
   ],
   lang: 'en',
   recentPapers: 12,
+  themePageSize: 50,
   listExcerptLength: 140,
   metaDescriptionLength: 200,
 };

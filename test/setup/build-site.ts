@@ -29,8 +29,16 @@ export interface Step {
   env?: Record<string, string | undefined>;
 }
 
+const VITEST_VARIABLES = new Set(['NODE_ENV', 'TEST', 'VITEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
 function envFor(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  // Vitest puts Vite's own variables in its workers' environment (NODE_ENV=test,
+  // DEV=1, MODE, BASE_URL...); inherited, they make Astro build in dev mode (no
+  // caches, every page recomputing the whole list). Build as `npm run build` does.
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+  for (const name of Object.keys(env)) {
+    if (VITEST_VARIABLES.has(name) || name.startsWith('VITEST_')) delete env[name];
+  }
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[name];
     else env[name] = value;

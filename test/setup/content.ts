@@ -14,6 +14,9 @@ export interface PaperEntry {
   mainTheme: string;
   /** The MDX after the frontmatter (the abstract). */
   body: string;
+  /** `published.date` (ISO, only when the year is known). */
+  date?: string;
+  upvotes?: number;
 }
 
 /** Every paper entry under content/papers (one per .mdx file), sorted by file. */
@@ -25,7 +28,10 @@ export async function readPaperEntries(repoRoot: string): Promise<PaperEntry[]> 
     if (typeof slug !== 'string' || typeof title !== 'string' || typeof mainTheme !== 'string' || !Array.isArray(themes)) {
       throw new Error(`${file}: frontmatter lacks slug, title, mainTheme or themes`);
     }
-    return { file, slug, title, mainTheme, themes: themes.map(String), body };
+    const published = data.published as { date?: unknown } | undefined;
+    const date = typeof published?.date === 'string' ? published.date : undefined;
+    const upvotes = typeof data.upvotes === 'number' ? data.upvotes : undefined;
+    return { file, slug, title, mainTheme, themes: themes.map(String), body, date, upvotes };
   });
 }
 

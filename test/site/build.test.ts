@@ -95,7 +95,11 @@ describe.each(BUILDS)('site built with base $basePath', (build) => {
     const problems: string[] = [];
     for (const theme of themes) {
       const page = await readHtml(dir, `themes/${theme.id}/index.html`);
+      // A long theme is paginated: /themes/<id>/, /themes/<id>/2/, ... (see find.test.ts).
       const hrefs = new Set(page.querySelectorAll('a').map((a) => a.getAttribute('href')));
+      for (let n = 2; existsSync(join(dir, `themes/${theme.id}/${n}/index.html`)); n += 1) {
+        for (const a of (await readHtml(dir, `themes/${theme.id}/${n}/index.html`)).querySelectorAll('a')) hrefs.add(a.getAttribute('href'));
+      }
       const h1 = normaliseText(page.querySelector('h1')?.text ?? '');
       if (!h1.includes(theme.title)) problems.push(`${theme.id}: <h1> is "${h1}", expected it to name "${theme.title}"`);
       for (const paper of papersInTheme(theme.id)) {

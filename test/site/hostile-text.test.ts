@@ -7,7 +7,8 @@
  * out exactly as written on every page, in the head meta tags and in search
  * results, that the build executed none of it and that no reader's browser runs it.
  */
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,6 +17,10 @@ import { readPaperEntries, type PaperEntry } from '../setup/content.ts';
 import { buildFixtureSite, type FixtureSite } from '../setup/fixture-site.ts';
 import { CANARY_FILE_PREFIX, HOSTILE_PAPERS, hostileListing, type HostilePaper } from '../setup/hostile-fixture.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
+import { themeInitScript } from '../../src/lib/site/theme-init.ts';
+import { parse as parseHtml } from 'node-html-parser';
+import { bibtexText, capitalsProtected, parseBibtex } from '../setup/bibtex.ts';
+import { childrenNamed, parseXml, textOf } from '../setup/xml.ts';
 
 /** Appended to every page title (src/config.ts). */
 const SITE_TITLE_SUFFIX = ' · Reading list';
@@ -94,19 +99,21 @@ interface Exposure {
 
 /** Runs in the page: what the checks below need to know about it. */
 function exposureIn(page: Page): Promise<Exposure> {
-  return page.evaluate(() => {
+  return page.evaluate((themeInit) => {
     const own = (src: string) => /^\/(?:_astro|pagefind)\//.test(new URL(src, location.href).pathname) && new URL(src, location.href).origin === location.origin;
+    // The site's one inline script (src/lib/site/theme-init.ts): in <head>, marked, and exactly its known text.
+    const themeInitScript = (script: HTMLScriptElement) => script.parentElement === document.head && script.hasAttribute('data-theme-init') && !script.src && script.text === themeInit;
     const all = [...document.querySelectorAll('*')];
     const describeElement = (element: Element) => element.outerHTML.slice(0, 120);
     return {
       pwned: [(window as unknown as { __pwned?: unknown }).__pwned, (globalThis as unknown as { pwned?: unknown }).pwned].filter((value) => value !== undefined),
-      foreignScripts: [...document.scripts].filter((script) => !script.src || !own(script.src) || script.text.trim() !== '').map(describeElement),
+      foreignScripts: [...document.scripts].filter((script) => !themeInitScript(script) && (!script.src || !own(script.src) || script.text.trim() !== '')).map(describeElement),
       handlers: all.filter((element) => [...element.attributes].some((attribute) => /^on/i.test(attribute.name))).map(describeElement),
       javascriptUrls: all
         .flatMap((element) => ['href', 'src', 'action', 'formaction', 'xlink:href'].map((name) => element.getAttribute(name) ?? ''))
         .filter((value) => /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))),
     };
-  });
+  }, themeInitScript('/'));
 }
 
 /** Problems with what a page exposed; takes (empties) the dialogs and errors recorded so far. */
@@ -261,9 +268,14 @@ describe('lists', () => {
     const problems: string[] = [];
     const seen = new Map<HostilePaper, number>();
     for (const theme of new Set(entries.flatMap((entry) => entry.themes))) {
-      const result = await listProblems(`/themes/${theme}/`);
-      problems.push(...result.problems);
-      for (const paper of result.checked) seen.set(paper, (seen.get(paper) ?? 0) + 1);
+      // A long theme is paginated: /themes/<id>/, /themes/<id>/2/, ... (see find.test.ts).
+      const paths = [`/themes/${theme}/`];
+      while (existsSync(join(site.dist, `themes/${theme}/${paths.length + 1}/index.html`))) paths.push(`/themes/${theme}/${paths.length + 1}/`);
+      for (const path of paths) {
+        const result = await listProblems(path);
+        problems.push(...result.problems);
+        for (const paper of result.checked) seen.set(paper, (seen.get(paper) ?? 0) + 1);
+      }
     }
     for (const [paper, entry] of listedPapers()) {
       if (seen.get(paper) !== entry.themes.length) problems.push(`${paper.name}: on ${seen.get(paper) ?? 0} theme pages, expected ${entry.themes.length}`);
@@ -370,7 +382,8 @@ describe('search', () => {
           const marker = paper.titleMarker as string;
           const path = `/papers/${entry.slug}/`;
           await page.locator('pagefind-input input').fill(marker);
-          const link = page.locator(`pagefind-results .pf-result-link[href="${path}"]`);
+          // The link carries the searched words for highlighting: `${path}?pagefind-highlight=...`.
+          const link = page.locator(`pagefind-results .pf-result-link[href^="${path}?"], pagefind-results .pf-result-link[href="${path}"]`);
           if (!(await link.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
             return [`${paper.name}: searching ${marker} does not list ${path}`];
           }
@@ -387,6 +400,83 @@ describe('search', () => {
         return found;
       })
     ).flat();
+    expect(summarise(problems)).toEqual([]);
+  });
+});
+
+describe('feeds, BibTeX, JSON and related links', () => {
+  const readDist = (file: string) => readFile(join(site.dist, file), 'utf8');
+  /** `<origin>/papers/<slug>/` as the fixture (no SITE_URL, no base) writes absolute URLs. */
+  async function paperUrl(slug: string): Promise<string> {
+    const canonical = parseHtml(await readDist('index.html')).querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+    return new URL(`/papers/${slug}/`, canonical).href;
+  }
+  /** BibTeX collapses whitespace runs (a title is one line anyway). */
+  const bibTitle = (title: string) => title.replace(/[\t\n\r ]+/g, ' ').trim();
+
+  test('rss.xml parses as XML and carries each exact title and abstract', async () => {
+    const channel = childrenNamed(parseXml(await readDist('rss.xml')), 'channel')[0];
+    const items = new Map(childrenNamed(channel, 'item').map((item) => [textOf(childrenNamed(item, 'link')[0]), item]));
+    const problems: string[] = [];
+    for (const [paper, entry] of listedPapers()) {
+      const item = items.get(await paperUrl(entry.slug));
+      if (!item) {
+        problems.push(`${paper.name}: no feed item`);
+        continue;
+      }
+      const title = textOf(childrenNamed(item, 'title')[0]);
+      const description = textOf(childrenNamed(item, 'description')[0]);
+      if (title !== paper.title) problems.push(`${paper.name}: feed title ${show(title)}, expected ${show(paper.title)}`);
+      if (description !== paper.abstract) problems.push(`${paper.name}: feed description ${show(description?.slice(0, 120))}`);
+    }
+    expect(summarise(problems)).toEqual([]);
+  });
+
+  test('papers.json carries each exact title and abstract', async () => {
+    const records = new Map((JSON.parse(await readDist('papers.json')) as { papers: { slug: string; title: string; abstract: string }[] }).papers.map((record) => [record.slug, record]));
+    const problems: string[] = [];
+    for (const [paper, entry] of listedPapers()) {
+      const record = records.get(entry.slug);
+      if (record?.title !== paper.title) problems.push(`${paper.name}: title ${show(record?.title)}`);
+      if (record?.abstract !== paper.abstract) problems.push(`${paper.name}: abstract ${show(record?.abstract.slice(0, 120))}`);
+    }
+    expect(summarise(problems)).toEqual([]);
+  });
+
+  test('papers.bib and each paper page\'s BibTeX parse, with unique keys, and read back as the exact title', async () => {
+    const entriesByUrl = new Map(parseBibtex(await readDist('papers.bib')).map((entry) => [entry.fields.get('url'), entry]));
+    const keys = [...entriesByUrl.values()].map((entry) => entry.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const problems: string[] = [];
+    for (const [paper, entry] of listedPapers()) {
+      const bib = entriesByUrl.get(await paperUrl(entry.slug));
+      const title = bib?.fields.get('title');
+      if (title === undefined || bibtexText(title) !== bibTitle(paper.title)) problems.push(`${paper.name}: papers.bib title ${show(title)}`);
+      else if (!capitalsProtected(title)) problems.push(`${paper.name}: a capital is not protected in ${show(title)}`);
+      const page = parseHtml(await readDist(`papers/${entry.slug}/index.html`));
+      const shown = parseBibtex(page.querySelector('pre.cite__bibtex')?.text ?? '');
+      if (shown.length !== 1 || bibtexText(shown[0].fields.get('title') ?? '') !== bibTitle(paper.title) || shown[0].key !== bib?.key) {
+        problems.push(`${paper.name}: the page's BibTeX ${show(page.querySelector('pre.cite__bibtex')?.text.slice(0, 200))}`);
+      }
+    }
+    expect(summarise(problems)).toEqual([]);
+  });
+
+  test('related links show the exact titles of the papers they open', async () => {
+    const titleOf = new Map(entries.map((entry) => [`/papers/${entry.slug}/`, entry.title]));
+    const problems: string[] = [];
+    let links = 0;
+    for (const [paper, entry] of listedPapers()) {
+      const page = parseHtml(await readDist(`papers/${entry.slug}/index.html`));
+      for (const a of page.querySelectorAll('.related a')) {
+        links++;
+        const href = a.getAttribute('href') ?? '';
+        if (!titleOf.has(href)) problems.push(`${paper.name}: related link to ${href}`);
+        else if (a.text !== titleOf.get(href)) problems.push(`${paper.name}: related link reads ${show(a.text)}, expected ${show(titleOf.get(href))}`);
+        if (a.querySelectorAll('*').length > 0) problems.push(`${paper.name}: a related link holds elements`);
+      }
+    }
+    expect(links, 'related links on the fixture pages').toBeGreaterThan(0);
     expect(summarise(problems)).toEqual([]);
   });
 });

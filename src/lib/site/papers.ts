@@ -6,6 +6,7 @@ export interface PaperLike {
   data: {
     title: string;
     published?: Published;
+    upvotes?: number;
     themes: { id: string }[];
   };
 }

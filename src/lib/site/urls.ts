@@ -32,6 +32,15 @@ export function themePath(themeId: string): string {
   return `/themes/${encodeURIComponent(themeId)}/`;
 }
 
+/**
+ * A page of a theme list: `/themes/<id>/` (by date, page 1), `/themes/<id>/2/`,
+ * `/themes/<id>/upvotes/`, `/themes/<id>/upvotes/2/`, `/themes/<id>/title/`...
+ * `param` is `themePageParam(sort, page)` from sort.ts.
+ */
+export function themePagePath(themeId: string, param: string | undefined): string {
+  return param ? `${themePath(themeId)}${param}/` : themePath(themeId);
+}
+
 export function paperPath(slug: string): string {
   return `/papers/${encodeURIComponent(slug)}/`;
 }

@@ -1,0 +1,74 @@
+/**
+ * What the site computes from all papers at once, once per build: related papers,
+ * citation keys, and the records that papers.json, the feeds and the .bib files share.
+ */
+import { SITE } from '../../config.ts';
+import { bibtexEntry, type BibtexPaper } from './bibtex.ts';
+import { citationKeys } from './bibtex.ts';
+import { loadContent, type Paper, type SiteContent } from './content.ts';
+import { knownDate } from './dates.ts';
+import { relatedDocuments } from './related.ts';
+import { absoluteUrl, paperPath, url } from './urls.ts';
+
+/** How many related papers a paper page lists at most. */
+export const RELATED_LIMIT = 5;
+
+export interface Derived {
+  /** Slug -> its most related papers, best first (at most RELATED_LIMIT). */
+  related: Map<string, Paper[]>;
+  /** Slug -> citation key, unique over the whole list. */
+  citationKeys: Map<string, string>;
+}
+
+let loading: Promise<Derived> | undefined;
+
+export function loadDerived(): Promise<Derived> {
+  if (import.meta.env.DEV) return derive();
+  loading ??= derive();
+  return loading;
+}
+
+async function derive(): Promise<Derived> {
+  const content = await loadContent();
+  const byId = new Map(content.papers.map((paper) => [paper.id, paper]));
+  const matches = relatedDocuments(
+    content.papers.map((paper) => ({ id: paper.id, title: paper.data.title, text: content.abstractText(paper) })),
+    { limit: RELATED_LIMIT },
+  );
+  const related = new Map(content.papers.map((paper) => [paper.id, (matches.get(paper.id) ?? []).flatMap((match) => byId.get(match.id) ?? [])]));
+  return { related, citationKeys: citationKeys(content.papers.map((paper) => paper.id)) };
+}
+
+/** Absolute URL of a paper's page on the configured site (base included). */
+export function paperUrl(paper: Paper, site: URL | string): string {
+  return absoluteUrl(url(paperPath(paper.id)), site);
+}
+
+/** Theme titles of a paper, in its own order (main theme first). */
+export function themeTitles(paper: Paper, content: SiteContent): string[] {
+  return paper.data.themes.flatMap((ref) => content.themesById.get(ref.id)?.data.title ?? []);
+}
+
+export function bibtexPaper(paper: Paper, content: SiteContent, site: URL | string): BibtexPaper {
+  return { slug: paper.id, title: paper.data.title, published: paper.data.published, themeTitles: themeTitles(paper, content), url: paperUrl(paper, site) };
+}
+
+/** The BibTeX entry a paper page shows (the same as in papers.bib). */
+export async function paperBibtex(paper: Paper, site: URL | string): Promise<string> {
+  const [content, derived] = await Promise.all([loadContent(), loadDerived()]);
+  return bibtexEntry(bibtexPaper(paper, content, site), derived.citationKeys.get(paper.id)!, { siteTitle: SITE.title });
+}
+
+/** `2024-06-01` -> that day, `2024-06` -> its first day, `2024` -> 1 January (UTC); undefined when unknown. */
+export function pubDateOf(paper: Paper): Date | undefined {
+  const iso = knownDate(paper.data.published);
+  if (!iso) return undefined;
+  const [year, month = 1, day = 1] = iso.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** The site's configured `site` (always set in astro.config.mjs). */
+export function requireSite(site: URL | undefined): URL {
+  if (!site) throw new Error('`site` is not configured (astro.config.mjs)');
+  return site;
+}

@@ -1,0 +1,197 @@
+/**
+ * Related papers: TF-IDF vectors over the words of each paper's title and abstract,
+ * compared by cosine similarity. Pure and deterministic: the result depends only on
+ * the documents (not on their order), ties are broken by id, and nothing is fetched.
+ *
+ * Vectors are sparse (only the terms a document uses) and similarities are
+ * accumulated through an inverted index (term -> documents), so the cost grows with
+ * the number of shared terms rather than with n² full comparisons; terms used by
+ * most documents carry almost no weight and are left out of the index.
+ */
+
+export interface RelatedDocument {
+  /** Unique id (the paper slug). */
+  id: string;
+  title: string;
+  /** Plain text (the abstract). */
+  text: string;
+}
+
+export interface RelatedMatch {
+  id: string;
+  /** Cosine similarity, in (0, 1]. */
+  score: number;
+}
+
+export interface RelatedOptions {
+  /** How many matches per document at most (default 5). */
+  limit?: number;
+  /** Title words count this many times (default 2): a title says more than a sentence of the abstract. */
+  titleWeight?: number;
+  /** Matches below this similarity are dropped (default 0.05). */
+  minScore?: number;
+  /** Terms present in more than this share of the documents are ignored (default 0.5). */
+  maxDocumentShare?: number;
+}
+
+/** Common English words and words every abstract uses ("paper", "propose", ...). */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above across after again against all almost also although always am among an and another any are around as at ' +
+    'be because been before being below between both but by can cannot could did do does doing done down during each either ' +
+    'enough especially etc even ever every few for from further get gets given had has have having he her here hers herself him ' +
+    'himself his how however i if in into is it its itself just least less let like made make makes many may me might more most ' +
+    'much must my neither no nor not now of off often on once one only onto or other others otherwise our ours ourselves out ' +
+    'over own per perhaps rather same several she should since so some such than that the their theirs them themselves then ' +
+    'there therefore these they this those though through thus to too toward towards under until up upon us use used uses using ' +
+    'very via was we well were what whether when where which while who whom whose why will with within without would yet you ' +
+    'your yours ' +
+    // Words of the abstract genre: they say nothing about the topic.
+    'paper papers propose proposed proposes present presents presented introduce introduces introduced show shows shown ' +
+    'demonstrate demonstrates demonstrated result results approach approaches method methods novel new work study ' +
+    'based achieve achieves achieved existing significantly significant experiments experimental extensive including ' +
+    'furthermore moreover specifically respectively first second third two three code available https http www com github ' +
+    'additionally address addresses addressing comprehensive distinct diverse enhance enhances enhancing manner specific ' +
+    'utilization utilize utilizes leverage leverages leveraging various effective effectively however across'
+  ).split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * Lower-cased words of `text` (letters and digits, NFKC-normalised), without stop
+ * words, one-letter words and plain numbers, with a light plural stemming
+ * ("agents" -> "agent", "policies" -> "policy") so that singular and plural match.
+ */
+export function tokenise(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
+    let word = match[0].replace(/['’]s$/, '').replace(/['’]/g, '');
+    if (word.length < 2 || /^\d+$/.test(word) || STOP_WORDS.has(word)) continue;
+    word = stem(word);
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+    tokens.push(word);
+  }
+  return tokens;
+}
+
+/** Plural endings only; enough to merge most singular/plural pairs without mangling technical terms. */
+function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(?:ss|us|is)$/.test(word)) return word;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** A sparse vector: term -> weight, kept as parallel sorted arrays. */
+export interface SparseVector {
+  terms: string[];
+  weights: number[];
+}
+
+/** Term counts of a document: title words `titleWeight` times, abstract words once. */
+function termCounts(doc: RelatedDocument, titleWeight: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of tokenise(doc.title)) counts.set(term, (counts.get(term) ?? 0) + titleWeight);
+  for (const term of tokenise(doc.text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * L2-normalised TF-IDF vectors (sublinear tf: 1 + ln(count); smoothed idf:
+ * ln((1 + n) / (1 + df)) + 1), one per document, in the given order.
+ */
+export function tfidfVectors(docs: readonly RelatedDocument[], titleWeight = 2): SparseVector[] {
+  const counts = docs.map((doc) => termCounts(doc, titleWeight));
+  const df = new Map<string, number>();
+  for (const doc of counts) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = docs.length;
+  return counts.map((doc) => {
+    const terms = [...doc.keys()].sort();
+    const raw = terms.map((term) => (1 + Math.log(doc.get(term)!)) * (Math.log((1 + n) / (1 + df.get(term)!)) + 1));
+    const norm = Math.hypot(...raw) || 1;
+    return { terms, weights: raw.map((weight) => weight / norm) };
+  });
+}
+
+/** Cosine similarity of two L2-normalised sparse vectors (a merge of their sorted terms). */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    if (a.terms[i] === b.terms[j]) sum += a.weights[i++] * b.weights[j++];
+    else if (a.terms[i] < b.terms[j]) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/** Scores are compared at this precision, so that float noise never beats the id tie-break. */
+const round = (score: number) => Math.round(score * 1e9) / 1e9;
+
+/** Higher score first, then id ascending. */
+function compareMatches(a: RelatedMatch, b: RelatedMatch): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * For every document, its most similar other documents (at most `limit`, best first,
+ * ties by id; never itself, never a duplicate id, nothing below `minScore`).
+ */
+export function relatedDocuments(docs: readonly RelatedDocument[], options: RelatedOptions = {}): Map<string, RelatedMatch[]> {
+  const { limit = 5, titleWeight = 2, minScore = 0.05, maxDocumentShare = 0.5 } = options;
+  // Order by id so that the float sums, and so the result, never depend on input order.
+  const sorted = [...new Map(docs.map((doc) => [doc.id, doc])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (sorted.length !== docs.length) throw new Error('relatedDocuments: two documents share an id');
+  const vectors = tfidfVectors(sorted, titleWeight);
+
+  // Inverted index over the terms that can tell documents apart.
+  const maxDf = Math.max(2, Math.floor(sorted.length * maxDocumentShare));
+  const postings = new Map<string, { doc: number; weight: number }[]>();
+  vectors.forEach((vector, doc) => {
+    vector.terms.forEach((term, k) => {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push({ doc, weight: vector.weights[k] });
+    });
+  });
+  for (const [term, list] of postings) if (list.length > maxDf || list.length < 2) postings.delete(term);
+
+  const result = new Map<string, RelatedMatch[]>();
+  const scores = new Float64Array(sorted.length);
+  const touched: number[] = [];
+  vectors.forEach((vector, self) => {
+    vector.terms.forEach((term, k) => {
+      const list = postings.get(term);
+      if (!list) return;
+      const weight = vector.weights[k];
+      for (const posting of list) {
+        if (posting.doc === self) continue;
+        if (scores[posting.doc] === 0) touched.push(posting.doc);
+        scores[posting.doc] += weight * posting.weight;
+      }
+    });
+    // Bounded selection: keep the best `limit` so far (sorted), never sort all candidates.
+    const best: RelatedMatch[] = [];
+    for (const doc of touched) {
+      const score = round(scores[doc]);
+      scores[doc] = 0;
+      if (score < minScore || limit <= 0) continue;
+      const match = { id: sorted[doc].id, score };
+      if (best.length === limit && compareMatches(match, best[best.length - 1]) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && compareMatches(match, best[at - 1]) < 0) at--;
+      best.splice(at, 0, match);
+      if (best.length > limit) best.pop();
+    }
+    touched.length = 0;
+    result.set(sorted[self].id, best);
+  });
+  return result;
+}
+
+/** The `k` best matches (see `compareMatches`), best first. */
+export function topK(matches: RelatedMatch[], k: number): RelatedMatch[] {
+  return matches.sort(compareMatches).slice(0, Math.max(0, k));
+}

@@ -1,0 +1,88 @@
+/**
+ * Orders and pages of paper lists (theme pages, /papers/). Pure and typed: the
+ * pages and the tests share these functions.
+ */
+import { comparePapers, type PaperLike } from './papers.ts';
+
+/** The orders a list of papers can be read in; `date` is the default. */
+export const PAPER_SORTS = ['date', 'upvotes', 'title'] as const;
+export type PaperSort = (typeof PAPER_SORTS)[number];
+export const DEFAULT_SORT: PaperSort = 'date';
+
+/** Link text and a short description of each order. */
+export const SORT_LABELS: Record<PaperSort, { label: string; description: string }> = {
+  date: { label: 'Date', description: 'newest first' },
+  upvotes: { label: 'Upvotes', description: 'most upvoted first' },
+  title: { label: 'Title', description: 'A to Z' },
+};
+
+export function isPaperSort(value: string): value is PaperSort {
+  return (PAPER_SORTS as readonly string[]).includes(value);
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function compareIds(a: PaperLike, b: PaperLike): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Newest first, undated last, then by title, then by slug (see `comparePapers`). */
+export const compareByDate = comparePapers;
+
+/** Most upvotes first, papers without an upvote count last, then in date order. */
+export function compareByUpvotes(a: PaperLike, b: PaperLike): number {
+  const ua = a.data.upvotes;
+  const ub = b.data.upvotes;
+  if (ua !== undefined && ub !== undefined && ua !== ub) return ub - ua;
+  if (ua !== undefined && ub === undefined) return -1;
+  if (ua === undefined && ub !== undefined) return 1;
+  return compareByDate(a, b);
+}
+
+/** By title (Intl.Collator: case and accents ignored, numbers by value), then by slug. */
+export function compareByTitle(a: PaperLike, b: PaperLike): number {
+  return collator.compare(a.data.title, b.data.title) || compareIds(a, b);
+}
+
+export const COMPARATORS: Record<PaperSort, (a: PaperLike, b: PaperLike) => number> = {
+  date: compareByDate,
+  upvotes: compareByUpvotes,
+  title: compareByTitle,
+};
+
+/** A sorted copy; the order never depends on the input order. */
+export function sortPapersBy<T extends PaperLike>(papers: readonly T[], sort: PaperSort): T[] {
+  return [...papers].sort(COMPARATORS[sort]);
+}
+
+/** One page of a paginated list. */
+export interface Page<T> {
+  /** 1-based. */
+  number: number;
+  /** How many pages the list has (at least 1, even when empty). */
+  count: number;
+  items: T[];
+  /** Position (0-based) of the first item in the whole list. */
+  start: number;
+}
+
+/** Splits `items` into pages of `size`; an empty list is one empty page. */
+export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`page size must be a positive integer, got ${size}`);
+  const count = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: count }, (_, i) => ({
+    number: i + 1,
+    count,
+    items: items.slice(i * size, (i + 1) * size),
+    start: i * size,
+  }));
+}
+
+/**
+ * The `[...page]` route parameter of a theme page for a sort and page number:
+ * undefined (date, page 1), `2`, `upvotes`, `upvotes/2`, `title`...
+ */
+export function themePageParam(sort: PaperSort, page: number): string | undefined {
+  const parts = [sort === DEFAULT_SORT ? undefined : sort, page > 1 ? String(page) : undefined].filter(Boolean);
+  return parts.length > 0 ? parts.join('/') : undefined;
+}

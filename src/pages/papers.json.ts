@@ -1,0 +1,50 @@
+import type { APIRoute } from 'astro';
+import { SITE } from '../config.ts';
+import { loadContent } from '../lib/site/content.ts';
+import { loadDerived, paperUrl, requireSite } from '../lib/site/derived.ts';
+import { absoluteUrl, themePath, url } from '../lib/site/urls.ts';
+
+/**
+ * Every paper's data, for scripts: newest first (as the site lists them). Absent
+ * optional fields are `null`, so every record has the same keys. No build time or
+ * other varying value: the file is byte-identical between builds of the same content.
+ */
+export const GET: APIRoute = async (context) => {
+  const site = requireSite(context.site);
+  const [content, derived] = await Promise.all([loadContent(), loadDerived()]);
+  const data = {
+    title: SITE.title,
+    description: SITE.description,
+    url: absoluteUrl(url('/'), site),
+    themes: content.themes.map((theme) => ({
+      id: theme.id,
+      title: theme.data.title,
+      description: theme.data.description,
+      terms: theme.data.terms,
+      url: absoluteUrl(url(themePath(theme.id)), site),
+      papers: content.paperCounts.get(theme.id) ?? 0,
+    })),
+    papers: content.papers.map((paper) => {
+      const { title, themes, mainTheme, matchedTerms, authorsCount, organisation, published, upvotes, sources } = paper.data;
+      return {
+        slug: paper.id,
+        url: paperUrl(paper, site),
+        title,
+        abstract: content.abstractText(paper),
+        themes: themes.map((ref) => ref.id),
+        mainTheme: mainTheme?.id ?? themes[0]?.id ?? null,
+        matchedTerms,
+        published: published
+          ? { text: published.text, date: published.date ?? null, precision: published.precision ?? null, yearSource: published.yearSource ?? null }
+          : null,
+        authorsCount: authorsCount ?? null,
+        organisation: organisation ?? null,
+        upvotes: upvotes ?? null,
+        sources,
+        citationKey: derived.citationKeys.get(paper.id) ?? null,
+        related: (derived.related.get(paper.id) ?? []).map((other) => other.id),
+      };
+    }),
+  };
+  return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

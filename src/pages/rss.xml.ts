@@ -1,0 +1,20 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { SITE } from '../config.ts';
+import { loadContent } from '../lib/site/content.ts';
+import { requireSite } from '../lib/site/derived.ts';
+import { channelExtras, feedItems } from '../lib/site/feeds.ts';
+import { absoluteUrl, url } from '../lib/site/urls.ts';
+
+/** Every paper, newest first. */
+export const GET: APIRoute = async (context) => {
+  const site = requireSite(context.site);
+  const content = await loadContent();
+  return rss({
+    title: SITE.title,
+    description: SITE.description,
+    site: absoluteUrl(url('/'), site),
+    items: feedItems(content.papers, content, site),
+    ...channelExtras(absoluteUrl(url('/rss.xml'), site), SITE.lang),
+  });
+};

@@ -1,0 +1,27 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { SITE } from '../../../config.ts';
+import { loadContent, type Theme } from '../../../lib/site/content.ts';
+import { requireSite } from '../../../lib/site/derived.ts';
+import { channelExtras, feedItems } from '../../../lib/site/feeds.ts';
+import { papersInTheme } from '../../../lib/site/papers.ts';
+import { absoluteUrl, themePath, url } from '../../../lib/site/urls.ts';
+
+export const getStaticPaths = (async () => {
+  const { themes } = await loadContent();
+  return themes.map((theme) => ({ params: { id: theme.id }, props: { theme } }));
+}) satisfies GetStaticPaths;
+
+/** The papers of one theme, newest first. */
+export const GET: APIRoute<{ theme: Theme }> = async (context) => {
+  const site = requireSite(context.site);
+  const { theme } = context.props;
+  const content = await loadContent();
+  return rss({
+    title: `${theme.data.title} · ${SITE.title}`,
+    description: theme.data.description,
+    site: absoluteUrl(url(themePath(theme.id)), site),
+    items: feedItems(papersInTheme(content.papers, theme.id), content, site),
+    ...channelExtras(absoluteUrl(url(`${themePath(theme.id)}rss.xml`), site), SITE.lang),
+  });
+};

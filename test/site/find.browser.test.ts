@@ -1,0 +1,184 @@
+/**
+ * Finding papers in a real browser (Debian chromium), on the build under
+ * /reading-list/ (the stricter one for URLs; search.browser.test.ts covers both):
+ * the header search box, the year filter and the sort of /search/, the words a
+ * result was found by highlighted on the paper page, and the sortable /papers/ table.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
+import { normaliseText, pickSearchTarget, readPaperEntries } from '../setup/content.ts';
+import { BUILDS } from '../setup/site-builds.ts';
+import { serveStatic, type StaticServer } from '../setup/static-server.ts';
+
+const repoRoot = inject('repoRoot');
+const siteDirs = inject('siteDirs');
+const entries = await readPaperEntries(repoRoot);
+const bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
+const { paper, word } = pickSearchTarget(entries);
+const build = BUILDS.find((b) => b.basePath !== '/') ?? BUILDS[0];
+const base = build.basePath;
+/** A word in many abstracts: enough results to filter and sort. */
+const BROAD_WORD = 'language';
+
+let browser: Browser;
+let server: StaticServer;
+let context: BrowserContext;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveStatic(siteDirs[build.name], base)]);
+  context = await browser.newContext();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs `check` on a new page; fails with what the page reported when something breaks. */
+async function onPage(path: string, check: (page: Page) => Promise<void>): Promise<void> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors = collectPageErrors(page);
+  try {
+    const response = await page.goto(new URL(path, server.url).href);
+    expect(response?.status()).toBe(200);
+    await check(page);
+  } catch (error) {
+    if (errors.length > 0 && error instanceof Error) error.message += `\nThe page reported:\n${errors.join('\n')}`;
+    throw error;
+  } finally {
+    await page.close();
+  }
+  expect(errors, 'page errors').toEqual([]);
+}
+
+function slugOf(href: string): string {
+  const path = new URL(href).pathname;
+  expect(path.startsWith(`${base}papers/`), `${href} is a paper page under ${base}`).toBe(true);
+  return path.slice(`${base}papers/`.length).replace(/\/$/, '');
+}
+
+async function resultSlugs(page: Page, selector: string): Promise<string[]> {
+  const hrefs = await page.locator(selector).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  return hrefs.map(slugOf);
+}
+
+/** The number in "<n> results for ...". */
+async function resultCount(page: Page): Promise<number> {
+  const text = (await page.locator('pagefind-summary').textContent()) ?? '';
+  const match = /(\d+)\s+results?/.exec(text);
+  expect(match, `summary "${text}"`).not.toBeNull();
+  return Number(match?.[1]);
+}
+
+describe(`finding papers on the site built with base ${base}`, () => {
+  test('`/` focuses the header search box; a query there lists the paper and opens it with the words marked', async () => {
+    await onPage('', async (page) => {
+      // The Component UI replaced the no-JS form.
+      await page.locator('header pagefind-searchbox input').waitFor();
+      await expect.poll(() => page.locator('header .header-search__form').isVisible()).toBe(false);
+      await page.keyboard.press('/');
+      expect(await page.evaluate(() => document.activeElement?.closest('header pagefind-searchbox') !== null)).toBe(true);
+      await page.keyboard.type(word);
+      const results = page.locator('header pagefind-searchbox a[href]');
+      await results.first().waitFor();
+      const slugs = await resultSlugs(page, 'header pagefind-searchbox a[href]');
+      const target = slugs.indexOf(paper.slug);
+      expect(target, `results ${JSON.stringify(slugs)}`).toBeGreaterThanOrEqual(0);
+
+      const paperPath = `${base}papers/${paper.slug}/`;
+      await Promise.all([page.waitForURL((url) => url.pathname === paperPath), results.nth(target).click()]);
+      expect(new URL(page.url()).searchParams.getAll('pagefind-highlight')).toEqual([word]);
+      expect(normaliseText((await page.locator('h1').textContent()) ?? '')).toBe(normaliseText(paper.title));
+      const marks = page.locator('main mark.pagefind-highlight');
+      await marks.first().waitFor();
+      const marked = await marks.allTextContents();
+      expect(marked.length).toBeGreaterThan(0);
+      for (const text of marked) expect(text.toLowerCase()).toBe(word);
+    });
+  });
+
+  test('`/` does not steal a `/` typed into a field', async () => {
+    await onPage('papers/', async (page) => {
+      await page.locator('header pagefind-searchbox input').waitFor();
+      // The header search box itself is a field: a second `/` is typed into it.
+      await page.keyboard.press('/');
+      await page.keyboard.type('a/b');
+      expect(await page.locator('header pagefind-searchbox input').inputValue()).toBe('a/b');
+    });
+  });
+
+  test('/search/: the year filter narrows the results to that year', async () => {
+    await onPage('search/', async (page) => {
+      await page.locator('pagefind-input input').fill(BROAD_WORD);
+      await page.locator('pagefind-results a[href]').first().waitFor();
+      const before = await resultCount(page);
+      // The most common year among the papers: it has results for such a broad word.
+      const years = new Map<string, number>();
+      for (const entry of entries) if (entry.date) years.set(entry.date.slice(0, 4), (years.get(entry.date.slice(0, 4)) ?? 0) + 1);
+      const year = [...years].sort((x, y) => y[1] - x[1])[0][0];
+      const checkbox = page.locator(`pagefind-filter-pane input[name="year"][value="${year}"]`);
+      await checkbox.check();
+      await expect.poll(() => resultCount(page)).toBeLessThan(before);
+      await page.waitForFunction(() => document.querySelectorAll('pagefind-results a[href]').length > 0);
+      const slugs = await resultSlugs(page, 'pagefind-results a[href]');
+      expect(slugs.length).toBeGreaterThan(0);
+      for (const slug of slugs) expect(bySlug.get(slug)?.date?.slice(0, 4), slug).toBe(year);
+    });
+  });
+
+  test('/search/: sorting by upvotes orders the results by upvotes, most first', async () => {
+    await onPage('search/', async (page) => {
+      await page.locator('pagefind-input input').fill(BROAD_WORD);
+      await page.locator('pagefind-results a[href]').first().waitFor();
+      const upvotesOf = (slugs: string[]) => slugs.map((slug) => bySlug.get(slug)?.upvotes ?? -1);
+      // The most upvotes among the papers that mention the word: the first result once sorted.
+      const most = Math.max(
+        ...entries.filter((entry) => `${entry.title} ${entry.body}`.toLowerCase().includes(BROAD_WORD)).map((entry) => entry.upvotes ?? -1),
+      );
+      expect(most, `some paper mentioning "${BROAD_WORD}" has upvotes`).toBeGreaterThan(0);
+      const relevance = await resultSlugs(page, 'pagefind-results a[href]');
+      // Otherwise the check below could pass without sorting.
+      expect(upvotesOf(relevance)[0], `relevance order ${JSON.stringify(upvotesOf(relevance))}`).toBeLessThan(most);
+
+      await page.locator('#search-sort').selectOption('upvotes:desc');
+      await expect.poll(async () => upvotesOf(await resultSlugs(page, 'pagefind-results a[href]'))[0]).toBe(most);
+      const sorted = upvotesOf(await resultSlugs(page, 'pagefind-results a[href]'));
+      expect(sorted.length).toBeGreaterThan(2);
+      expect(sorted).toEqual([...sorted].sort((x, y) => y - x));
+
+      // Back to relevance: the first result is the one it was.
+      await page.locator('#search-sort').selectOption('');
+      await expect.poll(async () => (await resultSlugs(page, 'pagefind-results a[href]'))[0]).toBe(relevance[0]);
+    });
+  });
+
+  test('/papers/: a column heading re-sorts the rows and says so with aria-sort', async () => {
+    await onPage('papers/', async (page) => {
+      const rows = page.locator('table tbody tr');
+      const column = (key: string) => rows.evaluateAll((trs, k) => trs.map((tr) => (tr as HTMLElement).dataset[k] ?? ''), key);
+      const upvotes = page.locator('thead th[data-sort-key="upvotes"]');
+      await upvotes.locator('button').click();
+      await expect.poll(() => upvotes.getAttribute('aria-sort')).toBe('descending');
+      const numbers = (await column('upvotes')).filter((v) => v !== '').map(Number);
+      expect(numbers.length).toBeGreaterThan(1);
+      expect(numbers).toEqual([...numbers].sort((x, y) => y - x));
+      const values = await column('upvotes');
+      expect(values.slice(0, numbers.length).every((v) => v !== ''), 'papers without upvotes come last').toBe(true);
+      expect(await page.locator('thead th[data-sort-key="date"]').getAttribute('aria-sort')).toBeNull();
+
+      await upvotes.locator('button').click();
+      await expect.poll(() => upvotes.getAttribute('aria-sort')).toBe('ascending');
+      const ascending = (await column('upvotes')).filter((v) => v !== '').map(Number);
+      expect(ascending).toEqual([...ascending].sort((x, y) => x - y));
+
+      const title = page.locator('thead th[data-sort-key="title"]');
+      await title.locator('button').click();
+      await expect.poll(() => title.getAttribute('aria-sort')).toBe('ascending');
+      const titles = await column('title');
+      const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+      expect(titles).toEqual([...titles].sort(collator.compare));
+      expect(titles).toHaveLength(entries.length);
+    });
+  });
+});
