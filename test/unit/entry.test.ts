@@ -41,8 +41,8 @@ describe('abstractToMdx', () => {
     expect(textOf(tree)).toBe(text);
   });
 
-  it.each(HOSTILE)("keeps %j as literal text for Astro's MDX compiler (satteri)", async (text) => {
-    const tree = (await mdxToMdast(abstractToMdx(text))) as unknown as Root;
+  it.each(HOSTILE)("keeps %j as literal text for Astro's MDX compiler (satteri)", (text) => {
+    const tree = mdxToMdast(abstractToMdx(text)) as unknown as Root;
     expect(textOf(tree)).toBe(text);
   });
 });

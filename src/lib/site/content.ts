@@ -24,6 +24,12 @@ export interface SiteContent {
 
 let loading: Promise<SiteContent> | undefined;
 
+/** `getStaticPaths` of the routes with one output per theme (`/themes/<id>.bib`, `/themes/<id>/rss.xml`). */
+export async function themeRoutes() {
+  const { themes } = await loadContent();
+  return themes.map((theme) => ({ params: { id: theme.id }, props: { theme } }));
+}
+
 export function loadContent(): Promise<SiteContent> {
   // In `astro dev` content changes while this module stays loaded: never cache there.
   if (import.meta.env.DEV) return load();

@@ -1,14 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE } from '../../config.ts';
 import { bibtexFile } from '../../lib/site/bibtex.ts';
-import { loadContent, type Theme } from '../../lib/site/content.ts';
+import { loadContent, themeRoutes, type Theme } from '../../lib/site/content.ts';
 import { bibtexPaper, loadDerived, requireSite } from '../../lib/site/derived.ts';
 import { papersInTheme, plural } from '../../lib/site/papers.ts';
 
-export const getStaticPaths = (async () => {
-  const { themes } = await loadContent();
-  return themes.map((theme) => ({ params: { id: theme.id }, props: { theme } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = themeRoutes satisfies GetStaticPaths;
 
 /** The papers of one theme as BibTeX, with the same keys as papers.bib. */
 export const GET: APIRoute<{ theme: Theme }> = async (context) => {

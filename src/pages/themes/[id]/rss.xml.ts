@@ -1,16 +1,13 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE } from '../../../config.ts';
-import { loadContent, type Theme } from '../../../lib/site/content.ts';
+import { loadContent, themeRoutes, type Theme } from '../../../lib/site/content.ts';
 import { requireSite } from '../../../lib/site/derived.ts';
 import { channelExtras, feedItems } from '../../../lib/site/feeds.ts';
 import { papersInTheme } from '../../../lib/site/papers.ts';
 import { absoluteUrl, themePath, url } from '../../../lib/site/urls.ts';
 
-export const getStaticPaths = (async () => {
-  const { themes } = await loadContent();
-  return themes.map((theme) => ({ params: { id: theme.id }, props: { theme } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = themeRoutes satisfies GetStaticPaths;
 
 /** The papers of one theme, newest first. */
 export const GET: APIRoute<{ theme: Theme }> = async (context) => {
