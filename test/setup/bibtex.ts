@@ -52,6 +52,10 @@ export function parseBibtex(text: string): BibEntry[] {
     const type = match(IDENT) ?? fail('no entry type');
     skip();
     if (text[pos] !== '{') fail('expected "{" after the entry type');
+    if (type.toLowerCase() === 'comment') {
+      braced();
+      continue;
+    }
     pos++;
     skip();
     const key = match(KEY) ?? fail('no citation key');

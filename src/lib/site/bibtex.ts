@@ -137,7 +137,6 @@ export function bibtexFile(papers: readonly BibtexPaper[], keys: ReadonlyMap<str
     if (!key) throw new Error(`bibtexFile: no citation key for ${paper.slug}`);
     return bibtexEntry(paper, key, options);
   });
-  // A line outside any entry is a comment for both BibTeX and biber (no `@` in it).
-  const comment = clean(heading).replace(/@/g, ' at ');
-  return `${comment}\n\n${entries.join('\n')}`;
+  // Text outside entries is ignored by BibTeX but reported as junk by biber: say it in @comment.
+  return `@comment{${escapeBibtex(heading)}}\n\n${entries.join('\n')}`;
 }
