@@ -1,14 +1,18 @@
 /**
- * Build the Pagefind search index for a built site.
+ * Build the Pagefind search index for a built site, then its service worker.
  *
  *   node scripts/index-search.ts [outDir]     (default: dist)
  *
  * Only pages marked `data-pagefind-body` (the paper pages) are indexed. The bundle,
  * including the Component UI used by /search/, is written to <outDir>/pagefind/.
+ * Then <outDir>/sw.js is written: scripts/service-worker.js with the list of files to
+ * precache and a hash of their contents (see that file), so it comes last.
  * Prints one line of figures; exits non-zero with a message on any failure.
  */
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { SITE } from '../src/config.ts';
 
@@ -39,12 +43,56 @@ async function main(): Promise<string> {
 
   // addDirectory counts every HTML file; the entry file says how many have data-pagefind-body.
   const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
+    languages: Record<string, { page_count: number; wasm: string }>;
   };
   const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   if (indexed === 0) fail(`none of the ${added.page_count} HTML pages in ${shown} has data-pagefind-body`);
 
-  return `Pagefind: indexed ${indexed} of ${added.page_count} HTML pages in ${shown} (bundle: ${join(shown, 'pagefind')}/)`;
+  const sw = writeServiceWorker(Object.values(entry.languages).map((language) => language.wasm));
+  return `Pagefind: indexed ${indexed} of ${added.page_count} HTML pages in ${shown} (bundle: ${join(shown, 'pagefind')}/); ${sw}`;
+}
+
+/** Pagefind files the site never loads: the older Default and Modular UIs. */
+const UNUSED_PAGEFIND = /^pagefind\/pagefind-(ui|modular-ui)\.(js|css)$/;
+
+/**
+ * Writes <outDir>/sw.js. Precached, paths relative to the base: `core` (must all be
+ * cached for the worker to install) = home, /search/, /my-list/ and its data, the
+ * favicon, every _astro/ asset and the Pagefind bundle but its unused UIs and the wasm
+ * of other languages; `pages` (best effort) = every other page. Feeds, .bib files and
+ * the papers.json download are cached only once fetched.
+ */
+function writeServiceWorker(wasmLanguages: string[]): string {
+  const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+  const wasm = new Set(wasmLanguages.map((language) => `pagefind/wasm.${language}.pagefind`));
+  const shell = new Set(['index.html', 'search/index.html', 'my-list/index.html', 'my-list/papers.json', 'favicon.svg']);
+  const core: string[] = [];
+  const pages: string[] = [];
+  for (const file of files) {
+    if (shell.has(file) || file.startsWith('_astro/')) core.push(file);
+    else if (file.startsWith('pagefind/')) {
+      if (UNUSED_PAGEFIND.test(file) || (/^pagefind\/wasm\..*\.pagefind$/.test(file) && !wasm.has(file))) continue;
+      core.push(file);
+    } else if (file.endsWith('/index.html')) pages.push(file);
+  }
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const file of [...core, ...pages]) {
+    const body = readFileSync(join(outDir, file));
+    bytes += body.length;
+    hash.update(`${file}\0`).update(createHash('sha256').update(body).digest('hex'));
+  }
+  const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'service-worker.js'), 'utf8');
+  hash.update(template);
+  // Pages are precached by their directory URL (`papers/x/`, `` for the home page).
+  const asUrl = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
+  const manifest = { version: hash.digest('hex').slice(0, 16), core: core.map(asUrl), pages: pages.map(asUrl) };
+  writeFileSync(join(outDir, 'sw.js'), `const MANIFEST = ${JSON.stringify(manifest)};\n${template}`);
+  const MB = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  return `service worker: sw.js precaches ${core.length + pages.length} files, ${MB(bytes)}`;
 }
 
 try {

@@ -1,0 +1,165 @@
+/**
+ * "Deploy anywhere, search offline", in a real browser (Debian chromium):
+ *  - the hosted site: after a first visit its service worker (<base>sw.js, written by
+ *    scripts/index-search.ts) has cached the site and the whole search index, so with the
+ *    browser offline /search/ reloads, finds papers by words never searched online, and a
+ *    result opens;
+ *  - the downloaded site: dist/ copied to another folder and served by a fresh plain
+ *    static server works, search included, without any request leaving that server.
+ */
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
+import { normaliseText, pickSearchTarget, readPaperEntries, type PaperEntry } from '../setup/content.ts';
+import { BUILDS } from '../setup/site-builds.ts';
+import { serveStatic, type StaticServer } from '../setup/static-server.ts';
+
+const repoRoot = inject('repoRoot');
+const siteDirs = inject('siteDirs');
+const papers = await readPaperEntries(repoRoot);
+// Two papers, each found by a word of its title: the first searched online, the second only offline.
+const first = pickSearchTarget(papers);
+const second = pickSearchTarget(papers.filter((paper) => paper !== first.paper));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Searches `word` on the open /search/ page, opens the result for `paper` and checks its title. */
+async function searchAndOpen(page: Page, basePath: string, word: string, paper: PaperEntry) {
+  const paperPath = `${basePath}papers/${paper.slug}/`;
+  await page.locator('pagefind-input input').fill(word);
+  const results = page.locator('pagefind-results a[href]');
+  await results.first().waitFor();
+  const hrefs = await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  const target = hrefs.findIndex((href) => new URL(href).pathname === paperPath);
+  expect(target, `results for "${word}" ${JSON.stringify(hrefs)} include ${paperPath}`).toBeGreaterThanOrEqual(0);
+  await Promise.all([page.waitForURL((url) => url.pathname === paperPath), results.nth(target).click()]);
+  expect(normaliseText((await page.locator('h1').textContent()) ?? '')).toBe(normaliseText(paper.title));
+}
+
+/** The precache list sw.js was built with. */
+async function manifestOf(dir: string): Promise<{ version: string; core: string[]; pages: string[] }> {
+  const source = await readFile(join(dir, 'sw.js'), 'utf8');
+  const line = /^const MANIFEST = (.*);$/m.exec(source)?.[1];
+  expect(line, 'sw.js starts with its MANIFEST').toBeDefined();
+  return JSON.parse(line!);
+}
+
+/** Runs `check`, adding what the page reported to a failure (usually its reason). */
+async function reporting(errors: string[], check: () => Promise<void>) {
+  try {
+    await check();
+  } catch (error) {
+    if (errors.length > 0 && error instanceof Error) error.message += `\nThe page reported:\n${errors.join('\n')}`;
+    throw error;
+  }
+}
+
+// The two builds side by side (one browser, a context and a server each): most of the time is the precaching.
+describe('offline, after a first visit', () => {
+  test.concurrent.each(BUILDS)(`base $basePath: search finds "${second.word}" and opens "${second.paper.title}"`, async (build) => {
+    const manifest = await manifestOf(siteDirs[build.name]!);
+    const server = await serveStatic(siteDirs[build.name]!, build.basePath);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const errors = collectPageErrors(page);
+      await reporting(errors, async () => {
+        // First visit: the home page registers the worker, which precaches and takes the page over.
+        expect((await page.goto(server.url))?.status()).toBe(200);
+        const worker = await page.evaluate(async () => {
+          const timeout = (what: string) =>
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no service worker ${what} within 20 s`)), 20_000));
+          const registration = await Promise.race([navigator.serviceWorker.ready, timeout('active')]);
+          if (!navigator.serviceWorker.controller) {
+            const controlled = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+            await Promise.race([controlled, timeout('controlling the page')]);
+          }
+          const names = await caches.keys();
+          const cached = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url)));
+          return { scope: registration.scope, script: registration.active?.scriptURL, names, cached: cached.flat() };
+        });
+        expect(worker.scope).toBe(server.url);
+        expect(worker.script).toBe(new URL('sw.js', server.url).href);
+        expect(worker.names).toEqual([`reading-list:${build.basePath}:${manifest.version}`]);
+        // Every listed file is cached: the shell, the whole Pagefind index and every page.
+        const expected = [...manifest.core, ...manifest.pages].map((path) => new URL(path, server.url).href);
+        expect(expected).toContain(new URL(`papers/${second.paper.slug}/`, server.url).href);
+        expect(expected).toContain(new URL('pagefind/pagefind-entry.json', server.url).href);
+        expect(expected.filter((url) => !worker.cached.includes(url))).toEqual([]);
+
+        expect((await page.goto(new URL('search/', server.url).href))?.status()).toBe(200);
+        await searchAndOpen(page, build.basePath, first.word, first.paper);
+
+        await context.setOffline(true);
+        expect((await page.goto(new URL('search/', server.url).href))?.status()).toBe(200);
+        await page.reload();
+        // A word never searched online: its index chunk and fragment come from the precache.
+        await searchAndOpen(page, build.basePath, second.word, second.paper);
+        // A page the site does not have, offline: the worker's own notice, not the browser's error page.
+        const missing = await page.goto(new URL('papers/no-such-paper/', server.url).href);
+        expect(missing?.status()).toBe(503);
+        await expect(page.locator('h1').textContent()).resolves.toBe('You are offline');
+      });
+      // The 503 above (and the console line reporting it) is expected; nothing else may have failed.
+      const expected503 = (error: string) => error.includes('/papers/no-such-paper/') && error.includes('503');
+      expect(errors.filter((error) => !expected503(error)), 'page errors').toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
+
+describe('the downloaded site: dist/ copied elsewhere and served by a plain static server', () => {
+  let folder: string;
+  let server: StaticServer;
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'reading-list-download-'));
+    await cp(siteDirs.root!, join(folder, 'site'), { recursive: true });
+    server = await serveStatic(join(folder, 'site'), '/');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  test('home, a paper page and search work, with no request leaving the server', async () => {
+    // No service worker: this is the plain static copy, on its own.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const errors = collectPageErrors(page);
+      const elsewhere: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(server.origin + '/')) return route.continue();
+        elsewhere.push(url);
+        return route.abort();
+      });
+      await reporting(errors, async () => {
+        expect((await page.goto(server.url))?.status()).toBe(200);
+        await expect(page.locator('h1').count()).resolves.toBeGreaterThan(0);
+        const paperUrl = new URL(`papers/${first.paper.slug}/`, server.url).href;
+        expect((await page.goto(paperUrl))?.status()).toBe(200);
+        expect(normaliseText((await page.locator('h1').textContent()) ?? '')).toBe(normaliseText(first.paper.title));
+        expect((await page.goto(new URL('search/', server.url).href))?.status()).toBe(200);
+        await searchAndOpen(page, '/', second.word, second.paper);
+      });
+      expect(elsewhere, 'requests to other hosts').toEqual([]);
+      expect(errors, 'page errors').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
