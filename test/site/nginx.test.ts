@@ -7,10 +7,11 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parse as parseHtml } from 'node-html-parser';
-import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
-import { normaliseText, pickSearchTarget, readPaperEntries } from '../setup/content.ts';
+import { launchChromium } from '../setup/chromium.ts';
+import { pickSearchTarget, readPaperEntries } from '../setup/content.ts';
 import { referencesIn } from '../setup/dist.ts';
 import { serveWithNginx, type NginxServer } from '../setup/nginx.ts';
+import { searchAndOpen } from '../setup/search-flow.ts';
 import { BUILDS } from '../setup/site-builds.ts';
 
 const repoRoot = inject('repoRoot');
@@ -181,27 +182,8 @@ describe(`the ${base.basePath} build served by nginx`, () => {
     test(`search on ${base.basePath}search/ finds "${paper.title}" by "${word}" and opens it`, async () => {
       const context = await browser.newContext();
       try {
-        const page = await context.newPage();
-        page.setDefaultTimeout(15_000);
-        const errors = collectPageErrors(page);
-        const paperPath = `${base.basePath}papers/${paper.slug}/`;
         const loggedBefore = (await server.requests()).length;
-        try {
-          const response = await page.goto(new URL('search/', server.url).href);
-          expect(response?.status()).toBe(200);
-          await page.locator('pagefind-input input').fill(word);
-          const results = page.locator('pagefind-results a[href]');
-          await results.first().waitFor();
-          const hrefs = await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-          const target = hrefs.findIndex((href) => new URL(href).pathname === paperPath);
-          expect(target, `results ${JSON.stringify(hrefs)} include ${paperPath}`).toBeGreaterThanOrEqual(0);
-          await Promise.all([page.waitForURL((url) => url.pathname === paperPath), results.nth(target).click()]);
-          expect(normaliseText((await page.locator('h1').textContent()) ?? '')).toBe(normaliseText(paper.title));
-        } catch (error) {
-          if (errors.length > 0 && error instanceof Error) error.message += `\nThe page reported:\n${errors.join('\n')}`;
-          throw error;
-        }
-        expect(errors, 'page errors').toEqual([]);
+        await searchAndOpen(context, server.url, base.basePath, paper, word);
         // What the browser asked nginx for (index, WebAssembly, fragments) was all there, under the base path.
         const logged = (await server.requests()).slice(loggedBefore);
         expect(logged.some(({ uri }) => uri.endsWith('.pf_fragment'))).toBe(true);

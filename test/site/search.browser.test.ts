@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
-import { normaliseText, pickSearchTarget, readPaperEntries } from '../setup/content.ts';
+import { launchChromium } from '../setup/chromium.ts';
+import { pickSearchTarget, readPaperEntries } from '../setup/content.ts';
+import { searchAndOpen } from '../setup/search-flow.ts';
 import { BUILDS } from '../setup/site-builds.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
 
@@ -33,30 +34,7 @@ describe.each(BUILDS)('search on the site built with base $basePath', (build) =>
   test(`finds "${paper.title}" by the title word "${word}" and opens its page`, async () => {
     const context = await browser.newContext();
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      const errors = collectPageErrors(page);
-      const paperPath = `${build.basePath}papers/${paper.slug}/`;
-
-      try {
-        const response = await page.goto(new URL('search/', server.url).href);
-        expect(response?.status()).toBe(200);
-        await page.locator('pagefind-input input').fill(word);
-
-        const results = page.locator('pagefind-results a[href]');
-        await results.first().waitFor();
-        const hrefs = await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-        const target = hrefs.findIndex((href) => new URL(href).pathname === paperPath);
-        expect(target, `results ${JSON.stringify(hrefs)} include ${paperPath}`).toBeGreaterThanOrEqual(0);
-
-        await Promise.all([page.waitForURL((url) => url.pathname === paperPath), results.nth(target).click()]);
-        expect(normaliseText((await page.locator('h1').textContent()) ?? '')).toBe(normaliseText(paper.title));
-      } catch (error) {
-        // What the page reported is usually the reason (a missing script, a failed fetch).
-        if (errors.length > 0 && error instanceof Error) error.message += `\nThe page reported:\n${errors.join('\n')}`;
-        throw error;
-      }
-      expect(errors, 'page errors').toEqual([]);
+      await searchAndOpen(context, server.url, build.basePath, paper, word);
     } finally {
       await context.close();
     }
