@@ -21,7 +21,10 @@ import {
   type ReadingState,
   type Status,
 } from '../lib/site/reading-state.ts';
-import { configuredBase, paperPath, url } from '../lib/site/urls.ts';
+import { configuredBase, paperPath, themePath, url } from '../lib/site/urls.ts';
+import { OFFLINE_BUILD } from '../lib/site/build-mode.ts';
+import { loadedOfflineData, type OfflineData } from '../lib/offline/data.ts';
+import { pageHref } from '../lib/offline/page-href.ts';
 import { themeStorageKey } from '../lib/site/theme-init.ts';
 
 const base = configuredBase();
@@ -71,11 +74,23 @@ interface PaperIndex {
 }
 let indexPromise: Promise<PaperIndex> | undefined;
 function paperIndex(): Promise<PaperIndex> {
-  indexPromise ??= fetch(url('/my-list/papers.json')).then((response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json() as Promise<PaperIndex>;
-  });
+  // Opened from disk nothing can be fetched: the offline build's page loads offline-data.js instead.
+  indexPromise ??= OFFLINE_BUILD
+    ? Promise.resolve(offlinePaperIndex(loadedOfflineData()))
+    : fetch(url('/my-list/papers.json')).then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json() as Promise<PaperIndex>;
+      });
   return indexPromise;
+}
+
+function offlinePaperIndex(data: OfflineData | undefined): PaperIndex {
+  if (!data) throw new Error('offline-data.js is missing');
+  const themeNumbers = new Map(data.themes.map((theme, n) => [theme.id, n]));
+  return {
+    themes: data.themes.map(({ id, title }) => ({ id, title, url: pageHref(themePath(id)) })),
+    papers: Object.fromEntries(data.papers.map((paper) => [paper.slug, [paper.title, paper.themes.map((id) => themeNumbers.get(id)!)]])),
+  };
 }
 
 // ---- small DOM helpers ------------------------------------------------------------
@@ -226,7 +241,7 @@ async function renderMyList() {
     list.setAttribute('role', 'list');
     for (const slug of members) {
       const [title, themes] = index.papers[slug]!;
-      const href = url(paperPath(slug));
+      const href = pageHref(paperPath(slug));
       const item = el('li', { className: 'paper-item' });
       item.dataset['paper'] = slug;
       const themeLinks = themes.flatMap((i, n) => {

@@ -6,9 +6,10 @@
  *   npm run ingest
  *   astro build --outDir test/.output/dist                      + node scripts/index-search.ts <dir>
  *   BASE_PATH=/reading-list astro build --outDir test/.output/dist-base + node scripts/index-search.ts <dir>
+ *   npm run build:offline, but for its ingest, with test/.output/dist-offline for dist-offline
  */
 import { spawn } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +94,22 @@ function stepsFor(build: SiteBuild, outDir: string): Step[] {
   ];
 }
 
+/** The commands of `npm run build:offline` after its ingest, writing to `outDir`: what a user runs, not a copy of it. */
+async function offlineSteps(outDir: string): Promise<Step[]> {
+  const { scripts } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const shownDir = relative(repoRoot, outDir);
+  return scripts['build:offline']!
+    .split(' && ')
+    .filter((command) => command !== 'npm run ingest')
+    .map((command) => {
+      const [program, ...args] = command.split(' ').map((word) => (word === 'dist-offline' ? shownDir : word));
+      const label = `${command.split(' ').slice(0, 2).join(' ')} (offline)`;
+      if (program === 'astro') return { label, command: process.execPath, args: [astroBin, ...args] };
+      if (program === 'node') return { label, command: process.execPath, args };
+      throw new Error(`build:offline runs "${command}", which build-site.ts does not know how to run`);
+    });
+}
+
 export default async function buildSite(project: TestProject) {
   await mkdir(outputRoot, { recursive: true });
   const timings: string[] = [];
@@ -108,10 +125,16 @@ export default async function buildSite(project: TestProject) {
     }
     dirs[build.name] = outDir;
   }
+  const offlineDir = join(outputRoot, 'dist-offline');
+  await rm(offlineDir, { recursive: true, force: true });
+  for (const step of await offlineSteps(offlineDir)) {
+    timings.push(`${step.label} ${(await runStep(step)).seconds.toFixed(1)}s`);
+  }
   console.log(`[build-site] ${timings.join(', ')}`);
 
   project.provide('repoRoot', repoRoot);
   project.provide('siteDirs', dirs);
+  project.provide('offlineDir', offlineDir);
 }
 
 declare module 'vitest' {
@@ -120,5 +143,7 @@ declare module 'vitest' {
     repoRoot: string;
     /** Build name (see BUILDS) -> absolute path of its output folder. */
     siteDirs: Record<string, string>;
+    /** Absolute path of the offline build (`npm run build:offline`); its zip is `<offlineDir>.zip`. */
+    offlineDir: string;
   }
 }

@@ -4,16 +4,19 @@
  *    scripts/index-search.ts) has cached the site and the whole search index, so with the
  *    browser offline /search/ reloads, finds papers by words never searched online, and a
  *    result opens;
+ *  - a new deploy: its worker replaces the previous one and its cache, so readers offline
+ *    get the new pages;
  *  - the downloaded site: dist/ copied to another folder and served by a fresh plain
  *    static server works, search included, without any request leaving that server.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
 import { normaliseText, pickSearchTarget, readPaperEntries, type PaperEntry } from '../setup/content.ts';
+import { runStep } from '../setup/build-site.ts';
 import { BUILDS } from '../setup/site-builds.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
 
@@ -53,6 +56,25 @@ async function manifestOf(dir: string): Promise<{ version: string; core: string[
   return JSON.parse(line!);
 }
 
+/**
+ * Waits until a service worker is active and controls `page`, then reports it and
+ * every cache of the origin with the URLs it holds.
+ */
+async function controllingWorker(page: Page) {
+  return page.evaluate(async () => {
+    const timeout = (what: string) =>
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no service worker ${what} within 20 s`)), 20_000));
+    const registration = await Promise.race([navigator.serviceWorker.ready, timeout('active')]);
+    if (!navigator.serviceWorker.controller) {
+      const controlled = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await Promise.race([controlled, timeout('controlling the page')]);
+    }
+    const names = await caches.keys();
+    const cached = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url)));
+    return { scope: registration.scope, script: registration.active?.scriptURL, names, cached: cached.flat() };
+  });
+}
+
 /** Runs `check`, adding what the page reported to a failure (usually its reason). */
 async function reporting(errors: string[], check: () => Promise<void>) {
   try {
@@ -76,18 +98,7 @@ describe('offline, after a first visit', () => {
       await reporting(errors, async () => {
         // First visit: the home page registers the worker, which precaches and takes the page over.
         expect((await page.goto(server.url))?.status()).toBe(200);
-        const worker = await page.evaluate(async () => {
-          const timeout = (what: string) =>
-            new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no service worker ${what} within 20 s`)), 20_000));
-          const registration = await Promise.race([navigator.serviceWorker.ready, timeout('active')]);
-          if (!navigator.serviceWorker.controller) {
-            const controlled = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-            await Promise.race([controlled, timeout('controlling the page')]);
-          }
-          const names = await caches.keys();
-          const cached = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url)));
-          return { scope: registration.scope, script: registration.active?.scriptURL, names, cached: cached.flat() };
-        });
+        const worker = await controllingWorker(page);
         expect(worker.scope).toBe(server.url);
         expect(worker.script).toBe(new URL('sw.js', server.url).href);
         expect(worker.names).toEqual([`reading-list:${build.basePath}:${manifest.version}`]);
@@ -116,6 +127,47 @@ describe('offline, after a first visit', () => {
     } finally {
       await context.close();
       await server.close();
+    }
+  });
+});
+
+describe('a new deploy', () => {
+  test('replaces the cache of the previous one, and pages read offline are the new ones', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'reading-list-redeploy-'));
+    const site = join(folder, 'site');
+    await cp(siteDirs.root!, site, { recursive: true });
+    const server = await serveStatic(site, '/');
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const errors = collectPageErrors(page);
+      await reporting(errors, async () => {
+        expect((await page.goto(server.url))?.status()).toBe(200);
+        const before = await controllingWorker(page);
+        expect(before.names).toEqual([`reading-list:/:${(await manifestOf(site)).version}`]);
+
+        // The next deploy: a changed home page, and sw.js written again for the new files.
+        const home = join(site, 'index.html');
+        await writeFile(home, (await readFile(home, 'utf8')).replace('</h1>', ' (deploy 2)</h1>'));
+        await runStep({ label: 'index search (redeploy)', command: process.execPath, args: ['scripts/index-search.ts', site] });
+        const next = await manifestOf(site);
+        expect(next.version).not.toBe((await manifestOf(siteDirs.root!)).version);
+
+        // A visit checks for a new worker; once it has taken over, only its cache is left.
+        await page.reload();
+        await expect
+          .poll(async () => page.evaluate(() => caches.keys()), { timeout: 20_000 })
+          .toEqual([`reading-list:/:${next.version}`]);
+        await context.setOffline(true);
+        await page.reload();
+        await expect(page.locator('h1').first().textContent()).resolves.toContain('(deploy 2)');
+      });
+      expect(errors, 'page errors').toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+      await rm(folder, { recursive: true, force: true });
     }
   });
 });

@@ -2,7 +2,7 @@
  * The search page in a real browser (Debian chromium through playwright-core),
  * against the built site served over HTTP the way a static host serves it.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../setup/chromium.ts';
 import { pickSearchTarget, readPaperEntries } from '../setup/content.ts';

@@ -1,0 +1,69 @@
+/**
+ * What the offline build's search and "My list" read. Pages opened from disk cannot
+ * fetch, so the data ships as a classic script at the site root that sets one global.
+ * Browser-safe: the build script writes it, the page scripts read it.
+ */
+
+export const OFFLINE_DATA_FILE = 'offline-data.js';
+const GLOBAL_NAME = 'readingListOffline';
+
+export interface OfflineTheme {
+  id: string;
+  title: string;
+}
+
+export interface OfflinePaper {
+  slug: string;
+  title: string;
+  abstract: string;
+  /** Theme ids, main theme first. */
+  themes: string[];
+  /** As the site shows it ("Mar 3, 2025"), or null. */
+  published: string | null;
+  /** ISO date (`2025-03-03`), the sort key; null when the year is unknown. */
+  date: string | null;
+  upvotes: number | null;
+}
+
+export interface OfflineData {
+  themes: OfflineTheme[];
+  papers: OfflinePaper[];
+}
+
+/** The part of the site's /papers.json the offline data is made of. */
+export interface PapersJson {
+  themes: { id: string; title: string }[];
+  papers: {
+    slug: string;
+    title: string;
+    abstract: string;
+    themes: string[];
+    published: { text: string; date: string | null } | null;
+    upvotes: number | null;
+  }[];
+}
+
+export function toOfflineData(json: PapersJson): OfflineData {
+  return {
+    themes: json.themes.map(({ id, title }) => ({ id, title })),
+    papers: json.papers.map(({ slug, title, abstract, themes, published, upvotes }) => ({
+      slug,
+      title,
+      abstract,
+      themes,
+      published: published?.text ?? null,
+      date: published?.date ?? null,
+      upvotes,
+    })),
+  };
+}
+
+/** The script's source. JSON is valid JavaScript (U+2028 included since ES2019), and the file is never inlined into HTML. */
+export function offlineDataScript(data: OfflineData): string {
+  return `self.${GLOBAL_NAME} = ${JSON.stringify(data)};\n`;
+}
+
+/** The data set by the script, if the page loaded it. */
+export function loadedOfflineData(): OfflineData | undefined {
+  return (globalThis as Record<string, unknown>)[GLOBAL_NAME] as OfflineData | undefined;
+}
