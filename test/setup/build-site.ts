@@ -94,18 +94,21 @@ function stepsFor(build: SiteBuild, outDir: string): Step[] {
   ];
 }
 
-/** The commands of `npm run build:offline` after its ingest, writing to `outDir`: what a user runs, not a copy of it. */
-async function offlineSteps(outDir: string): Promise<Step[]> {
-  const { scripts } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const shownDir = relative(repoRoot, outDir);
+/**
+ * The commands of `npm run build:offline` after its ingest, run in the project at
+ * `projectDir` and writing to `outDir`: what a user runs, read from package.json.
+ */
+export async function offlineSteps(outDir: string, projectDir = repoRoot): Promise<Step[]> {
+  const { scripts } = JSON.parse(await readFile(join(projectDir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const shownDir = relative(projectDir, outDir);
   return scripts['build:offline']!
     .split(' && ')
     .filter((command) => command !== 'npm run ingest')
     .map((command) => {
       const [program, ...args] = command.split(' ').map((word) => (word === 'dist-offline' ? shownDir : word));
       const label = `${command.split(' ').slice(0, 2).join(' ')} (offline)`;
-      if (program === 'astro') return { label, command: process.execPath, args: [astroBin, ...args] };
-      if (program === 'node') return { label, command: process.execPath, args };
+      if (program === 'astro') return { label, cwd: projectDir, command: process.execPath, args: [astroBin, ...args] };
+      if (program === 'node') return { label, cwd: projectDir, command: process.execPath, args };
       throw new Error(`build:offline runs "${command}", which build-site.ts does not know how to run`);
     });
 }

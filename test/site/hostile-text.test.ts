@@ -10,11 +10,13 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
 import { readPaperEntries, type PaperEntry } from '../setup/content.ts';
 import { buildFixtureSite, type FixtureSite } from '../setup/fixture-site.ts';
+import { offlineSteps, runStep } from '../setup/build-site.ts';
 import { CANARY_FILE_PREFIX, HOSTILE_PAPERS, hostileListing, type HostilePaper } from '../setup/hostile-fixture.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
 import { themeInitScript } from '../../src/lib/site/theme-init.ts';
@@ -98,9 +100,10 @@ interface Exposure {
 }
 
 /** Runs in the page: what the checks below need to know about it. */
-function exposureIn(page: Page): Promise<Exposure> {
-  return page.evaluate((themeInit) => {
-    const own = (src: string) => /^\/(?:_astro|pagefind)\//.test(new URL(src, location.href).pathname) && new URL(src, location.href).origin === location.origin;
+function exposureIn(page: Page, siteRoot = server.url): Promise<Exposure> {
+  return page.evaluate(([themeInit, root]) => {
+    // The site's bundles, Pagefind's, and the offline build's data script.
+    const own = (src: string) => ['_astro/', 'pagefind/', 'offline-data.js'].some((path) => new URL(src, location.href).href.startsWith(root + path));
     // The site's one inline script (src/lib/site/theme-init.ts): in <head>, marked, and exactly its known text.
     const themeInitScript = (script: HTMLScriptElement) => script.parentElement === document.head && script.hasAttribute('data-theme-init') && !script.src && script.text === themeInit;
     const all = [...document.querySelectorAll('*')];
@@ -113,7 +116,7 @@ function exposureIn(page: Page): Promise<Exposure> {
         .flatMap((element) => ['href', 'src', 'action', 'formaction', 'xlink:href'].map((name) => element.getAttribute(name) ?? ''))
         .filter((value) => /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))),
     };
-  }, themeInitScript('/'));
+  }, [themeInitScript('/'), siteRoot] as const);
 }
 
 /** Problems with what a page exposed; takes (empties) the dialogs and errors recorded so far. */
@@ -477,6 +480,60 @@ describe('feeds, BibTeX, JSON and related links', () => {
       }
     }
     expect(links, 'related links on the fixture pages').toBeGreaterThan(0);
+    expect(summarise(problems)).toEqual([]);
+  });
+});
+
+describe('the offline build (npm run build:offline), opened from disk', () => {
+  let root: string;
+  beforeAll(async () => {
+    const outDir = join(site.dir, 'dist-offline');
+    for (const step of await offlineSteps(outDir, site.dir)) await runStep({ ...step, env: { BASE_PATH: undefined, SITE_URL: undefined } });
+    root = pathToFileURL(outDir).href + '/';
+  }, 120_000);
+
+  test('search finds each fixture paper by its abstract marker, shows its exact title and text, and opens it', async () => {
+    const problems = (
+      await inTabs(listedPapers(), async ([paper, entry]) => {
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        const dialogs: string[] = [];
+        page.on('dialog', (dialog) => {
+          dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+          void dialog.dismiss();
+        });
+        const errors = collectPageErrors(page);
+        const where = `${paper.name}, offline search ${paper.abstractMarker}`;
+        const found: string[] = [];
+        try {
+          await page.goto(`${root}search/index.html?q=${paper.abstractMarker}`);
+          await page.waitForFunction(() => /match/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+          const results = await page.locator('[data-search-results] > li').evaluateAll((items) =>
+            items.map((item) => ({
+              title: item.querySelector('.paper-item__title a')?.textContent ?? null,
+              titleElements: item.querySelectorAll('.paper-item__title a *').length,
+              excerpt: item.querySelector('.paper-item__excerpt')?.textContent ?? '',
+              excerptElements: [...item.querySelectorAll('.paper-item__excerpt *')].map((element) => element.tagName),
+            })),
+          );
+          if (results.length !== 1) return [`${where}: ${results.length} results`];
+          const [result] = results as [(typeof results)[number]];
+          if (result.title !== paper.title) found.push(`${where}: result title ${show(result.title)}, expected ${show(paper.title)}`);
+          if (result.titleElements > 0) found.push(`${where}: result title holds elements`);
+          const excerpt = result.excerpt.replace(/^…|…$/g, '');
+          if (!excerpt.includes(paper.abstractMarker) || !paper.abstract.includes(excerpt)) found.push(`${where}: excerpt ${show(result.excerpt)} is not the abstract's text`);
+          if (result.excerptElements.some((tag) => tag !== 'MARK')) found.push(`${where}: excerpt holds elements ${result.excerptElements.join(', ')}`);
+          found.push(...exposureProblems(where, await exposureIn(page, root), dialogs, errors));
+          await Promise.all([page.waitForURL(`**/papers/${entry.slug}/index.html`), page.locator('.paper-item__title a').click()]);
+          const h1 = await page.locator('h1').textContent();
+          if (h1 !== paper.title) found.push(`${where}: the opened page's <h1> is ${show(h1)}`);
+          found.push(...exposureProblems(`${where}, its page`, await exposureIn(page, root), dialogs, errors));
+        } finally {
+          await page.close();
+        }
+        return found;
+      })
+    ).flat();
     expect(summarise(problems)).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ export function createSearch(data: OfflineData): Search {
   const index = new MiniSearch<OfflinePaper>({
     idField: 'slug',
     fields: ['title', 'abstract'],
-    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+    // Like Pagefind on the hosted site: every word must match, as a word or a word's start (no typo matching).
+    searchOptions: { boost: { title: 3 }, prefix: true, combineWith: 'AND' },
   });
   index.addAll(data.papers);
   const bySlug = new Map(data.papers.map((paper) => [paper.slug, paper]));
