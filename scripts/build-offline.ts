@@ -1,5 +1,5 @@
 /**
- * `npm run build:offline`, after `astro build --mode offline --outDir dist-offline`:
+ * `npm run build:offline`, after `node scripts/astro-build.ts --mode offline --base / --outDir dist-offline`:
  * turns that build into a site that works opened from disk (file://), then zips it.
  *  - every page: relative links naming files (`../themes/x/index.html`), module scripts
  *    loaded as classic scripts (src/lib/offline/html.ts);

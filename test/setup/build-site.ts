@@ -4,13 +4,12 @@
  * it is), and hands the output folders to the tests through `provide`.
  *
  *   npm run ingest
- *   astro build --outDir test/.output/dist                      + node scripts/index-search.ts <dir>
- *   BASE_PATH=/reading-list astro build --outDir test/.output/dist-base + node scripts/index-search.ts <dir>
+ *   node scripts/astro-build.ts --outDir test/.output/dist       + node scripts/index-search.ts <dir>
+ *   BASE_PATH=/reading-list node scripts/astro-build.ts --outDir test/.output/dist-base + node scripts/index-search.ts <dir>
  *   npm run build:offline, but for its ingest, with test/.output/dist-offline for dist-offline
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -18,7 +17,6 @@ import { BUILDS, type SiteBuild } from './site-builds.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outputRoot = join(repoRoot, 'test', '.output');
-export const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 export interface Step {
   label: string;
@@ -89,7 +87,7 @@ function stepsFor(build: SiteBuild, outDir: string): Step[] {
   const env = { BASE_PATH: build.basePath === '/' ? undefined : build.basePath.replace(/\/$/, '') };
   const shownDir = relative(repoRoot, outDir);
   return [
-    { label: `astro build (${build.name})`, command: process.execPath, args: [astroBin, 'build', '--outDir', shownDir], env },
+    { label: `astro build (${build.name})`, command: process.execPath, args: ['scripts/astro-build.ts', '--outDir', shownDir], env },
     { label: `index search (${build.name})`, command: process.execPath, args: ['scripts/index-search.ts', shownDir], env },
   ];
 }
@@ -107,7 +105,6 @@ export async function offlineSteps(outDir: string, projectDir = repoRoot): Promi
     .map((command) => {
       const [program, ...args] = command.split(' ').map((word) => (word === 'dist-offline' ? shownDir : word));
       const label = `${command.split(' ').slice(0, 2).join(' ')} (offline)`;
-      if (program === 'astro') return { label, cwd: projectDir, command: process.execPath, args: [astroBin, ...args] };
       if (program === 'node') return { label, cwd: projectDir, command: process.execPath, args };
       throw new Error(`build:offline runs "${command}", which build-site.ts does not know how to run`);
     });
@@ -120,11 +117,14 @@ export default async function buildSite(project: TestProject) {
   timings.push(`ingest ${ingestSeconds.toFixed(1)}s`);
 
   const dirs: Record<string, string> = {};
+  const logs: Record<string, string> = {};
   for (const build of BUILDS) {
     const outDir = join(outputRoot, build.folder);
     await rm(outDir, { recursive: true, force: true });
     for (const step of stepsFor(build, outDir)) {
-      timings.push(`${step.label} ${(await runStep(step)).seconds.toFixed(1)}s`);
+      const { seconds, output } = await runStep(step);
+      timings.push(`${step.label} ${seconds.toFixed(1)}s`);
+      logs[step.label] = output;
     }
     dirs[build.name] = outDir;
   }
@@ -138,6 +138,7 @@ export default async function buildSite(project: TestProject) {
   project.provide('repoRoot', repoRoot);
   project.provide('siteDirs', dirs);
   project.provide('offlineDir', offlineDir);
+  project.provide('buildLogs', logs);
 }
 
 declare module 'vitest' {
@@ -146,6 +147,8 @@ declare module 'vitest' {
     repoRoot: string;
     /** Build name (see BUILDS) -> absolute path of its output folder. */
     siteDirs: Record<string, string>;
+    /** Step label (`astro build (root)`, `index search (base)`...) -> what the step printed. */
+    buildLogs: Record<string, string>;
     /** Absolute path of the offline build (`npm run build:offline`); its zip is `<offlineDir>.zip`. */
     offlineDir: string;
   }

@@ -6,7 +6,7 @@
  *           content/themes.yaml                                                (copied; no papers)
  *           node_modules -> the repository's                                   (symlink)
  *           seeds/<the given listings>
- *   node scripts/ingest.ts && node <astro> build && node scripts/index-search.ts
+ *   node scripts/ingest.ts && node scripts/astro-build.ts && node scripts/index-search.ts
  *
  * The repository's own content/papers and seeds are never read or touched.
  */
@@ -14,7 +14,7 @@ import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { astroBin, runStep, type Step } from './build-site.ts';
+import { runStep, type Step } from './build-site.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -77,7 +77,7 @@ export async function buildFixtureSite(listings: Record<string, string>, options
     const env = { BASE_PATH: undefined, SITE_URL: undefined, ...options.env };
     const steps: Step[] = [
       { label: 'ingest (fixture)', command: process.execPath, args: ['scripts/ingest.ts'], cwd: dir, env },
-      { label: 'astro build (fixture)', command: process.execPath, args: [astroBin, 'build'], cwd: dir, env },
+      { label: 'astro build (fixture)', command: process.execPath, args: ['scripts/astro-build.ts'], cwd: dir, env },
       { label: 'index search (fixture)', command: process.execPath, args: ['scripts/index-search.ts', 'dist'], cwd: dir, env },
     ];
     const timings: string[] = [];

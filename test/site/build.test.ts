@@ -24,6 +24,7 @@ import { parseSeed, seedNames } from '../setup/seeds.ts';
 
 const repoRoot = inject('repoRoot');
 const siteDirs = inject('siteDirs');
+const buildLogs = inject('buildLogs');
 const papers = await readPaperEntries(repoRoot);
 const themes = await readThemes(repoRoot);
 
@@ -203,5 +204,14 @@ describe.each(BUILDS)('site built with base $basePath', (build) => {
       }
     }
     expect(summarise(problems)).toEqual([]);
+  });
+});
+
+describe('the build log', () => {
+  // A list of 10,000 papers must not print 10,000 lines: no line per page or per entry.
+  test.each(Object.keys(buildLogs))('of %s has a few lines, none naming a paper', (step) => {
+    const lines = buildLogs[step]!.split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length, lines.join('\n')).toBeLessThanOrEqual(5);
+    expect(lines.filter((line) => papers.some((paper) => line.includes(paper.slug)))).toEqual([]);
   });
 });

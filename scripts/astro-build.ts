@@ -1,0 +1,38 @@
+/**
+ * `astro build` without a line per page: Astro logs every generated route at the
+ * `info` level (10,000 papers, 10,000 lines) and has no setting to drop only those, so
+ * this runs its build API at the `warn` level (warnings and errors still show) and prints
+ * one summary line instead.
+ *
+ *   node scripts/astro-build.ts [--outDir dist] [--mode offline] [--base /]
+ *
+ * The flags mean what they mean for `astro build`; everything else comes from
+ * astro.config.mjs and the environment (SITE_URL, BASE_PATH).
+ */
+import { readdir } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'astro';
+
+const { values } = parseArgs({ options: { outDir: { type: 'string' }, mode: { type: 'string' }, base: { type: 'string' } } });
+const outDir = resolve(values.outDir ?? 'dist');
+const started = performance.now();
+
+try {
+  await build({ logLevel: 'warn', outDir, ...(values.mode && { mode: values.mode }), ...(values.base && { base: values.base }) });
+} catch (error) {
+  console.error(describeFailure(error));
+  process.exit(1);
+}
+
+const pages = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html')).length;
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`astro build: ${pages} pages in ${relative(process.cwd(), outDir) || '.'}/ in ${seconds} s${values.mode ? ` (mode ${values.mode})` : ''}`);
+
+/** Astro's error as its CLI would show it: the file first, the message without Markdown bold, the hint. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return `astro build failed: ${String(error)}`;
+  const { loc, hint } = error as Error & { loc?: { file?: string; line?: number }; hint?: string };
+  const where = loc?.file ? `${relative(process.cwd(), loc.file)}${loc.line ? `:${loc.line}` : ''}: ` : '';
+  return `astro build failed: ${where}${error.message.replaceAll('**', '')}${hint ? `\nHint: ${hint}` : ''}`;
+}
