@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
+import { ENTRY_CACHE_FILE } from '../../src/lib/ingest/entry-cache.ts';
 import { scanEntries } from '../../src/lib/ingest/entry-store.ts';
 import { ingest, type IngestPaths } from '../../src/lib/ingest/ingest.ts';
 import { SEEDS_DIR } from '../setup/seeds.ts';
@@ -32,14 +33,28 @@ describe('ingest of the seed listings', () => {
     expect(new Set(entries.map(({ entry }) => entry.data['slug'])).size).toBe(entries.length);
   });
 
-  it('changes no file when run again on the same input', async () => {
+  it('changes no file when run again on the same input, its cache included', async () => {
     const entries = await scanEntries(join(paths.contentDir, 'papers'));
-    const before = await Promise.all(entries.map(({ path }) => stat(join(paths.contentDir, 'papers', path))));
+    const files = (await readdir(paths.contentDir, { recursive: true })).sort();
+    expect(files).toContain(ENTRY_CACHE_FILE);
+    const before = await Promise.all(files.map((file) => stat(join(paths.contentDir, file))));
     const report = await ingest(paths);
     expect(report.plan.writes).toEqual([]);
     expect(report.plan.unchanged).toBe(entries.length);
-    const after = await Promise.all(entries.map(({ path }) => stat(join(paths.contentDir, 'papers', path))));
+    expect((await readdir(paths.contentDir, { recursive: true })).sort()).toEqual(files);
+    const after = await Promise.all(files.map((file) => stat(join(paths.contentDir, file))));
     expect(after.map((file) => file.mtimeMs)).toEqual(before.map((file) => file.mtimeMs));
+  });
+
+  it('rewrites a generated field edited by hand: the cache never hides a changed file', async () => {
+    const [entry] = await scanEntries(join(paths.contentDir, 'papers'));
+    if (!entry) throw new Error('no entry');
+    const file = join(paths.contentDir, 'papers', entry.path);
+    const title = String(entry.entry.data['title']);
+    await writeFile(file, entry.source.replace(/^title: .*$/m, 'title: Edited by hand'));
+    const report = await ingest(paths);
+    expect(report.plan.writes.map((write) => write.path)).toEqual([entry.path]);
+    expect(readEntry(await readFile(file, 'utf8'), file).data['title']).toBe(title);
   });
 
   it('matches the entries committed in content/, byte for byte', async () => {

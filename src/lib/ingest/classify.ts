@@ -38,6 +38,8 @@ export function compileThemes(themes: readonly Theme[]): ThemeMatcher[] {
 class WordIndex {
   readonly words: readonly string[];
   private readonly positions = new Map<string, number[]>();
+  /** The distinct words in code-unit order: the words starting with a prefix are one run of it. */
+  private readonly sorted: string[];
 
   constructor(words: readonly string[]) {
     this.words = words;
@@ -46,12 +48,29 @@ class WordIndex {
       if (list) list.push(position);
       else this.positions.set(word, [position]);
     });
+    this.sorted = [...this.positions.keys()].sort();
   }
 
   /** Positions where a word equal to `token` (or, with `prefix`, starting with it) stands. */
   private starts(token: string, prefix: boolean): number[] {
     if (!prefix) return this.positions.get(token) ?? [];
-    return [...this.positions].flatMap(([word, list]) => (word.startsWith(token) ? list : []));
+    const found: number[] = [];
+    for (let i = this.firstNotBefore(token); i < this.sorted.length && this.sorted[i]!.startsWith(token); i++) {
+      found.push(...this.positions.get(this.sorted[i]!)!);
+    }
+    return found;
+  }
+
+  /** Index of the first distinct word that is not before `token` (binary search). */
+  private firstNotBefore(token: string): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted[middle]! < token) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   occurrences({ tokens, prefix }: CompiledTerm): number {

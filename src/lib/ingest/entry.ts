@@ -4,7 +4,7 @@ import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { InputError } from './errors.ts';
 import { GENERATED_FIELDS, PINNABLE, type Pinnable } from './fields.ts';
-import { fieldSegment, splitFrontmatter } from './frontmatter.ts';
+import { fieldSegments, splitFrontmatter } from './frontmatter.ts';
 import type { ClassifiedPaper } from './types.ts';
 
 
@@ -85,11 +85,12 @@ export function hasUserContent(entry: EntryFile): boolean {
 export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: EntryFile; file: string }): string {
   const segments = previous ? splitFrontmatter(previous.entry.frontmatter, previous.file) : [];
   const { pinned } = pinnedFields(previous?.entry.data ?? {});
-  const generated = GENERATED_FIELDS.flatMap((key) => {
-    if (pinned.has(key)) return segments.filter((segment) => segment.key === key);
-    const value: unknown = paper[key];
-    return value === undefined ? [] : [fieldSegment(key, value)];
-  });
+  const written = fieldSegments(
+    Object.fromEntries(GENERATED_FIELDS.flatMap((key) => (pinned.has(key) || paper[key] === undefined ? [] : [[key, paper[key]]]))),
+  );
+  const generated = GENERATED_FIELDS.flatMap((key) =>
+    pinned.has(key) ? segments.filter((segment) => segment.key === key) : written.filter((segment) => segment.key === key),
+  );
   const userOwn = segments.filter((segment) => segment.key === null || !isGenerated(segment.key));
   const frontmatter = [...generated, ...userOwn].map((segment) => segment.text).join('');
   const before = previous ? splitBody(previous.entry.body) : { abstract: '', notes: '' };

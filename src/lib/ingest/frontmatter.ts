@@ -50,10 +50,17 @@ export function splitFrontmatter(yamlText: string, file: string): Segment[] {
 }
 
 /**
- * One field as a front matter segment, in the same YAML style for every entry.
- * Written as YAML 1.1, the dialect Astro and gray-matter read, so strings such as
- * `2024-02-01` or `yes` are quoted and stay strings.
+ * Fields as front matter segments, one per field in the record's order, in the same
+ * YAML style for every entry. Written as YAML 1.1, the dialect Astro and gray-matter
+ * read, so strings such as `2024-02-01` or `yes` are quoted and stay strings.
+ * One `stringify` for all the fields (one per field costs most of an ingest of
+ * thousands of papers), cut where a line starts at the margin: the yaml package
+ * indents everything under a top-level key, sequences included.
  */
-export function fieldSegment(key: string, value: unknown): Segment {
-  return { key, text: stringify({ [key]: value }, { lineWidth: 0, version: '1.1' }) };
+export function fieldSegments(fields: Record<string, unknown>): Segment[] {
+  const keys = Object.keys(fields);
+  if (keys.length === 0) return [];
+  const texts = stringify(fields, { lineWidth: 0, version: '1.1', indentSeq: true, aliasDuplicateObjects: false }).split(/^(?=\S)/m);
+  if (texts.length !== keys.length) throw new Error(`front matter of ${keys.length} fields came out as ${texts.length} segments`);
+  return keys.map((key, index) => ({ key, text: texts[index] as string }));
 }

@@ -1,6 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
+import { ENTRY_CACHE_FILE, readEntryCache, writeEntryCache } from './entry-cache.ts';
 import { applyPlan, isHandWritten, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
@@ -138,9 +141,16 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const matchers = compileThemes(themes);
   const papers = listed.map((paper) => ({ ...paper, ...classifyPaper(paper, matchers), slug: slugs.get(paper.key) as string }));
 
-  const plan = planEntries(papers, stored, shown(papersDir));
+  const cachePath = join(paths.contentDir, ENTRY_CACHE_FILE);
+  const cacheText = await readOptionalText(cachePath);
+  const code = await ingestCodeVersion();
+  const plan = planEntries(papers, stored, shown(papersDir), readEntryCache(cacheText, code));
   warnings.push(...plan.warnings);
-  if (write) await applyPlan(papersDir, plan, { prune });
+  if (write) {
+    await applyPlan(papersDir, plan, { prune });
+    const nextCache = writeEntryCache(code, plan.fingerprints);
+    if (nextCache !== cacheText) await writeFile(cachePath, nextCache);
+  }
 
   return {
     listings: parsed.map(({ listing, papers: found }) => ({ listing, papers: found.length })),
@@ -152,4 +162,14 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     plan,
     warnings,
   };
+}
+
+/** A hash of the ingest modules' source: entries cached by other code are serialised again. */
+async function ingestCodeVersion(): Promise<string> {
+  const folder = fileURLToPath(new URL('.', import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort()) {
+    hash.update(name).update('\0').update(await readFile(join(folder, name)));
+  }
+  return hash.digest('base64url');
 }
