@@ -4,7 +4,7 @@
  *   node scripts/index-search.ts [outDir]     (default: dist)
  *
  * Only pages marked `data-pagefind-body` (the paper pages) are indexed. The bundle,
- * including the Component UI used by /search/, is written to <outDir>/pagefind/.
+ * (pagefind.js, which /search/ uses, and its index) is written to <outDir>/pagefind/.
  * Then <outDir>/sw.js is written: scripts/service-worker.js with the list of files to
  * precache and a hash of their contents (see that file), so it comes last.
  * Prints one line of figures; exits non-zero with a message on any failure.
@@ -52,8 +52,8 @@ async function main(): Promise<string> {
   return `Pagefind: indexed ${indexed} of ${added.page_count} HTML pages in ${shown} (bundle: ${join(shown, 'pagefind')}/); ${sw}`;
 }
 
-/** Pagefind files the site never loads: the older Default and Modular UIs. */
-const UNUSED_PAGEFIND = /^pagefind\/pagefind-(ui|modular-ui)\.(js|css)$/;
+/** Pagefind files the site never loads: its prebuilt UIs (the search page uses pagefind.js). */
+const UNUSED_PAGEFIND = /^pagefind\/pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
 
 /**
  * Writes <outDir>/sw.js. Precached, paths relative to the base: `core` (must all be

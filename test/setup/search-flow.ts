@@ -16,8 +16,8 @@ export async function searchAndOpen(context: BrowserContext, siteUrl: string, ba
   try {
     const response = await page.goto(new URL('search/', siteUrl).href);
     expect(response?.status()).toBe(200);
-    await page.locator('pagefind-input input').fill(word);
-    const results = page.locator('pagefind-results a[href]');
+    await page.locator('#search-q').fill(word);
+    const results = page.locator('[data-search-results] .paper-item__title a');
     await results.first().waitFor();
     const hrefs = await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     const target = hrefs.findIndex((href) => new URL(href).pathname === paperPath);

@@ -63,26 +63,25 @@ async function resultSlugs(page: Page, selector: string): Promise<string[]> {
   return hrefs.map(slugOf);
 }
 
-/** The number in "<n> results for ...". */
+/** The number in "<n> papers match ...". */
 async function resultCount(page: Page): Promise<number> {
-  const text = (await page.locator('pagefind-summary').textContent()) ?? '';
-  const match = /(\d+)\s+results?/.exec(text);
+  const text = (await page.locator('[data-search-status]').textContent()) ?? '';
+  const match = /(\d+) papers? match/.exec(text);
   expect(match, `summary "${text}"`).not.toBeNull();
   return Number(match?.[1]);
 }
 
 describe(`finding papers on the site built with base ${base}`, () => {
-  test('`/` focuses the header search box; a query there lists the paper and opens it with the words marked', async () => {
+  test('`/` focuses the header search box; its query opens /search/, which lists the paper and opens it with the words marked', async () => {
     await onPage('', async (page) => {
-      // The Component UI replaced the no-JS form.
-      await page.locator('header pagefind-searchbox input').waitFor();
-      await expect.poll(() => page.locator('header .header-search__form').isVisible()).toBe(false);
       await page.keyboard.press('/');
-      expect(await page.evaluate(() => document.activeElement?.closest('header pagefind-searchbox') !== null)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-q');
       await page.keyboard.type(word);
-      const results = page.locator('header pagefind-searchbox a[href]');
+      await Promise.all([page.waitForURL((url) => url.pathname === `${base}search/`), page.keyboard.press('Enter')]);
+      expect(await page.locator('#search-q').inputValue()).toBe(word);
+      const results = page.locator('[data-search-results] .paper-item__title a');
       await results.first().waitFor();
-      const slugs = await resultSlugs(page, 'header pagefind-searchbox a[href]');
+      const slugs = await resultSlugs(page, '[data-search-results] .paper-item__title a');
       const target = slugs.indexOf(paper.slug);
       expect(target, `results ${JSON.stringify(slugs)}`).toBeGreaterThanOrEqual(0);
 
@@ -98,30 +97,31 @@ describe(`finding papers on the site built with base ${base}`, () => {
     });
   });
 
-  test('`/` does not steal a `/` typed into a field', async () => {
-    await onPage('papers/', async (page) => {
-      await page.locator('header pagefind-searchbox input').waitFor();
-      // The header search box itself is a field: a second `/` is typed into it.
+  test('`/` focuses the search box of /search/, and does not steal a `/` typed into a field', async () => {
+    await onPage('search/', async (page) => {
+      await page.locator('[data-search-filters] fieldset').first().waitFor();
       await page.keyboard.press('/');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+      // The search box itself is a field: a second `/` is typed into it.
       await page.keyboard.type('a/b');
-      expect(await page.locator('header pagefind-searchbox input').inputValue()).toBe('a/b');
+      expect(await page.locator('#search-q').inputValue()).toBe('a/b');
     });
   });
 
   test('/search/: the year filter narrows the results to that year', async () => {
     await onPage('search/', async (page) => {
-      await page.locator('pagefind-input input').fill(BROAD_WORD);
-      await page.locator('pagefind-results a[href]').first().waitFor();
+      await page.locator('#search-q').fill(BROAD_WORD);
+      await page.locator('[data-search-results] .paper-item__title a').first().waitFor();
       const before = await resultCount(page);
       // The most common year among the papers: it has results for such a broad word.
       const years = new Map<string, number>();
       for (const entry of entries) if (entry.date) years.set(entry.date.slice(0, 4), (years.get(entry.date.slice(0, 4)) ?? 0) + 1);
       const year = [...years].sort((x, y) => y[1] - x[1])[0][0];
-      const checkbox = page.locator(`pagefind-filter-pane input[name="year"][value="${year}"]`);
+      const checkbox = page.locator(`[data-search-filters] input[name="year"][value="${year}"]`);
       await checkbox.check();
       await expect.poll(() => resultCount(page)).toBeLessThan(before);
-      await page.waitForFunction(() => document.querySelectorAll('pagefind-results a[href]').length > 0);
-      const slugs = await resultSlugs(page, 'pagefind-results a[href]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-results] .paper-item__title a').length > 0);
+      const slugs = await resultSlugs(page, '[data-search-results] .paper-item__title a');
       expect(slugs.length).toBeGreaterThan(0);
       for (const slug of slugs) expect(bySlug.get(slug)?.date?.slice(0, 4), slug).toBe(year);
     });
@@ -129,27 +129,27 @@ describe(`finding papers on the site built with base ${base}`, () => {
 
   test('/search/: sorting by upvotes orders the results by upvotes, most first', async () => {
     await onPage('search/', async (page) => {
-      await page.locator('pagefind-input input').fill(BROAD_WORD);
-      await page.locator('pagefind-results a[href]').first().waitFor();
+      await page.locator('#search-q').fill(BROAD_WORD);
+      await page.locator('[data-search-results] .paper-item__title a').first().waitFor();
       const upvotesOf = (slugs: string[]) => slugs.map((slug) => bySlug.get(slug)?.upvotes ?? -1);
       // The most upvotes among the papers that mention the word: the first result once sorted.
       const most = Math.max(
         ...entries.filter((entry) => `${entry.title} ${entry.body}`.toLowerCase().includes(BROAD_WORD)).map((entry) => entry.upvotes ?? -1),
       );
       expect(most, `some paper mentioning "${BROAD_WORD}" has upvotes`).toBeGreaterThan(0);
-      const relevance = await resultSlugs(page, 'pagefind-results a[href]');
+      const relevance = await resultSlugs(page, '[data-search-results] .paper-item__title a');
       // Otherwise the check below could pass without sorting.
       expect(upvotesOf(relevance)[0], `relevance order ${JSON.stringify(upvotesOf(relevance))}`).toBeLessThan(most);
 
       await page.locator('#search-sort').selectOption('upvotes:desc');
-      await expect.poll(async () => upvotesOf(await resultSlugs(page, 'pagefind-results a[href]'))[0]).toBe(most);
-      const sorted = upvotesOf(await resultSlugs(page, 'pagefind-results a[href]'));
+      await expect.poll(async () => upvotesOf(await resultSlugs(page, '[data-search-results] .paper-item__title a'))[0]).toBe(most);
+      const sorted = upvotesOf(await resultSlugs(page, '[data-search-results] .paper-item__title a'));
       expect(sorted.length).toBeGreaterThan(2);
       expect(sorted).toEqual([...sorted].sort((x, y) => y - x));
 
       // Back to relevance: the first result is the one it was.
       await page.locator('#search-sort').selectOption('');
-      await expect.poll(async () => (await resultSlugs(page, 'pagefind-results a[href]'))[0]).toBe(relevance[0]);
+      await expect.poll(async () => (await resultSlugs(page, '[data-search-results] .paper-item__title a'))[0]).toBe(relevance[0]);
     });
   });
 

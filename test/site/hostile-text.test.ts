@@ -300,24 +300,24 @@ describe('search', () => {
    * flattens it) and path. Waits for the one result a marker word has.
    */
   async function search(page: Page, word: string) {
-    await page.locator('pagefind-input input').fill(word);
+    await page.locator('#search-q').fill(word);
     await page
       .waitForFunction(
         (marker) => {
-          const items = [...document.querySelectorAll('pagefind-results .pf-result:not([aria-hidden])')];
-          return items.length === 1 && (items[0]?.querySelector('.pf-result-excerpt')?.textContent ?? '').includes(marker);
+          const items = [...document.querySelectorAll('[data-search-results] > li')];
+          return items.length === 1 && (items[0]?.querySelector('.paper-item__excerpt')?.textContent ?? '').includes(marker);
         },
         word,
         { timeout: 10_000 },
       )
       .catch(() => undefined); // what is there is reported below
-    return page.locator('pagefind-results .pf-result:not([aria-hidden])').evaluateAll((items) =>
+    return page.locator('[data-search-results] > li').evaluateAll((items) =>
       items.map((item) => ({
-        title: item.querySelector('.pf-result-link')?.textContent ?? null,
-        titleElements: item.querySelectorAll('.pf-result-link *').length,
-        excerpt: item.querySelector('.pf-result-excerpt')?.textContent ?? null,
-        excerptElements: [...item.querySelectorAll('.pf-result-excerpt *')].map((element) => element.tagName),
-        path: new URL(item.querySelector<HTMLAnchorElement>('.pf-result-link')?.href ?? '', location.href).pathname,
+        title: item.querySelector('.paper-item__title a')?.textContent ?? null,
+        titleElements: item.querySelectorAll('.paper-item__title a *').length,
+        excerpt: item.querySelector('.paper-item__excerpt')?.textContent ?? null,
+        excerptElements: [...item.querySelectorAll('.paper-item__excerpt *')].map((element) => element.tagName),
+        path: new URL(item.querySelector<HTMLAnchorElement>('.paper-item__title a')?.href ?? '', location.href).pathname,
       })),
     );
   }
@@ -329,7 +329,7 @@ describe('search', () => {
    *    becomes one space;
    *  - U+200B ZERO WIDTH SPACE is dropped (ZWJ, ZWNJ and WORD JOINER are kept);
    *  - then character references in the text come out decoded: the excerpt is stored with `<`
-   *    and `>` escaped but not `&`, and the UI inserts it as HTML (`{{+ excerpt +}}`), so the
+   *    and `>` escaped but not `&`, and the search page reads it as HTML (src/scripts/pagefind-search.ts), so the
    *    text `&amp; &#x41; &nbsp;` shows as `& A ` + U+00A0 (Pagefind/pagefind#24). Text only:
    *    no element can appear, which the test checks too.
    * Anything else that differs fails the test.
@@ -384,9 +384,9 @@ describe('search', () => {
         try {
           const marker = paper.titleMarker as string;
           const path = `/papers/${entry.slug}/`;
-          await page.locator('pagefind-input input').fill(marker);
+          await page.locator('#search-q').fill(marker);
           // The link carries the searched words for highlighting: `${path}?pagefind-highlight=...`.
-          const link = page.locator(`pagefind-results .pf-result-link[href^="${path}?"], pagefind-results .pf-result-link[href="${path}"]`);
+          const link = page.locator(`[data-search-results] .paper-item__title a[href^="${path}?"], [data-search-results] .paper-item__title a[href="${path}"]`);
           if (!(await link.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
             return [`${paper.name}: searching ${marker} does not list ${path}`];
           }

@@ -37,8 +37,8 @@ const PAGES: { path: string; then?: (page: Page) => Promise<void> }[] = [
   {
     path: 'search/',
     then: async (page) => {
-      await page.locator('pagefind-input input').fill(word);
-      await page.locator('pagefind-results a[href]').first().waitFor();
+      await page.locator('#search-q').fill(word);
+      await page.locator('[data-search-results] .paper-item__title a').first().waitFor();
     },
   },
   { path: 'my-list/' },

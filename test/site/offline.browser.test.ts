@@ -38,8 +38,8 @@ afterAll(async () => {
 /** Searches `word` on the open /search/ page, opens the result for `paper` and checks its title. */
 async function searchAndOpen(page: Page, basePath: string, word: string, paper: PaperEntry) {
   const paperPath = `${basePath}papers/${paper.slug}/`;
-  await page.locator('pagefind-input input').fill(word);
-  const results = page.locator('pagefind-results a[href]');
+  await page.locator('#search-q').fill(word);
+  const results = page.locator('[data-search-results] .paper-item__title a');
   await results.first().waitFor();
   const hrefs = await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
   const target = hrefs.findIndex((href) => new URL(href).pathname === paperPath);

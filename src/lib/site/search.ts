@@ -4,9 +4,9 @@
 
 /**
  * Query parameter carrying the searched words to the page a result opens
- * (`?pagefind-highlight=word`): the Component UI adds it to result links when its
- * <pagefind-config highlight-param> is set, and pagefind-highlight.js marks the
- * words on the paper page. It is also pagefind-highlight.js's default name.
+ * (`?pagefind-highlight=word`): pagefind.js adds it to result URLs when its
+ * `highlightParam` option is set, and pagefind-highlight.js marks the words on the
+ * paper page. It is also pagefind-highlight.js's default name.
  */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
 

@@ -1,0 +1,131 @@
+/**
+ * The /search/ page on Pagefind's JavaScript API. Titles and excerpts are inserted as
+ * text: an excerpt is Pagefind's HTML (the page's words, `<`/`>` escaped, matches in
+ * <mark>), read in an inert <template> and rebuilt from its text and <mark>s only.
+ */
+import { HIGHLIGHT_PARAM, QUERY_PARAM } from '../lib/site/search.ts';
+
+/** What the search page needs of pagefind.js. */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  debouncedSearch(term: string, options: Record<string, unknown>, wait: number): Promise<{ results: PagefindResult[] } | null>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+}
+
+const FILTERS = [
+  { key: 'theme', label: 'Theme' },
+  { key: 'year', label: 'Year' },
+] as const;
+const PAGE = 10;
+const WAIT_MS = 60;
+
+const root = document.querySelector<HTMLElement>('[data-pagefind-search]');
+const form = root?.querySelector('form');
+const status = root?.querySelector<HTMLElement>('[data-search-status]');
+const list = root?.querySelector<HTMLOListElement>('[data-search-results]');
+const filterPane = root?.querySelector<HTMLElement>('[data-search-filters]');
+const more = root?.querySelector<HTMLButtonElement>('[data-search-more]');
+
+if (root && form && status && list && filterPane && more) {
+  const words = form.elements.namedItem(QUERY_PARAM) as HTMLInputElement;
+  const sort = form.elements.namedItem('sort') as HTMLSelectElement;
+  let results: PagefindResult[] = [];
+  let shown = 0;
+  let generation = 0;
+
+  const loading: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset['bundle']}pagefind.js`).then(async (pagefind: Pagefind) => {
+    await pagefind.options({ baseUrl: root.dataset['base'], highlightParam: HIGHLIGHT_PARAM });
+    await pagefind.init();
+    return pagefind;
+  });
+
+  const selectedFilters = (): Record<string, string[]> => {
+    const selected: Record<string, string[]> = {};
+    for (const box of filterPane.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) (selected[box.name] ??= []).push(box.value);
+    return selected;
+  };
+
+  const excerptNodes = (html: string): Node[] => {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return [...template.content.childNodes].map((node) =>
+      node.nodeName === 'MARK' ? Object.assign(document.createElement('mark'), { textContent: node.textContent }) : document.createTextNode(node.textContent ?? ''),
+    );
+  };
+
+  const showMore = async () => {
+    const current = generation;
+    const batch = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));
+    if (current !== generation) return;
+    for (const data of batch) {
+      const item = document.createElement('li');
+      item.className = 'paper-item';
+      const heading = document.createElement('h2');
+      heading.className = 'paper-item__title';
+      heading.append(Object.assign(document.createElement('a'), { href: data.url, textContent: data.meta['title'] ?? data.url }));
+      const excerpt = document.createElement('p');
+      excerpt.className = 'paper-item__excerpt';
+      excerpt.append(...excerptNodes(data.excerpt));
+      item.append(heading, excerpt);
+      list.append(item);
+    }
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+  };
+
+  const search = async () => {
+    const term = words.value.trim();
+    const current = ++generation;
+    const pagefind = await loading;
+    const [key, direction = 'asc'] = sort.value.split(':');
+    const found = term ? await pagefind.debouncedSearch(term, { filters: selectedFilters(), ...(key && { sort: { [key]: direction } }) }, WAIT_MS) : { results: [] };
+    // null: a later keystroke superseded this search.
+    if (found === null || current !== generation) return;
+    results = found.results;
+    shown = 0;
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = term ? `${results.length === 0 ? 'No paper matches' : results.length === 1 ? '1 paper matches' : `${results.length} papers match`} “${term}”.` : '';
+    await showMore();
+  };
+
+  const renderFilters = (filters: Record<string, Record<string, number>>) => {
+    for (const { key, label } of FILTERS) {
+      const values = Object.entries(filters[key] ?? {}).sort(([a], [b]) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en')));
+      if (values.length === 0) continue;
+      const fieldset = document.createElement('fieldset');
+      fieldset.append(Object.assign(document.createElement('legend'), { textContent: label }));
+      for (const [value, count] of values) {
+        const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: key, value });
+        const option = document.createElement('label');
+        option.append(box, ` ${value} `, Object.assign(document.createElement('span'), { className: 'muted', textContent: `(${count})` }));
+        fieldset.append(option);
+      }
+      filterPane.append(fieldset);
+    }
+  };
+
+  words.addEventListener('input', search);
+  sort.addEventListener('change', search);
+  filterPane.addEventListener('change', search);
+  more.addEventListener('click', showMore);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void search();
+  });
+
+  loading
+    .then((pagefind) => pagefind.filters())
+    .then(renderFilters)
+    .catch(() => {
+      status.textContent = 'Search could not load. Browse the papers by theme instead.';
+    });
+  // A value the browser restored (back from a result) wins over the URL's.
+  words.value ||= new URLSearchParams(location.search).get(QUERY_PARAM) ?? '';
+  if (words.value) void search();
+}
