@@ -16,6 +16,12 @@ export interface SiteConfig {
   recentPapers: number;
   /** Papers per page on theme pages; longer themes get `/themes/<id>/2/`, `/3/`... */
   themePageSize: number;
+  /**
+   * Rows per page of the `/papers/` table; further pages are `/papers/2/`, `/3/`... (and
+   * `/papers/upvotes/2/`...). A row is about 0.5 kB of HTML (more with a long title and
+   * many themes), so 100 rows keep a page well under 100 kB however many papers there are.
+   */
+  tablePageSize: number;
   /** Maximum length, in characters, of the abstract excerpts in lists. */
   listExcerptLength: number;
   /** Maximum length, in characters, of `<meta name="description">` on paper pages. */
@@ -32,6 +38,7 @@ export const SITE: SiteConfig = {
   lang: 'en',
   recentPapers: 12,
   themePageSize: 50,
+  tablePageSize: 100,
   listExcerptLength: 140,
   metaDescriptionLength: 200,
 };

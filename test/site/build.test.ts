@@ -18,6 +18,7 @@ import {
   urlPathOf,
 } from '../setup/dist.ts';
 import { BUILDS } from '../setup/site-builds.ts';
+import { SITE } from '../../src/config.ts';
 import { mergePapers } from '../../src/lib/ingest/merge.ts';
 import { titleKey } from '../../src/lib/ingest/normalise.ts';
 import { parseSeed, seedNames } from '../setup/seeds.ts';
@@ -55,9 +56,14 @@ describe.each(BUILDS)('site built with base $basePath', (build) => {
   const dir = siteDirs[build.name];
   const base = build.basePath;
 
-  test('has one page per paper entry, at papers/<slug>/', async () => {
-    const expected = papers.map((paper) => paper.slug).sort();
+  test('has one page per paper entry, at papers/<slug>/, beside the pages of the papers table', async () => {
+    // The table's further pages (papers/2/, papers/3/...) and orders (papers/upvotes/, papers/title/): see find.test.ts.
+    const tablePages = Math.ceil(papers.length / SITE.tablePageSize);
+    const tableFolders = [...Array.from({ length: tablePages - 1 }, (_, i) => String(i + 2)), 'title', 'upvotes'];
+    expect(papers.filter((paper) => tableFolders.includes(paper.slug))).toEqual([]);
+    const expected = [...papers.map((paper) => paper.slug), ...tableFolders].sort();
     expect(await pageFoldersIn(dir, 'papers')).toEqual(expected);
+    expect(existsSync(join(dir, 'papers', 'index.html'))).toBe(true);
   });
 
   test('has one page per theme of themes.yaml, at themes/<id>/', async () => {

@@ -2,7 +2,8 @@
  * Finding papers in a real browser (Debian chromium), on the build under
  * /reading-list/ (the stricter one for URLs; search.browser.test.ts covers both):
  * the header search box, the year filter and the sort of /search/, the words a
- * result was found by highlighted on the paper page, and the sortable /papers/ table.
+ * result was found by highlighted on the paper page, and the /papers/ table's orders and
+ * pages (plain links: followed here without JavaScript).
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -153,32 +154,51 @@ describe(`finding papers on the site built with base ${base}`, () => {
     });
   });
 
-  test('/papers/: a column heading re-sorts the rows and says so with aria-sort', async () => {
-    await onPage('papers/', async (page) => {
-      const rows = page.locator('table tbody tr');
-      const column = (key: string) => rows.evaluateAll((trs, k) => trs.map((tr) => (tr as HTMLElement).dataset[k] ?? ''), key);
-      const upvotes = page.locator('thead th[data-sort-key="upvotes"]');
-      await upvotes.locator('button').click();
-      await expect.poll(() => upvotes.getAttribute('aria-sort')).toBe('descending');
-      const numbers = (await column('upvotes')).filter((v) => v !== '').map(Number);
-      expect(numbers.length).toBeGreaterThan(1);
-      expect(numbers).toEqual([...numbers].sort((x, y) => y - x));
-      const values = await column('upvotes');
-      expect(values.slice(0, numbers.length).every((v) => v !== ''), 'papers without upvotes come last').toBe(true);
-      expect(await page.locator('thead th[data-sort-key="date"]').getAttribute('aria-sort')).toBeNull();
+  test('/papers/ without JavaScript: a column heading opens the table in that order, and its pages follow on', async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const page = await plain.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      const at = (path: string) => page.waitForURL((url) => url.pathname === `${base}${path}`);
+      /** Slugs of the rows, in order. */
+      const rows = () => resultSlugs(page, 'table tbody th[scope="row"] a');
+      const heading = (name: string) => page.locator('table thead th').filter({ has: page.getByRole('link', { name, exact: true }) });
+      /** Every row of the table in the current order, following "Next" to the last page. */
+      async function allPages(first: string): Promise<string[]> {
+        const slugs = await rows();
+        for (let n = 2; (await page.locator('nav[aria-label="Pagination"] a[rel="next"]').count()) > 0; n += 1) {
+          await Promise.all([at(`${first}${n}/`), page.locator('nav[aria-label="Pagination"] a[rel="next"]').click()]);
+          slugs.push(...(await rows()));
+        }
+        return slugs;
+      }
 
-      await upvotes.locator('button').click();
-      await expect.poll(() => upvotes.getAttribute('aria-sort')).toBe('ascending');
-      const ascending = (await column('upvotes')).filter((v) => v !== '').map(Number);
-      expect(ascending).toEqual([...ascending].sort((x, y) => x - y));
+      expect((await page.goto(new URL('papers/', server.url).href))?.status()).toBe(200);
+      expect(await heading('Date').getAttribute('aria-sort')).toBe('descending');
 
-      const title = page.locator('thead th[data-sort-key="title"]');
-      await title.locator('button').click();
-      await expect.poll(() => title.getAttribute('aria-sort')).toBe('ascending');
-      const titles = await column('title');
+      await Promise.all([at('papers/upvotes/'), heading('Upvotes').getByRole('link').click()]);
+      expect(await heading('Upvotes').getAttribute('aria-sort')).toBe('descending');
+      expect(await heading('Date').getAttribute('aria-sort')).toBeNull();
+      const byUpvotes = await allPages('papers/upvotes/');
+      expect(byUpvotes).toHaveLength(entries.length);
+      expect(new Set(byUpvotes).size).toBe(entries.length);
+      // Most first across the pages, papers without upvotes last.
+      const upvotes = byUpvotes.map((slug) => bySlug.get(slug)?.upvotes ?? -1);
+      expect(upvotes.filter((n) => n >= 0).length).toBeGreaterThan(1);
+      expect(upvotes).toEqual([...upvotes].sort((x, y) => y - x));
+
+      await Promise.all([at('papers/title/'), heading('Title').getByRole('link').click()]);
+      expect(await heading('Title').getAttribute('aria-sort')).toBe('ascending');
+      const titles = (await allPages('papers/title/')).map((slug) => bySlug.get(slug)?.title ?? '');
+      expect(titles).toHaveLength(entries.length);
       const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
       expect(titles).toEqual([...titles].sort(collator.compare));
-      expect(titles).toHaveLength(entries.length);
-    });
+
+      // A page number leads to that page of the current order.
+      await Promise.all([at('papers/title/2/'), page.getByRole('link', { name: 'Page 2', exact: true }).click()]);
+      expect(await page.locator('nav[aria-label="Pagination"] a[aria-current="page"]').textContent()).toBe('2');
+    } finally {
+      await plain.close();
+    }
   });
 });

@@ -47,3 +47,20 @@ describe('an entry that breaks the schema', () => {
     expect(failure).toContain('themes.0: "no-such-theme" is not a theme of content/themes.yaml');
   });
 });
+
+describe('a hand-written entry whose URL would be a page of the papers table', () => {
+  test.each([
+    ['mine/2.md', '---\ntitle: Two By Hand\nthemes: [agents]\n---\nText.\n', 'its slug "2" (its file name) would put it at /papers/2/'],
+    ['mine/talk.mdx', '---\ntitle: Upvotes By Hand\nslug: upvotes\nthemes: [agents]\n---\nText.\n', 'its slug "upvotes" (its slug field) would put it at /papers/upvotes/'],
+  ])('%s fails the build, naming the file and the clash', async (path, text, message) => {
+    const failure = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-clash-', entries: { [path]: text } }).then(
+      async (site) => {
+        await site.remove();
+        return undefined;
+      },
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain('astro build (fixture)');
+    expect(failure).toContain(`content/papers/${path}: ${message}, a page of the papers table`);
+  });
+});

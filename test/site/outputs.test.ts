@@ -11,6 +11,8 @@ import { describe, expect, inject, test } from 'vitest';
 import { scanEntries } from '../../src/lib/ingest/entry-store.ts';
 import { mergePapers } from '../../src/lib/ingest/merge.ts';
 import { titleKey } from '../../src/lib/ingest/normalise.ts';
+import { SITE } from '../../src/config.ts';
+import { PAPER_SORTS } from '../../src/lib/site/sort.ts';
 import { bibtexText, capitalsProtected, parseBibtex, type BibEntry } from '../setup/bibtex.ts';
 import { normaliseText, readThemes } from '../setup/content.ts';
 import { builtFileFor, readHtml } from '../setup/dist.ts';
@@ -149,7 +151,7 @@ describe.each(BUILDS)('outputs of the site built with base $basePath', (build) =
     expect(problems).toEqual([]);
   });
 
-  test('the sitemap lists every paper and theme page, only URLs under the base that exist', async () => {
+  test('the sitemap lists every paper and theme page and every page of the papers table, only URLs under the base that exist', async () => {
     const problems: string[] = [];
     const index = parseXml(await read('sitemap-index.xml'));
     const origin = await siteOrigin();
@@ -163,7 +165,12 @@ describe.each(BUILDS)('outputs of the site built with base $basePath', (build) =
     }
     for (const loc of locs) await checkLink(loc, 'sitemap', problems);
     const listed = new Set(locs);
-    for (const path of ['', ...papers.map((paper) => `papers/${paper.slug}/`), ...themes.map((theme) => `themes/${theme.id}/`)]) {
+    // Like a theme's pages in each order, each page of the table is a page of its own (its own canonical URL).
+    const tablePages = PAPER_SORTS.flatMap((sort) =>
+      Array.from({ length: Math.ceil(papers.length / SITE.tablePageSize) }, (_, i) => `papers/${sort === 'date' ? '' : `${sort}/`}${i > 0 ? `${i + 1}/` : ''}`),
+    );
+    expect(tablePages.length).toBeGreaterThan(PAPER_SORTS.length);
+    for (const path of ['', ...tablePages, ...papers.map((paper) => `papers/${paper.slug}/`), ...themes.map((theme) => `themes/${theme.id}/`)]) {
       if (!listed.has(`${origin}${base}${path}`)) problems.push(`sitemap lacks ${origin}${base}${path}`);
     }
     if (locs.some((loc) => loc.includes('404'))) problems.push('sitemap lists the 404 page');

@@ -1,22 +1,32 @@
 /**
  * Page weight and shipped scripts of the built site: every paper page's HTML stays
- * under 20 kB, no framework runtime ships, the light/dark choice is applied before
- * any stylesheet (no flash), and the 404 page exists.
+ * under 20 kB and every list page's (the /papers/ table, theme pages) under 100 kB,
+ * also at 10,000 papers; no framework runtime ships, the light/dark choice is
+ * applied before any stylesheet (no flash), and the 404 page exists.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { pageFoldersIn, readHtml } from '../setup/dist.ts';
+import { listBuiltFiles, pageFoldersIn, readHtml } from '../setup/dist.ts';
 import { BUILDS } from '../setup/site-builds.ts';
+import { SITE } from '../../src/config.ts';
+import { isListSegment } from '../../src/lib/ingest/slug.ts';
+import { PAPER_SORTS } from '../../src/lib/site/sort.ts';
 
 const siteDirs = inject('siteDirs');
 const PAPER_PAGE_LIMIT = 20_000;
+/** Any page listing papers: a page of the /papers/ table or of a theme. */
+const LIST_PAGE_LIMIT = 100_000;
+/** How many papers the list pages must stay under their limit with. */
+const TARGET_PAPERS = 10_000;
 /** All the site's own JavaScript a paper page loads (from /_astro/), in bytes. */
 const OWN_SCRIPT_LIMIT = 16_000;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
-/** Paper page folders under papers/ (numbered folders would be pages of the papers table). */
-const paperSlugs = async (dir: string) => (await pageFoldersIn(dir, 'papers')).filter((name) => !/^\d+$/.test(name));
+/** Paper page folders under papers/ (not the table's own pages, papers/2/, papers/upvotes/...: no slug is one of those). */
+const paperSlugs = async (dir: string) => (await pageFoldersIn(dir, 'papers')).filter((name) => !isListSegment(name));
+/** The pages of the /papers/ table: papers/index.html, papers/2/index.html, papers/upvotes/index.html, papers/upvotes/2/index.html... */
+const TABLE_PAGE = /^papers\/(?:(?:upvotes|title)\/)?(?:\d+\/)?index\.html$/;
 
 describe.each(BUILDS)('weight of the site built with base $basePath', (build) => {
   const dir = siteDirs[build.name]!;
@@ -30,6 +40,44 @@ describe.each(BUILDS)('weight of the site built with base $basePath', (build) =>
     const max = sorted.at(-1)!;
     console.log(`[weight ${build.name}] ${slugs.length} paper pages: median ${kB(median)}, max ${kB(max)}, min ${kB(sorted[0]!)}`);
     expect(sizes.filter((size) => size.bytes >= PAPER_PAGE_LIMIT)).toEqual([]);
+  });
+
+  test(`every list page's HTML is under ${LIST_PAGE_LIMIT / 1000} kB`, async () => {
+    const files = await listBuiltFiles(dir, '.html');
+    const table = files.filter((file) => TABLE_PAGE.test(file));
+    const themes = files.filter((file) => /^themes\/[^/]+\/(?:.+\/)?index\.html$/.test(file));
+    expect(table).toHaveLength(PAPER_SORTS.length * Math.ceil((await paperSlugs(dir)).length / SITE.tablePageSize));
+    expect(themes.length).toBeGreaterThan(0);
+    const sizes = await Promise.all([...table, ...themes].map(async (file) => ({ file, bytes: (await stat(join(dir, file))).size })));
+    const largest = (list: string[]) => sizes.filter((size) => list.includes(size.file)).sort((a, b) => b.bytes - a.bytes)[0]!;
+    console.log(
+      `[weight ${build.name}] ${table.length} pages of the papers table: largest ${kB(largest(table).bytes)} (${largest(table).file}); ` +
+        `${themes.length} theme pages: largest ${kB(largest(themes).bytes)} (${largest(themes).file})`,
+    );
+    expect(sizes.filter((size) => size.bytes >= LIST_PAGE_LIMIT)).toEqual([]);
+  });
+
+  test(`a page of the papers table stays under ${LIST_PAGE_LIMIT / 1000} kB with ${TARGET_PAPERS} papers`, async () => {
+    // A page holds SITE.tablePageSize rows however long the list: only its pagination grows,
+    // by one link per page. Each page, filled up to SITE.tablePageSize rows like its own,
+    // with the links 10,000 papers would add:
+    const pagesThen = Math.ceil(TARGET_PAPERS / SITE.tablePageSize);
+    let worst = { file: '', bytes: 0, projected: 0 };
+    for (const file of (await listBuiltFiles(dir, '.html')).filter((name) => TABLE_PAGE.test(name))) {
+      const bytes = (await stat(join(dir, file))).size;
+      const page = await readHtml(dir, file);
+      const rows = page.querySelectorAll('table tbody tr').map((row) => Buffer.byteLength(row.outerHTML));
+      const pageLinks = page.querySelectorAll('nav[aria-label="Pagination"] li').filter((li) => li.querySelector('a[aria-label^="Page "]'));
+      expect(rows.length, file).toBeGreaterThan(0);
+      expect(pageLinks.length, file).toBeGreaterThan(1);
+      // The longest link, plus a digit more in each of its two numbers.
+      const perLink = Math.max(...pageLinks.map((li) => Buffer.byteLength(li.outerHTML))) + 2;
+      const perRow = Math.max(...rows);
+      const projected = bytes + (SITE.tablePageSize - rows.length) * perRow + (pagesThen - pageLinks.length) * perLink;
+      if (projected > worst.projected) worst = { file, bytes, projected };
+    }
+    console.log(`[weight ${build.name}] with ${TARGET_PAPERS} papers the largest table page would be about ${kB(worst.projected)} (${worst.file}, now ${kB(worst.bytes)})`);
+    expect(worst.projected).toBeLessThan(LIST_PAGE_LIMIT);
   });
 
   test('no framework runtime; the site\'s own scripts stay small', async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,31 @@ describe('ingest keeps what users wrote', () => {
     expect(pruned.plan.prunable).toHaveLength(1);
     const titles = (await entriesOf(paths)).map(({ entry }) => entry.data['title']).sort();
     expect(titles).toEqual(['Annotated Paper', 'Kept Paper']);
+  });
+
+  it('gives an entry whose slug names a page of the papers table a new one, keeping the entry and its notes', async () => {
+    const paths = await workspace({ seeds: false });
+    // A paper titled like an order gets a suffixed slug from the start.
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Upvotes', 'Kept Paper'));
+    await ingest(paths);
+    const first = (await entriesOf(paths)).find(({ entry }) => entry.data['title'] === 'Upvotes');
+    if (!first) throw new Error('no entry for "Upvotes"');
+    expect(first.entry.data['slug']).toMatch(/^upvotes-[0-9a-f]{8}$/);
+    // An entry that has such a slug anyway (an older ingest, or renamed by hand) gives it up.
+    const renamed = first.source.replace(/^slug: .*$/m, 'slug: "2"');
+    const oldPath = first.path.replace(/[^/]+\.mdx$/, '2.mdx');
+    await rm(join(paths.contentDir, 'papers', first.path));
+    await writeFile(join(paths.contentDir, 'papers', oldPath), `${renamed}\nMy notes.\n`);
+    const report = await ingest(paths);
+    expect(report.warnings.map((warning) => warning.message)).toContainEqual(expect.stringContaining('slug "2" is the address of a page of the papers table (/papers/2/)'));
+    expect(report.plan.orphans).toEqual([]);
+    const entries = await entriesOf(paths);
+    expect(entries).toHaveLength(2);
+    const moved = entries.find(({ entry }) => entry.data['title'] === 'Upvotes');
+    expect(moved?.entry.data['slug']).toMatch(/^upvotes-[0-9a-f]{8}$/);
+    expect(moved?.path).toBe(`${moved?.entry.data['mainTheme']}/${moved?.entry.data['slug']}.mdx`);
+    expect(moved?.source.endsWith('\nMy notes.\n')).toBe(true);
+    await expect(stat(join(paths.contentDir, 'papers', oldPath))).rejects.toThrow();
   });
 
   it('cleans up temporary files an interrupted run left, never half-written entries', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { paginate, sortPapersBy, themePageParam } from '../../src/lib/site/sort.ts';
-import { themePagePath } from '../../src/lib/site/urls.ts';
+import { PAPER_SORTS, listPageParam, listPageSummary, listPages, listPageTitle, paginate, sortPapersBy } from '../../src/lib/site/sort.ts';
+import { listPagePath, PAPERS_PATH, themePath } from '../../src/lib/site/urls.ts';
 
 function paper(id: string, title: string, date?: string, upvotes?: number) {
   return { id, data: { title, published: date ? { text: date, date } : undefined, upvotes, themes: [{ id: 't' }] } };
@@ -54,11 +54,54 @@ describe('paginate', () => {
   });
 });
 
-test('theme page URLs: date is the default order, page 1 has no number', () => {
-  const path = (sort: 'date' | 'upvotes' | 'title', page: number) => themePagePath('agents', themePageParam(sort, page));
-  expect(path('date', 1)).toBe('/themes/agents/');
-  expect(path('date', 2)).toBe('/themes/agents/2/');
-  expect(path('upvotes', 1)).toBe('/themes/agents/upvotes/');
-  expect(path('upvotes', 3)).toBe('/themes/agents/upvotes/3/');
-  expect(path('title', 1)).toBe('/themes/agents/title/');
+test('list page URLs: date is the default order, page 1 has no number, for a theme as for /papers/', () => {
+  const path = (list: string, sort: 'date' | 'upvotes' | 'title', page: number) => listPagePath(list, listPageParam(sort, page));
+  const theme = themePath('agents');
+  expect(path(theme, 'date', 1)).toBe('/themes/agents/');
+  expect(path(theme, 'date', 2)).toBe('/themes/agents/2/');
+  expect(path(theme, 'upvotes', 1)).toBe('/themes/agents/upvotes/');
+  expect(path(theme, 'upvotes', 3)).toBe('/themes/agents/upvotes/3/');
+  expect(path(theme, 'title', 1)).toBe('/themes/agents/title/');
+  expect(path(PAPERS_PATH, 'date', 1)).toBe('/papers/');
+  expect(path(PAPERS_PATH, 'date', 4)).toBe('/papers/4/');
+  expect(path(PAPERS_PATH, 'upvotes', 2)).toBe('/papers/upvotes/2/');
+  expect(path(PAPERS_PATH, 'title', 1)).toBe('/papers/title/');
+});
+
+describe('listPages', () => {
+  const many = Array.from({ length: 23 }, (_, i) => paper(`p${i}`, `Paper ${(i * 7) % 23}`, i % 5 === 0 ? undefined : `2024-0${(i % 9) + 1}-01`, i % 3 === 0 ? undefined : i));
+  const pages = listPages(many, 10);
+
+  test('every order, in pages: each paper once per order, in that order', () => {
+    for (const sort of PAPER_SORTS) {
+      const ofSort = pages.filter((p) => p.sort === sort);
+      expect(ofSort.map((p) => [p.page.number, p.page.count, p.page.items.length])).toEqual([
+        [1, 3, 10],
+        [2, 3, 10],
+        [3, 3, 3],
+      ]);
+      expect(ofSort.flatMap((p) => ids(p.page.items))).toEqual(ids(sortPapersBy(many, sort)));
+    }
+  });
+
+  test('each page has its own route parameter', () => {
+    expect(pages.map((p) => p.param)).toEqual([undefined, '2', '3', 'upvotes', 'upvotes/2', 'upvotes/3', 'title', 'title/2', 'title/3']);
+  });
+
+  test('an empty list still has its first page in every order', () => {
+    expect(listPages([], 10).map((p) => [p.param, p.page.items.length])).toEqual([
+      [undefined, 0],
+      ['upvotes', 0],
+      ['title', 0],
+    ]);
+  });
+
+  test('titles and summaries say the order and the page', () => {
+    expect(listPageTitle('All papers', 'date', 1)).toBe('All papers');
+    expect(listPageTitle('All papers', 'date', 2)).toBe('All papers, page 2');
+    expect(listPageTitle('Agents', 'upvotes', 3)).toBe('Agents, by upvotes, page 3');
+    expect(listPageSummary(23, 'date', pages[0].page)).toBe('23 papers, newest first; page 1 of 3 (1–10)');
+    expect(listPageSummary(23, 'title', pages[8].page)).toBe('23 papers, A to Z; page 3 of 3 (21–23)');
+    expect(listPageSummary(1, 'upvotes', paginate([a], 10)[0])).toBe('1 paper, most upvoted first');
+  });
 });

@@ -98,14 +98,22 @@ export function applyPinnedThemes(paper: ClassifiedPaper, entry: EntryFile, file
 
 /**
  * Decides what to write so that nothing changes on disk when nothing changed in
- * the input, and nothing a user wrote is lost.
+ * the input, and nothing a user wrote is lost. `formerSlugs` maps a paper's slug to
+ * the one its stored entry had when ingest replaced it (see `isListSegment`): that
+ * entry is continued, and moved, rather than left behind.
  */
 export function planEntries(
   papers: readonly ClassifiedPaper[],
   stored: readonly StoredEntry[],
   shownDir: string,
-  /** Fingerprints from the previous run: an entry whose paper and text are both unchanged is not serialised again. */
-  previousFingerprints: ReadonlyMap<string, string> = new Map(),
+  {
+    formerSlugs = new Map(),
+    previousFingerprints = new Map(),
+  }: {
+    formerSlugs?: ReadonlyMap<string, string>;
+    /** Fingerprints from the previous run: an entry whose paper and text are both unchanged is not serialised again. */
+    previousFingerprints?: ReadonlyMap<string, string>;
+  } = {},
 ): EntryPlan {
   const generated = stored.filter(({ entry }) => !isHandWritten(entry));
   const bySlug = new Map(generated.map((entry) => [entry.entry.data['slug'], entry]));
@@ -115,7 +123,8 @@ export function planEntries(
   const fingerprints = new Map<string, string>();
   let unchanged = 0;
   for (const listed of papers) {
-    const previous = bySlug.get(listed.slug);
+    const former = formerSlugs.get(listed.slug);
+    const previous = bySlug.get(listed.slug) ?? (former === undefined ? undefined : bySlug.get(former));
     if (previous) produced.add(previous);
     const file = previous && `${shownDir}/${previous.path}`;
     const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, warnings) : listed;

@@ -11,7 +11,7 @@ import { mergePapers } from './merge.ts';
 import { titleKey } from './normalise.ts';
 import { parseListing } from './parse-listing.ts';
 import { acquireLock } from './lock.ts';
-import { assignSlugs, isSlug } from './slug.ts';
+import { assignSlugs, isListSegment, isSlug } from './slug.ts';
 import { parseThemes } from './themes.ts';
 import type { ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
 
@@ -130,21 +130,30 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   });
 
   const existingSlugs = new Map<string, string>();
+  /** Title key -> a slug that names a page of the papers table, which the entry gives up. */
+  const listSegmentSlugs = new Map<string, string>();
   for (const { path, entry } of stored.filter((stored) => !isHandWritten(stored.entry))) {
     const { title, slug } = entry.data;
     if (typeof title !== 'string') continue;
-    if (isSlug(slug)) existingSlugs.set(titleKey(title), slug);
-    else warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `slug ${JSON.stringify(slug)} is not lowercase words joined by hyphens; a new one is given` });
+    if (!isSlug(slug)) {
+      warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `slug ${JSON.stringify(slug)} is not lowercase words joined by hyphens; a new one is given` });
+    } else if (isListSegment(slug)) {
+      listSegmentSlugs.set(titleKey(title), slug);
+      warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `slug "${slug}" is the address of a page of the papers table (/papers/${slug}/); a new one is given` });
+    } else {
+      existingSlugs.set(titleKey(title), slug);
+    }
   }
   const reserved = new Set(handWritten.map(({ path, entry }) => (typeof entry.data['slug'] === 'string' ? entry.data['slug'] : basename(path).replace(/\.mdx?$/, ''))));
   const slugs = assignSlugs(listed, existingSlugs, reserved);
   const matchers = compileThemes(themes);
   const papers = listed.map((paper) => ({ ...paper, ...classifyPaper(paper, matchers), slug: slugs.get(paper.key) as string }));
+  const formerSlugs = new Map(papers.flatMap((paper) => (listSegmentSlugs.has(paper.key) ? [[paper.slug, listSegmentSlugs.get(paper.key) as string] as const] : [])));
 
   const cachePath = join(paths.contentDir, ENTRY_CACHE_FILE);
   const cacheText = await readOptionalText(cachePath);
   const code = await ingestCodeVersion();
-  const plan = planEntries(papers, stored, shown(papersDir), readEntryCache(cacheText, code));
+  const plan = planEntries(papers, stored, shown(papersDir), { formerSlugs, previousFingerprints: readEntryCache(cacheText, code) });
   warnings.push(...plan.warnings);
   if (write) {
     await applyPlan(papersDir, plan, { prune });

@@ -2,18 +2,21 @@
  * Orders and pages of paper lists (theme pages, /papers/). Pure and typed: the
  * pages and the tests share these functions.
  */
-import { comparePapers, type PaperLike } from './papers.ts';
+import { comparePapers, plural, type PaperLike } from './papers.ts';
 
 /** The orders a list of papers can be read in; `date` is the default. */
 export const PAPER_SORTS = ['date', 'upvotes', 'title'] as const;
 export type PaperSort = (typeof PAPER_SORTS)[number];
 export const DEFAULT_SORT: PaperSort = 'date';
 
-/** Link text and a short description of each order. */
-export const SORT_LABELS: Record<PaperSort, { label: string; description: string }> = {
-  date: { label: 'Date', description: 'newest first' },
-  upvotes: { label: 'Upvotes', description: 'most upvoted first' },
-  title: { label: 'Title', description: 'A to Z' },
+/**
+ * Link text and a short description of each order, and its direction (the
+ * `aria-sort` of its column in the /papers/ table).
+ */
+export const SORT_LABELS: Record<PaperSort, { label: string; description: string; direction: 'ascending' | 'descending' }> = {
+  date: { label: 'Date', description: 'newest first', direction: 'descending' },
+  upvotes: { label: 'Upvotes', description: 'most upvoted first', direction: 'descending' },
+  title: { label: 'Title', description: 'A to Z', direction: 'ascending' },
 };
 
 export function isPaperSort(value: string): value is PaperSort {
@@ -79,10 +82,38 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
 }
 
 /**
- * The `[...page]` route parameter of a theme page for a sort and page number:
- * undefined (date, page 1), `2`, `upvotes`, `upvotes/2`, `title`...
+ * The `[...page]` route parameter of a paginated list (a theme, /papers/) for a
+ * sort and page number: undefined (date, page 1), `2`, `upvotes`, `upvotes/2`, `title`...
+ * These segments sit beside paper slugs under /papers/, so no slug may be one of
+ * them (`isListSegment` in src/lib/ingest/slug.ts).
  */
-export function themePageParam(sort: PaperSort, page: number): string | undefined {
+export function listPageParam(sort: PaperSort, page: number): string | undefined {
   const parts = [sort === DEFAULT_SORT ? undefined : sort, page > 1 ? String(page) : undefined].filter(Boolean);
   return parts.length > 0 ? parts.join('/') : undefined;
+}
+
+/** One page of a list in one order, as a `[...page]` route renders it. */
+export interface ListPage<T> {
+  /** Its route parameter (`listPageParam`). */
+  param: string | undefined;
+  sort: PaperSort;
+  page: Page<T>;
+}
+
+/** Every page of a list in every order: the paths a paginated list route generates. */
+export function listPages<T extends PaperLike>(papers: readonly T[], size: number): ListPage<T>[] {
+  return PAPER_SORTS.flatMap((sort) =>
+    paginate(sortPapersBy(papers, sort), size).map((page) => ({ param: listPageParam(sort, page.number), sort, page })),
+  );
+}
+
+/** `<title>` of a list page: "Agents", "Agents, by upvotes", "Agents, by upvotes, page 2". */
+export function listPageTitle(title: string, sort: PaperSort, page: number): string {
+  return [title, sort !== DEFAULT_SORT && `by ${SORT_LABELS[sort].label.toLowerCase()}`, page > 1 && `page ${page}`].filter(Boolean).join(', ');
+}
+
+/** "120 papers, most upvoted first; page 2 of 3 (51–100)" (no page part for a single page). */
+export function listPageSummary(total: number, sort: PaperSort, page: Page<unknown>): string {
+  const where = page.count > 1 ? `; page ${page.number} of ${page.count} (${page.start + 1}–${page.start + page.items.length})` : '';
+  return `${plural(total, 'paper')}, ${SORT_LABELS[sort].description}${where}`;
 }

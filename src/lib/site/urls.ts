@@ -32,17 +32,20 @@ export function themePath(themeId: string): string {
   return `/themes/${encodeURIComponent(themeId)}/`;
 }
 
+/** The table of every paper; its other pages and orders are `listPagePath(PAPERS_PATH, ...)`. */
+export const PAPERS_PATH = '/papers/';
+
 /**
- * A page of a theme list: `/themes/<id>/` (by date, page 1), `/themes/<id>/2/`,
- * `/themes/<id>/upvotes/`, `/themes/<id>/upvotes/2/`, `/themes/<id>/title/`...
- * `param` is `themePageParam(sort, page)` from sort.ts.
+ * A page of a paginated list at `listPath` (`PAPERS_PATH`, `themePath(id)`): the list
+ * path itself (by date, page 1), then `2/`, `upvotes/`, `upvotes/2/`, `title/`... under it:
+ * `/themes/<id>/upvotes/2/`, `/papers/title/`. `param` is `listPageParam(sort, page)` from sort.ts.
  */
-export function themePagePath(themeId: string, param: string | undefined): string {
-  return param ? `${themePath(themeId)}${param}/` : themePath(themeId);
+export function listPagePath(listPath: string, param: string | undefined): string {
+  return param ? `${listPath}${param}/` : listPath;
 }
 
 export function paperPath(slug: string): string {
-  return `/papers/${encodeURIComponent(slug)}/`;
+  return `${PAPERS_PATH}${encodeURIComponent(slug)}/`;
 }
 
 /** Absolute URL for a path already including the base, e.g. for `<link rel="canonical">`. */
