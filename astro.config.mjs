@@ -20,9 +20,10 @@ export default defineConfig({
   build: { format: 'directory' },
   // Abstracts are scraped text and render exactly as written: no GFM (`~50% ... ~70%`
   // would become strikethrough, bare URLs links) and no smart punctuation ("SELF" would
-  // become “SELF”, `--` a dash).
+  // become “SELF”, `--` a dash). For Markdown entries; MDX ones extend this setting.
+  markdown: { gfm: false, smartypants: false },
   // The sitemap lists every page under `site` + `base` (it needs `site`, which is always set here).
-  integrations: [mdx({ gfm: false, smartypants: false }), sitemap()],
+  integrations: [mdx(), sitemap()],
   vite: {
     build: {
       // Never inline a bundled <script> into the page (Astro inlines small ones): every

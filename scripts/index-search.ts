@@ -59,7 +59,7 @@ const UNUSED_PAGEFIND = /^pagefind\/pagefind-(ui|modular-ui|component-ui)\.(js|c
  * Writes <outDir>/sw.js. Precached, paths relative to the base: `core` (must all be
  * cached for the worker to install) = home, /search/, /my-list/ and its data, the
  * favicon, every _astro/ asset and the Pagefind bundle but its unused UIs and the wasm
- * of other languages; `pages` (best effort) = every other page. Feeds, .bib files and
+ * of other languages; `pages` (best effort) = every other page, unless they weigh more than SITE.precachePagesUpTo. Feeds, .bib files and
  * the papers.json download are cached only once fetched.
  */
 function writeServiceWorker(wasmLanguages: string[]): string {
@@ -78,21 +78,26 @@ function writeServiceWorker(wasmLanguages: string[]): string {
       core.push(file);
     } else if (file.endsWith('/index.html')) pages.push(file);
   }
+  // The version covers every file, precached or not: a new deploy drops the old caches.
   const hash = createHash('sha256');
-  let bytes = 0;
-  for (const file of [...core, ...pages]) {
-    const body = readFileSync(join(outDir, file));
-    bytes += body.length;
-    hash.update(`${file}\0`).update(createHash('sha256').update(body).digest('hex'));
-  }
+  const bytesOf = (files: string[]) =>
+    files.reduce((total, file) => {
+      const body = readFileSync(join(outDir, file));
+      hash.update(`${file}\0`).update(createHash('sha256').update(body).digest('hex'));
+      return total + body.length;
+    }, 0);
+  const coreBytes = bytesOf(core);
+  const pageBytes = bytesOf(pages);
+  const precachedPages = pageBytes <= SITE.precachePagesUpTo ? pages : [];
   const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'service-worker.js'), 'utf8');
   hash.update(template);
   // Pages are precached by their directory URL (`papers/x/`, `` for the home page).
   const asUrl = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
-  const manifest = { version: hash.digest('hex').slice(0, 16), core: core.map(asUrl), pages: pages.map(asUrl) };
+  const manifest = { version: hash.digest('hex').slice(0, 16), core: core.map(asUrl), pages: precachedPages.map(asUrl) };
   writeFileSync(join(outDir, 'sw.js'), `const MANIFEST = ${JSON.stringify(manifest)};\n${template}`);
   const MB = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-  return `service worker: sw.js precaches ${core.length + pages.length} files, ${MB(bytes)}`;
+  const saved = precachedPages.length > 0 ? `${MB(coreBytes + pageBytes)}` : `${MB(coreBytes)}; pages (${MB(pageBytes)}, over SITE.precachePagesUpTo) are saved as they are read`;
+  return `service worker: sw.js precaches ${core.length + precachedPages.length} files, ${saved}`;
 }
 
 try {

@@ -8,7 +8,8 @@
  *            for the worker to install: home, /search/, /my-list/ and its data, the favicon, the
  *            _astro/ assets and the Pagefind bundle the site uses (entry, wasm, meta,
  *            index, filter and fragment chunks: the whole index, so any search works);
- *   pages    every other page, cached best effort during install (a failure is skipped
+ *   pages    every other page when they weigh at most SITE.precachePagesUpTo together (else
+ *            none: pages are cached as they are read), cached best effort during install (a failure is skipped
  *            and the page is cached when next visited).
  *
  * At runtime (same-origin GET requests under the scope only):

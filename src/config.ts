@@ -26,6 +26,13 @@ export interface SiteConfig {
   listExcerptLength: number;
   /** Maximum length, in characters, of `<meta name="description">` on paper pages. */
   metaDescriptionLength: number;
+  /**
+   * The service worker saves every page for offline reading on a reader's first visit
+   * when all pages together weigh at most this many bytes (about 7 MB for 400 papers);
+   * above it, a page is saved when it is read, so a first visit does not download the
+   * whole list. The site's shell and search index are always saved.
+   */
+  precachePagesUpTo: number;
 }
 
 export const SITE: SiteConfig = {
@@ -41,4 +48,5 @@ export const SITE: SiteConfig = {
   tablePageSize: 100,
   listExcerptLength: 140,
   metaDescriptionLength: 200,
+  precachePagesUpTo: 20_000_000,
 };

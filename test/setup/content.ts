@@ -6,7 +6,7 @@ import { parseThemes } from '../../src/lib/ingest/themes.ts';
 import type { Theme } from '../../src/lib/ingest/types.ts';
 
 export interface PaperEntry {
-  /** Path relative to the repository, e.g. `content/papers/skills/slim-....mdx`. */
+  /** Path relative to the repository, e.g. `content/papers/skills/slim-....md`. */
   file: string;
   slug: string;
   title: string;
@@ -19,7 +19,7 @@ export interface PaperEntry {
   upvotes?: number;
 }
 
-/** Every paper entry under content/papers (one per .mdx file), sorted by file. */
+/** Every paper entry under content/papers (one per .md or .mdx file), sorted by file. */
 export async function readPaperEntries(repoRoot: string): Promise<PaperEntry[]> {
   const entries = await scanEntries(join(repoRoot, 'content', 'papers'));
   return entries.map(({ path, entry: { data, body } }) => {

@@ -17,6 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
 import { normaliseText, pickSearchTarget, readPaperEntries, type PaperEntry } from '../setup/content.ts';
 import { runStep } from '../setup/build-site.ts';
+import { copyProject } from '../setup/fixture-site.ts';
 import { BUILDS } from '../setup/site-builds.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
 
@@ -168,6 +169,50 @@ describe('a new deploy', () => {
       await context.close();
       await server.close();
       await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a list too large to save whole on a first visit', () => {
+  test('the worker saves the shell and the search index, and then each page as it is read', async () => {
+    // The same site, with SITE.precachePagesUpTo below its pages' weight: its sw.js written again by the project's script.
+    const project = await copyProject('reading-list-budget-');
+    const site = join(project, 'site');
+    await cp(siteDirs.root!, site, { recursive: true });
+    const config = join(project, 'src/config.ts');
+    await writeFile(config, (await readFile(config, 'utf8')).replace(/precachePagesUpTo: [\d_]+/, 'precachePagesUpTo: 1000'));
+    await runStep({ label: 'index search (small budget)', cwd: project, command: process.execPath, args: ['scripts/index-search.ts', site] });
+    const manifest = await manifestOf(site);
+    expect(manifest.pages).toEqual([]);
+    expect(manifest.core).toContain('pagefind/pagefind.js');
+
+    const server = await serveStatic(site, '/');
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const errors = collectPageErrors(page);
+      await reporting(errors, async () => {
+        expect((await page.goto(server.url))?.status()).toBe(200);
+        const worker = await controllingWorker(page);
+        const read = new URL(`papers/${first.paper.slug}/`, server.url).href;
+        const unread = new URL(`papers/${second.paper.slug}/`, server.url).href;
+        expect(worker.cached).not.toContain(read);
+        expect((await page.goto(read))?.status()).toBe(200);
+
+        await context.setOffline(true);
+        expect((await page.goto(read))?.status()).toBe(200);
+        expect(normaliseText((await page.locator('h1').textContent()) ?? '')).toBe(normaliseText(first.paper.title));
+        expect((await page.goto(unread))?.status()).toBe(503);
+        expect((await page.goto(new URL('search/', server.url).href))?.status()).toBe(200);
+        await searchAndOpen(page, '/', first.word, first.paper);
+      });
+      const expected503 = (error: string) => error.includes(`/papers/${second.paper.slug}/`) && error.includes('503');
+      expect(errors.filter((error) => !expected503(error)), 'page errors').toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+      await rm(project, { recursive: true, force: true });
     }
   });
 });

@@ -1,9 +1,9 @@
 import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 import remarkMdx from 'remark-mdx';
-import { mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { abstractToMdx, readEntry, serialiseEntry } from '../../src/lib/ingest/entry.ts';
+import { abstractToMarkdown, readEntry, serialiseEntry } from '../../src/lib/ingest/entry.ts';
 import type { ClassifiedPaper } from '../../src/lib/ingest/types.ts';
 
 const HOSTILE = [
@@ -35,14 +35,24 @@ function textOf(tree: Root | RootContent): string {
   return tree.children.map(textOf).join('');
 }
 
-describe('abstractToMdx', () => {
-  it.each(HOSTILE)('keeps %j as literal text for remark-mdx', (text) => {
-    const tree = remark().use(remarkMdx).parse(abstractToMdx(text));
+describe('abstractToMarkdown', () => {
+  it.each(HOSTILE)('keeps %j as literal text for remark (Markdown)', (text) => {
+    const tree = remark().parse(abstractToMarkdown(text, 'md'));
+    expect(textOf(tree)).toBe(text);
+  });
+
+  it.each(HOSTILE)("keeps %j as literal text for Astro's Markdown processor (satteri)", (text) => {
+    const tree = markdownToMdast(abstractToMarkdown(text, 'md'), { features: { gfm: false, smartPunctuation: false } }) as unknown as Root;
+    expect(textOf(tree)).toBe(text);
+  });
+
+  it.each(HOSTILE)('keeps %j as literal text for remark-mdx (MDX)', (text) => {
+    const tree = remark().use(remarkMdx).parse(abstractToMarkdown(text, 'mdx'));
     expect(textOf(tree)).toBe(text);
   });
 
   it.each(HOSTILE)("keeps %j as literal text for Astro's MDX compiler (satteri)", (text) => {
-    const tree = mdxToMdast(abstractToMdx(text)) as unknown as Root;
+    const tree = mdxToMdast(abstractToMarkdown(text, 'mdx')) as unknown as Root;
     expect(textOf(tree)).toBe(text);
   });
 });
@@ -60,15 +70,17 @@ const paper: ClassifiedPaper = {
 };
 
 describe('serialiseEntry and readEntry', () => {
-  const write = (next: ClassifiedPaper, before?: string) => serialiseEntry(next, before === undefined ? undefined : { entry: readEntry(before, 'x.mdx'), file: 'x.mdx' });
+  const write = (next: ClassifiedPaper, before?: string) => serialiseEntry(next, before === undefined ? undefined : { entry: readEntry(before, 'x.md'), file: 'x.md' });
 
   it('round-trips the generated fields', () => {
-    const { data, body } = readEntry(write(paper), 'x.mdx');
+    const { data, body } = readEntry(write(paper), 'x.md');
     expect(data).toEqual({
       title: paper.title, slug: paper.slug, themes: ['skills'], mainTheme: 'skills',
       matchedTerms: { skills: ['skill*'] }, upvotes: 4, sources: [{ listing: 'a.txt', line: 3 }],
     });
-    expect(body).toBe('The abstract \\{x}.\n');
+    expect(body).toBe('The abstract {x}.\n');
+    // As MDX, `{` is escaped: it would start an expression.
+    expect(readEntry(serialiseEntry(paper, undefined, 'mdx'), 'x.mdx').body).toBe('The abstract \\{x}.\n');
   });
 
   it("keeps the user's own fields, comments and notes byte for byte while updating generated fields", () => {
@@ -77,8 +89,8 @@ describe('serialiseEntry and readEntry', () => {
     const edited = write(paper).replace('upvotes: 4\n', `upvotes: 4\n${userFields}`) + notes;
     const again = write({ ...paper, upvotes: 10, title: 'A new title' }, edited);
     expect(again).toContain(userFields);
-    expect(again.endsWith(`\n---\nThe abstract \\{x}.\n${notes}`)).toBe(true);
-    expect(readEntry(again, 'x.mdx').data).toMatchObject({ upvotes: 10, title: 'A new title', status: 'read', rating: 4, tags: ['rl', 'skills'] });
+    expect(again.endsWith(`\n---\nThe abstract {x}.\n${notes}`)).toBe(true);
+    expect(readEntry(again, 'x.md').data).toMatchObject({ upvotes: 10, title: 'A new title', status: 'read', rating: 4, tags: ['rl', 'skills'] });
     expect(write({ ...paper, upvotes: 10, title: 'A new title' }, again)).toBe(again);
   });
 
@@ -86,10 +98,10 @@ describe('serialiseEntry and readEntry', () => {
     const edited = write(paper)
       .replace('title: ', 'pinned: [title, abstract]\ntitle: ')
       .replace(/^title: .*$/m, 'title: "My own title"   # mine')
-      .replace('The abstract \\{x}.', 'My own abstract.');
+      .replace('The abstract {x}.', 'My own abstract.');
     const again = write({ ...paper, title: 'Listing title', abstract: 'Listing abstract.' }, edited);
     expect(again).toContain('title: "My own title"   # mine\n');
-    expect(readEntry(again, 'x.mdx').body).toBe('My own abstract.\n');
+    expect(readEntry(again, 'x.md').body).toBe('My own abstract.\n');
   });
 
   it('refuses JavaScript front matter instead of running it', () => {

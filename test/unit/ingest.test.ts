@@ -29,7 +29,7 @@ describe('ingest of the seed listings', () => {
     const report = await ingest(paths);
     const entries = await scanEntries(join(paths.contentDir, 'papers'));
     expect(entries).toHaveLength(report.papers.length);
-    for (const { path, entry } of entries) expect(path).toBe(`${entry.data['mainTheme']}/${entry.data['slug']}.mdx`);
+    for (const { path, entry } of entries) expect(path).toBe(`${entry.data['mainTheme']}/${entry.data['slug']}.md`);
     expect(new Set(entries.map(({ entry }) => entry.data['slug'])).size).toBe(entries.length);
   });
 
@@ -87,6 +87,27 @@ const listing = (...titles: string[]) => titles.map((title) => `${title}\n\n${AB
 async function entriesOf(paths: IngestPaths) {
   return scanEntries(join(paths.contentDir, 'papers'));
 }
+
+describe('entries an earlier version wrote as MDX', () => {
+  it('become Markdown, unless a person added to them: those stay MDX, notes and all', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Plain Paper', 'Annotated Paper'));
+    await ingest(paths);
+    // As the MDX version of ingest left them: same entries, `.mdx`, one with a note in MDX.
+    for (const { path, source } of await entriesOf(paths)) {
+      const papersDir = join(paths.contentDir, 'papers');
+      const note = path.includes('annotated') ? '\nSee <Figure n={2} />.\n' : '';
+      await writeFile(join(papersDir, path.replace(/\.md$/, '.mdx')), `${source}${note}`);
+      await rm(join(papersDir, path));
+    }
+    const report = await ingest(paths);
+    const paths2 = (await entriesOf(paths)).map(({ path }) => path).sort();
+    expect(paths2).toEqual(['unsorted/annotated-paper.mdx', 'unsorted/plain-paper.md']);
+    expect(report.plan.writes.map((write) => [write.movedFrom, write.path])).toEqual([['unsorted/plain-paper.mdx', 'unsorted/plain-paper.md']]);
+    const annotated = await readFile(join(paths.contentDir, 'papers/unsorted/annotated-paper.mdx'), 'utf8');
+    expect(annotated.endsWith('\nSee <Figure n={2} />.\n')).toBe(true);
+  });
+});
 
 describe('ingest keeps what users wrote', () => {
   it('never touches a hand-written entry, and generates no second entry for its paper', async () => {
@@ -150,7 +171,7 @@ describe('ingest keeps what users wrote', () => {
     expect(first.entry.data['slug']).toMatch(/^upvotes-[0-9a-f]{8}$/);
     // An entry that has such a slug anyway (an older ingest, or renamed by hand) gives it up.
     const renamed = first.source.replace(/^slug: .*$/m, 'slug: "2"');
-    const oldPath = first.path.replace(/[^/]+\.mdx$/, '2.mdx');
+    const oldPath = first.path.replace(/[^/]+\.md$/, '2.md');
     await rm(join(paths.contentDir, 'papers', first.path));
     await writeFile(join(paths.contentDir, 'papers', oldPath), `${renamed}\nMy notes.\n`);
     const report = await ingest(paths);
@@ -160,7 +181,7 @@ describe('ingest keeps what users wrote', () => {
     expect(entries).toHaveLength(2);
     const moved = entries.find(({ entry }) => entry.data['title'] === 'Upvotes');
     expect(moved?.entry.data['slug']).toMatch(/^upvotes-[0-9a-f]{8}$/);
-    expect(moved?.path).toBe(`${moved?.entry.data['mainTheme']}/${moved?.entry.data['slug']}.mdx`);
+    expect(moved?.path).toBe(`${moved?.entry.data['mainTheme']}/${moved?.entry.data['slug']}.md`);
     expect(moved?.source.endsWith('\nMy notes.\n')).toBe(true);
     await expect(stat(join(paths.contentDir, 'papers', oldPath))).rejects.toThrow();
   });
@@ -169,7 +190,7 @@ describe('ingest keeps what users wrote', () => {
     const paths = await workspace({ seeds: false });
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('A Paper'));
     await mkdir(join(paths.contentDir, 'papers/skills'), { recursive: true });
-    await writeFile(join(paths.contentDir, 'papers/skills/a-paper.mdx.12345.tmp'), '---\ntitle: half');
+    await writeFile(join(paths.contentDir, 'papers/skills/a-paper.md.12345.tmp'), '---\ntitle: half');
     await ingest(paths);
     const files = await readdir(join(paths.contentDir, 'papers'), { recursive: true });
     expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);

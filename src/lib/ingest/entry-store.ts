@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { entryFingerprint } from './entry-cache.ts';
-import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile } from './entry.ts';
+import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
 import { isThemeId } from './themes.ts';
 import type { ClassifiedPaper, Warning } from './types.ts';
 
@@ -31,7 +31,7 @@ export interface EntryPlan {
   warnings: Warning[];
 }
 
-/** Entries are `.mdx` (generated or hand-written) or `.md` (hand-written). */
+/** Entries are `.md` (generated or hand-written) or `.mdx` (hand-written, or generated before and annotated). */
 const ENTRY_FILE = /\.mdx?$/;
 
 /*
@@ -64,8 +64,16 @@ export function isHandWritten(entry: EntryFile): boolean {
   return !Array.isArray(sources) || sources.length === 0;
 }
 
-export function entryPath(paper: Pick<ClassifiedPaper, 'mainTheme' | 'slug'>): string {
-  return `${paper.mainTheme}/${paper.slug}.mdx`;
+export function entryPath(paper: Pick<ClassifiedPaper, 'mainTheme' | 'slug'>, format: EntryFormat = 'md'): string {
+  return `${paper.mainTheme}/${paper.slug}.${format}`;
+}
+
+/**
+ * Generated entries are Markdown. One written as MDX by an earlier version stays MDX
+ * once a person has added to it (their notes may be MDX); otherwise it becomes `.md`.
+ */
+function formatFor(previous: StoredEntry | undefined): EntryFormat {
+  return previous?.path.endsWith('.mdx') && hasUserContent(previous.entry) ? 'mdx' : 'md';
 }
 
 const stringList = (value: unknown): string[] | undefined =>
@@ -128,7 +136,8 @@ export function planEntries(
     if (previous) produced.add(previous);
     const file = previous && `${shownDir}/${previous.path}`;
     const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, warnings) : listed;
-    const path = entryPath(paper);
+    const format = formatFor(previous);
+    const path = entryPath(paper, format);
     if (previous?.path === path) {
       const fingerprint = entryFingerprint(paper, previous.source);
       if (previousFingerprints.get(path) === fingerprint) {
@@ -137,7 +146,7 @@ export function planEntries(
         continue;
       }
     }
-    const content = serialiseEntry(paper, previous && file ? { entry: previous.entry, file } : undefined);
+    const content = serialiseEntry(paper, previous && file ? { entry: previous.entry, file } : undefined, format);
     fingerprints.set(path, entryFingerprint(paper, content));
     if (previous?.path === path && previous.source === content) {
       unchanged++;
@@ -154,7 +163,7 @@ export function planEntries(
 }
 
 /** Leftovers of writes that were interrupted: they never replaced an entry. */
-const TEMPORARY_FILE = /\.mdx\.\d+\.tmp$/;
+const TEMPORARY_FILE = /\.mdx?\.\d+\.tmp$/;
 
 /**
  * Writes through a temporary file and a rename, so an interrupted run leaves no

@@ -50,13 +50,23 @@ const esmUnsafe: Unsafe[] = [
 ];
 
 /**
- * The abstract as one line of MDX, serialised from an mdast tree by remark-mdx's
- * own serialiser, so `{`, `<`, `import` and Markdown syntax in scraped text are
- * escaped and come out as the same text.
+ * How an entry's body is written. Ingest writes Markdown (`.md`): Astro renders it when it
+ * syncs content, where each MDX entry is compiled to a JavaScript module and bundled,
+ * three times the build time and memory at 10,000 entries, for nothing a scraped
+ * abstract needs. MDX (`.mdx`) is for entries a person wrote or annotated in it.
  */
-export function abstractToMdx(abstract: string): string {
+export type EntryFormat = 'md' | 'mdx';
+
+/**
+ * The abstract as one line of Markdown or MDX, serialised from an mdast tree by
+ * mdast-util-to-markdown (with remark-mdx's serialiser for MDX), so Markdown syntax,
+ * HTML (`<`, `&`) and for MDX `{` and `import` lines in scraped text are escaped and
+ * come out as the same text.
+ */
+export function abstractToMarkdown(abstract: string, format: EntryFormat): string {
   const tree: Root = { type: 'root', children: abstract === '' ? [] : [{ type: 'paragraph', children: [{ type: 'text', value: abstract }] }] };
-  return toMarkdown(tree, { extensions: [mdxToMarkdown(), { unsafe: esmUnsafe }] }).replace(/\n$/, '');
+  const extensions = format === 'mdx' ? [mdxToMarkdown(), { unsafe: esmUnsafe }] : [];
+  return toMarkdown(tree, { extensions }).replace(/\n$/, '');
 }
 
 /** The fields a user pinned in an entry; `unknown` lists names that are not pinnable. */
@@ -80,9 +90,10 @@ export function hasUserContent(entry: EntryFile): boolean {
 /**
  * One paper's entry. What the user wrote in an earlier version of it is carried
  * over byte for byte: their own fields (after ingest's), pinned fields, a pinned
- * abstract, and everything after the abstract line.
+ * abstract, and everything after the abstract line. `format` is the file's (`.md` unless
+ * the entry is an annotated `.mdx` one, see entry-store.ts).
  */
-export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: EntryFile; file: string }): string {
+export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: EntryFile; file: string }, format: EntryFormat = 'md'): string {
   const segments = previous ? splitFrontmatter(previous.entry.frontmatter, previous.file) : [];
   const { pinned } = pinnedFields(previous?.entry.data ?? {});
   const written = fieldSegments(
@@ -94,6 +105,6 @@ export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: Entry
   const userOwn = segments.filter((segment) => segment.key === null || !isGenerated(segment.key));
   const frontmatter = [...generated, ...userOwn].map((segment) => segment.text).join('');
   const before = previous ? splitBody(previous.entry.body) : { abstract: '', notes: '' };
-  const abstract = pinned.has('abstract') && previous ? before.abstract : abstractToMdx(paper.abstract);
+  const abstract = pinned.has('abstract') && previous ? before.abstract : abstractToMarkdown(paper.abstract, format);
   return `---\n${frontmatter}---\n${abstract}\n${before.notes}`;
 }
