@@ -13,7 +13,7 @@ import { paperPath, themePath } from '../lib/site/urls.ts';
 const PAGE = 50;
 const EXCERPT_LENGTH = 240;
 
-const form = document.querySelector<HTMLFormElement>('[data-offline-search]');
+const form = document.querySelector<HTMLFormElement>('[data-offline-search] form');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 const data = loadedOfflineData();

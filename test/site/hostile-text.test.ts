@@ -131,7 +131,10 @@ function exposureProblems(where: string, exposure: Exposure, dialogs: string[], 
   return problems;
 }
 
-/** Opens a page of the fixture site, with its dialogs and errors recorded. */
+/**
+ * Opens a page of the fixture site (`path` under the server, or a whole URL), with its
+ * dialogs and errors recorded.
+ */
 async function openPage(path: string): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -142,7 +145,8 @@ async function openPage(path: string): Promise<{ page: Page; dialogs: string[]; 
   });
   const errors = collectPageErrors(page);
   const response = await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
-  if (response?.status() !== 200) errors.push(`HTTP ${response?.status()} for ${path}`);
+  // A file:// page has no HTTP status.
+  if (!path.startsWith('file:') && response?.status() !== 200) errors.push(`HTTP ${response?.status()} for ${path}`);
   return { page, dialogs, errors };
 }
 
@@ -495,18 +499,10 @@ describe('the offline build (npm run build:offline), opened from disk', () => {
   test('search finds each fixture paper by its abstract marker, shows its exact title and text, and opens it', async () => {
     const problems = (
       await inTabs(listedPapers(), async ([paper, entry]) => {
-        const page = await context.newPage();
-        page.setDefaultTimeout(15_000);
-        const dialogs: string[] = [];
-        page.on('dialog', (dialog) => {
-          dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-          void dialog.dismiss();
-        });
-        const errors = collectPageErrors(page);
+        const { page, dialogs, errors } = await openPage(`${root}search/index.html?q=${paper.abstractMarker}`);
         const where = `${paper.name}, offline search ${paper.abstractMarker}`;
         const found: string[] = [];
         try {
-          await page.goto(`${root}search/index.html?q=${paper.abstractMarker}`);
           await page.waitForFunction(() => /match/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
           const results = await page.locator('[data-search-results] > li').evaluateAll((items) =>
             items.map((item) => ({

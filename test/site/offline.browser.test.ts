@@ -13,7 +13,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
 import { normaliseText, pickSearchTarget, readPaperEntries, type PaperEntry } from '../setup/content.ts';
 import { runStep } from '../setup/build-site.ts';
@@ -86,17 +86,41 @@ async function reporting(errors: string[], check: () => Promise<void>) {
   }
 }
 
+/**
+ * Serves `dir` under `basePath`, opens a page in a fresh context (so a fresh service
+ * worker) and runs `visit`; then fails on any page error but those `expectedError`
+ * accepts, and closes everything.
+ */
+async function visitServed(
+  dir: string,
+  basePath: string,
+  visit: (page: Page, context: BrowserContext, server: StaticServer) => Promise<void>,
+  expectedError: (error: string) => boolean = () => false,
+) {
+  const server = await serveStatic(dir, basePath);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors = collectPageErrors(page);
+    await reporting(errors, () => visit(page, context, server));
+    expect(errors.filter((error) => !expectedError(error)), 'page errors').toEqual([]);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
 // The two builds side by side (one browser, a context and a server each): most of the time is the precaching.
 describe('offline, after a first visit', () => {
   test.concurrent.each(BUILDS)(`base $basePath: search finds "${second.word}" and opens "${second.paper.title}"`, async (build) => {
     const manifest = await manifestOf(siteDirs[build.name]!);
-    const server = await serveStatic(siteDirs[build.name]!, build.basePath);
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      const errors = collectPageErrors(page);
-      await reporting(errors, async () => {
+    // A page the site does not have, visited offline, answers 503 (and the console says so).
+    const expected503 = (error: string) => error.includes('/papers/no-such-paper/') && error.includes('503');
+    await visitServed(
+      siteDirs[build.name]!,
+      build.basePath,
+      async (page, context, server) => {
         // First visit: the home page registers the worker, which precaches and takes the page over.
         expect((await page.goto(server.url))?.status()).toBe(200);
         const worker = await controllingWorker(page);
@@ -117,18 +141,13 @@ describe('offline, after a first visit', () => {
         await page.reload();
         // A word never searched online: its index chunk and fragment come from the precache.
         await searchAndOpen(page, build.basePath, second.word, second.paper);
-        // A page the site does not have, offline: the worker's own notice, not the browser's error page.
+        // Offline, a page the site does not have: the worker's own notice, not the browser's error page.
         const missing = await page.goto(new URL('papers/no-such-paper/', server.url).href);
         expect(missing?.status()).toBe(503);
         await expect(page.locator('h1').textContent()).resolves.toBe('You are offline');
-      });
-      // The 503 above (and the console line reporting it) is expected; nothing else may have failed.
-      const expected503 = (error: string) => error.includes('/papers/no-such-paper/') && error.includes('503');
-      expect(errors.filter((error) => !expected503(error)), 'page errors').toEqual([]);
-    } finally {
-      await context.close();
-      await server.close();
-    }
+      },
+      expected503,
+    );
   });
 });
 
@@ -137,13 +156,8 @@ describe('a new deploy', () => {
     const folder = await mkdtemp(join(tmpdir(), 'reading-list-redeploy-'));
     const site = join(folder, 'site');
     await cp(siteDirs.root!, site, { recursive: true });
-    const server = await serveStatic(site, '/');
-    const context = await browser.newContext();
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      const errors = collectPageErrors(page);
-      await reporting(errors, async () => {
+      await visitServed(site, '/', async (page, context, server) => {
         expect((await page.goto(server.url))?.status()).toBe(200);
         const before = await controllingWorker(page);
         expect(before.names).toEqual([`reading-list:/:${(await manifestOf(site)).version}`]);
@@ -164,10 +178,7 @@ describe('a new deploy', () => {
         await page.reload();
         await expect(page.locator('h1').first().textContent()).resolves.toContain('(deploy 2)');
       });
-      expect(errors, 'page errors').toEqual([]);
     } finally {
-      await context.close();
-      await server.close();
       await rm(folder, { recursive: true, force: true });
     }
   });
@@ -186,32 +197,28 @@ describe('a list too large to save whole on a first visit', () => {
     expect(manifest.pages).toEqual([]);
     expect(manifest.core).toContain('pagefind/pagefind.js');
 
-    const server = await serveStatic(site, '/');
-    const context = await browser.newContext();
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      const errors = collectPageErrors(page);
-      await reporting(errors, async () => {
-        expect((await page.goto(server.url))?.status()).toBe(200);
-        const worker = await controllingWorker(page);
-        const read = new URL(`papers/${first.paper.slug}/`, server.url).href;
-        const unread = new URL(`papers/${second.paper.slug}/`, server.url).href;
-        expect(worker.cached).not.toContain(read);
-        expect((await page.goto(read))?.status()).toBe(200);
+      await visitServed(
+        site,
+        '/',
+        async (page, context, server) => {
+          expect((await page.goto(server.url))?.status()).toBe(200);
+          const worker = await controllingWorker(page);
+          const read = new URL(`papers/${first.paper.slug}/`, server.url).href;
+          const unread = new URL(`papers/${second.paper.slug}/`, server.url).href;
+          expect(worker.cached).not.toContain(read);
+          expect((await page.goto(read))?.status()).toBe(200);
 
-        await context.setOffline(true);
-        expect((await page.goto(read))?.status()).toBe(200);
-        expect(normaliseText((await page.locator('h1').textContent()) ?? '')).toBe(normaliseText(first.paper.title));
-        expect((await page.goto(unread))?.status()).toBe(503);
-        expect((await page.goto(new URL('search/', server.url).href))?.status()).toBe(200);
-        await searchAndOpen(page, '/', first.word, first.paper);
-      });
-      const expected503 = (error: string) => error.includes(`/papers/${second.paper.slug}/`) && error.includes('503');
-      expect(errors.filter((error) => !expected503(error)), 'page errors').toEqual([]);
+          await context.setOffline(true);
+          expect((await page.goto(read))?.status()).toBe(200);
+          expect(normaliseText((await page.locator('h1').textContent()) ?? '')).toBe(normaliseText(first.paper.title));
+          expect((await page.goto(unread))?.status()).toBe(503);
+          expect((await page.goto(new URL('search/', server.url).href))?.status()).toBe(200);
+          await searchAndOpen(page, '/', first.word, first.paper);
+        },
+        (error) => error.includes(`/papers/${second.paper.slug}/`) && error.includes('503'),
+      );
     } finally {
-      await context.close();
-      await server.close();
       await rm(project, { recursive: true, force: true });
     }
   });
