@@ -7,12 +7,13 @@
  * `astro build` of a bare Astro site rendering the same entries. On the largest N it
  * also weighs the built pages and measures search in headless Chromium.
  *
- * Writes .bench/report.json and .bench/report.md and prints the Markdown. Progress
- * goes to stderr, one line a step. Exits 0 whether targets pass or not (a measurement);
- * 1 when a step fails, with its output.
+ * Writes .bench/report.json and .bench/report.md and prints the Markdown; each step's
+ * output goes to .bench/logs/. Progress goes to stderr, one line a step. Exits 0 whether
+ * targets pass or not (a measurement); 1 when a step fails, with its output.
  */
+import { rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { cpus, totalmem, type as osType, release, arch } from 'node:os';
+import { arch, cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { astroBin } from '../test/setup/build-site.ts';
@@ -30,6 +31,21 @@ const SEED = 1;
 /** The first two words measure bytes; the latency median is over the others after the first. */
 const QUERIES = 6;
 const reportDir = resolve(import.meta.dirname, '..', '.bench');
+/** Each step's output, to see where the time goes (`n-10000-astro-build.log`). */
+const logDir = join(reportDir, 'logs');
+
+/** Project copies in use (hundreds of MB at N=10000), removed when the run is interrupted too. */
+const temporary = new Set<string>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+const removeTemporary = async (dir: string) => {
+  await rm(dir, { recursive: true, force: true });
+  temporary.delete(dir);
+};
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const figures = (step: StepCost) => `${step.wallSeconds.toFixed(2)} s wall, ${step.cpuSeconds.toFixed(2)} s CPU, ${Math.round((step.maxRssKb * 1024) / 1e6)} MB peak RSS`;
@@ -44,6 +60,7 @@ function parseSizes(): number[] {
 /** Runs `node <args>` in `cwd` under /usr/bin/time -v, as `npm run build` would (no BASE_PATH, no SITE_URL). */
 async function timed(label: string, cwd: string, args: string[]): Promise<StepCost> {
   const usage = await measure({ label, cwd, command: process.execPath, args, env: { BASE_PATH: undefined, SITE_URL: undefined } });
+  await writeFile(join(logDir, `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.log`), usage.output);
   const cost = stepCost(usage);
   progress(`${label}: ${figures(cost)}`);
   return cost;
@@ -52,6 +69,7 @@ async function timed(label: string, cwd: string, args: string[]): Promise<StepCo
 async function benchSize(papers: number, largest: boolean): Promise<{ size: SizeResult; site?: SiteFigures }> {
   const synthetic = generateListings({ papers, seed: SEED });
   const dir = await benchProject(synthetic.listings);
+  temporary.add(dir);
   progress(`N=${papers}: ${synthetic.listed} listed papers in ${Object.keys(synthetic.listings).length} listings, project copy in ${dir}`);
   try {
     const ingestCold = await timed(`N=${papers} ingest, cold`, dir, ['scripts/ingest.ts']);
@@ -63,11 +81,12 @@ async function benchSize(papers: number, largest: boolean): Promise<{ size: Size
     const pagefind = await timed(`N=${papers} Pagefind index`, dir, ['scripts/index-search.ts', 'dist']);
 
     const bareDir = await writeBareSite(join(dir, 'content', 'papers'));
+    temporary.add(bareDir);
     let bareBuild: StepCost;
     try {
       bareBuild = await timed(`N=${papers} bare baseline astro build`, bareDir, [astroBin, 'build']);
     } finally {
-      await rm(bareDir, { recursive: true, force: true });
+      await removeTemporary(bareDir);
     }
 
     const size = sizeResult({
@@ -89,11 +108,13 @@ async function benchSize(papers: number, largest: boolean): Promise<{ size: Size
     progress(`N=${papers} search in chromium: first query ${search.bytes.firstQuery.bytes} bytes, median ${Math.round(search.medianLatencyMs)} ms`);
     return { size, site: { papers, pages, search } };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTemporary(dir);
   }
 }
 
 async function main(sizes: number[]): Promise<void> {
+  await rm(logDir, { recursive: true, force: true });
+  await mkdir(logDir, { recursive: true });
   const results: SizeResult[] = [];
   let site: SiteFigures | undefined;
   for (const [index, papers] of sizes.entries()) {
@@ -103,17 +124,16 @@ async function main(sizes: number[]): Promise<void> {
   }
   const report: BenchReport = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, os: `${osType()} ${release()} ${arch()}` },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, os: `${osType()} ${release()} ${arch()}`, loadAverage: loadavg() },
     seed: SEED,
     sizes: results,
     site: site!,
     verdicts: judge(results.at(-1)!, site!),
   };
   const markdown = formatReport(report);
-  await mkdir(reportDir, { recursive: true });
   await writeFile(join(reportDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(reportDir, 'report.md'), markdown);
-  progress(`wrote .bench/report.json and .bench/report.md`);
+  progress('wrote .bench/report.json and .bench/report.md, and the output of each step in .bench/logs/');
   console.log(markdown);
 }
 

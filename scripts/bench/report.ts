@@ -63,6 +63,8 @@ export interface Machine {
   memoryBytes: number;
   node: string;
   os: string;
+  /** Over the last 1, 5 and 15 minutes at the end of the run: above the CPU count, other work competed. */
+  loadAverage: number[];
 }
 
 /** Figures of the largest size's full site. */
@@ -182,6 +184,7 @@ export function formatReport(report: BenchReport): string {
     '# reading-list benchmark',
     '',
     `${report.date} · Node ${machine.node} · ${machine.cpus} CPUs (${machine.cpuModel}) · ${(machine.memoryBytes / 1e9).toFixed(1)} GB RAM · ${machine.os} · seed ${report.seed}`,
+    `Load average at the end: ${machine.loadAverage.map((load) => load.toFixed(1)).join(' · ')} (1, 5, 15 min).`,
     '',
     'Wall is elapsed time, CPU is user + system time, peak RSS the largest process of the step (`/usr/bin/time -v`).',
     'Other work may share the machine. Targets are set for N = 10000; the result column judges the largest N run.',

@@ -90,7 +90,7 @@ describe('formatReport', () => {
   const sizes = [sizeResult(figures(400, 1)), sizeResult(figures(2000, 4))];
   const report: BenchReport = {
     date: '2025-11-25T17:32:12.836Z',
-    machine: { cpus: 2, cpuModel: 'AMD EPYC', memoryBytes: 25.3e9, node: 'v24.21.0', os: 'Linux 6.1 x64' },
+    machine: { cpus: 2, cpuModel: 'AMD EPYC', memoryBytes: 25.3e9, node: 'v24.21.0', os: 'Linux 6.1 x64', loadAverage: [8.62, 9.15, 6.771] },
     seed: 1,
     sizes,
     site,
@@ -101,6 +101,7 @@ describe('formatReport', () => {
 
   it('says where and when it ran', () => {
     expect(markdown).toContain('2025-11-25T17:32:12.836Z · Node v24.21.0 · 2 CPUs (AMD EPYC) · 25.3 GB RAM · Linux 6.1 x64 · seed 1');
+    expect(markdown).toContain('Load average at the end: 8.6 · 9.2 · 6.8 (1, 5, 15 min).');
   });
 
   it('has a column per size, and judges the targets at the largest', () => {
