@@ -52,6 +52,7 @@ describe('sizeResult', () => {
     const result = sizeResult(figures(400, 1));
     expect(result.fullBuild).toEqual({ wallSeconds: 6.5, cpuSeconds: 8.1, maxRssKb: (800 * 1e6) / 1024 });
     expect(result.ratioToBare.wallTime).toBeCloseTo(1.25);
+    expect(result.ratioToBare.cpuTime).toBeCloseTo(6 / 4.5);
     expect(result.ratioToBare.maxRss).toBeCloseTo(1.25);
   });
 });
@@ -70,6 +71,7 @@ describe('judge', () => {
       ingestWarmTime: true,
       ingestWarmFiles: true,
       buildTime: false,
+      buildCpu: false,
       buildMemory: false,
       firstQueryBytes: false,
       resultsLatency: true,
@@ -110,6 +112,7 @@ describe('formatReport', () => {
     expect(line('| ingest again: files changed')).toBe('| ingest again: files changed under content/ | 0 | 0 | 0 | PASS |');
     expect(line('| astro build: CPU · peak RSS')).toBe('| astro build: CPU · peak RSS | 6.00 s · 800.0 MB | 24.0 s · 800.0 MB |  |  |');
     expect(line('| astro build ÷ bare: wall time')).toBe('| astro build ÷ bare: wall time | 1.25× | 1.25× | ≤ 1.2× | **FAIL** |');
+    expect(line('| astro build ÷ bare: CPU time')).toBe('| astro build ÷ bare: CPU time | 1.33× | 1.33× | ≤ 1.2× | **FAIL** |');
     expect(line('| full build (ingest cold')).toBe('| full build (ingest cold + astro build + Pagefind): wall | 6.50 s | 26.0 s |  |  |');
   });
 
