@@ -1,0 +1,155 @@
+/**
+ * `npm run bench [-- --sizes 400,2000,10000]`: how the pipeline scales with the number
+ * of papers. For each N, in a throwaway copy of the project with synthetic listings
+ * (the repository's content/ and seeds/ are never touched), measures under
+ * `/usr/bin/time -v`: ingest from empty content/papers, ingest again with nothing
+ * changed (and the files it changed), `astro build`, the Pagefind index, and the
+ * `astro build` of a bare Astro site rendering the same entries. On the largest N it
+ * also weighs the built pages and measures search in headless Chromium.
+ *
+ * Writes .bench/report.json and .bench/report.md and prints the Markdown; each step's
+ * output goes to .bench/logs/. Progress goes to stderr, one line a step. Exits 0 whether
+ * targets pass or not (a measurement); 1 when a step fails, with its output.
+ */
+import { rmSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { arch, cpus, loadavg, release, totalmem, type as osType } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { astroBin } from '../test/setup/build-site.ts';
+import { writeBareSite } from './bench/bare-site.ts';
+import { measure } from './bench/measure.ts';
+import { measurePageWeights } from './bench/page-weights.ts';
+import { benchProject } from './bench/project-copy.ts';
+import { formatReport, judge, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
+import { measureSearch } from './bench/search-cost.ts';
+import { generateListings } from './bench/synthetic.ts';
+import { changedFiles, snapshotTree } from './bench/tree-snapshot.ts';
+
+const USAGE = 'usage: npm run bench [-- --sizes 400,2000,10000]';
+const SEED = 1;
+/** The first two words measure bytes; the latency median is over the others after the first. */
+const QUERIES = 6;
+const reportDir = resolve(import.meta.dirname, '..', '.bench');
+/** Each step's output, to see where the time goes (`n-10000-astro-build.log`). */
+const logDir = join(reportDir, 'logs');
+
+/** Project copies in use (hundreds of MB at N=10000), removed when the run is interrupted too. */
+const temporary = new Set<string>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+const removeTemporary = async (dir: string) => {
+  await rm(dir, { recursive: true, force: true });
+  temporary.delete(dir);
+};
+
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const figures = (step: StepCost) => `${step.wallSeconds.toFixed(2)} s wall, ${step.cpuSeconds.toFixed(2)} s CPU, ${Math.round((step.maxRssKb * 1024) / 1e6)} MB peak RSS`;
+
+function parseSizes(): number[] {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '400,2000,10000' } } });
+  const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 100)) throw new Error(`--sizes takes whole numbers of papers from 100, comma-separated: "${values.sizes}"`);
+  return sizes.sort((a, b) => a - b);
+}
+
+/** Runs `node <args>` in `cwd` under /usr/bin/time -v, as `npm run build` would (no BASE_PATH, no SITE_URL). */
+async function timed(label: string, cwd: string, args: string[]): Promise<StepCost> {
+  const usage = await measure({ label, cwd, command: process.execPath, args, env: { BASE_PATH: undefined, SITE_URL: undefined } });
+  await writeFile(join(logDir, `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.log`), usage.output);
+  const cost = stepCost(usage);
+  progress(`${label}: ${figures(cost)}`);
+  return cost;
+}
+
+async function benchSize(papers: number, largest: boolean): Promise<{ size: SizeResult; site?: SiteFigures }> {
+  const synthetic = generateListings({ papers, seed: SEED });
+  const dir = await benchProject(synthetic.listings);
+  temporary.add(dir);
+  progress(`N=${papers}: ${synthetic.listed} listed papers in ${Object.keys(synthetic.listings).length} listings, project copy in ${dir}`);
+  try {
+    const ingestCold = await timed(`N=${papers} ingest, cold`, dir, ['scripts/ingest.ts']);
+    const before = await snapshotTree(join(dir, 'content'));
+    const warm = await timed(`N=${papers} ingest again, nothing changed`, dir, ['scripts/ingest.ts']);
+    const filesChanged = changedFiles(before, await snapshotTree(join(dir, 'content')));
+    progress(`N=${papers} ingest again changed ${filesChanged.length} files under content/${filesChanged.length > 0 ? `: ${filesChanged.slice(0, 5).join(', ')}` : ''}`);
+    const astroBuild = await timed(`N=${papers} astro build`, dir, [astroBin, 'build']);
+    const pagefind = await timed(`N=${papers} Pagefind index`, dir, ['scripts/index-search.ts', 'dist']);
+
+    const bareDir = await writeBareSite(join(dir, 'content', 'papers'));
+    temporary.add(bareDir);
+    let bareBuild: StepCost;
+    try {
+      bareBuild = await timed(`N=${papers} bare baseline astro build`, bareDir, [astroBin, 'build']);
+    } finally {
+      await removeTemporary(bareDir);
+    }
+
+    const size = sizeResult({
+      papers,
+      listed: synthetic.listed,
+      listings: Object.keys(synthetic.listings).length,
+      ingestCold,
+      ingestWarm: { ...warm, filesChanged },
+      astroBuild,
+      pagefind,
+      bareBuild,
+    });
+    if (!largest) return { size };
+
+    const dist = join(dir, 'dist');
+    const pages = await measurePageWeights(dist);
+    progress(`N=${papers} page weights: ${pages.dist.files} files in dist/`);
+    const search = await measureSearch(dist, synthetic.queryWords.slice(0, QUERIES));
+    progress(`N=${papers} search in chromium: first query ${search.bytes.firstQuery.bytes} bytes, median ${Math.round(search.medianLatencyMs)} ms`);
+    return { size, site: { papers, pages, search } };
+  } finally {
+    await removeTemporary(dir);
+  }
+}
+
+async function main(sizes: number[]): Promise<void> {
+  await rm(logDir, { recursive: true, force: true });
+  await mkdir(logDir, { recursive: true });
+  const results: SizeResult[] = [];
+  let site: SiteFigures | undefined;
+  for (const [index, papers] of sizes.entries()) {
+    const measured = await benchSize(papers, index === sizes.length - 1);
+    results.push(measured.size);
+    if (measured.site) site = measured.site;
+  }
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, os: `${osType()} ${release()} ${arch()}`, loadAverage: loadavg() },
+    seed: SEED,
+    sizes: results,
+    site: site!,
+    verdicts: judge(results.at(-1)!, site!),
+  };
+  const markdown = formatReport(report);
+  await writeFile(join(reportDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(reportDir, 'report.md'), markdown);
+  progress('wrote .bench/report.json and .bench/report.md, and the output of each step in .bench/logs/');
+  console.log(markdown);
+}
+
+let sizes: number[] | undefined;
+try {
+  sizes = parseSizes();
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}\n${USAGE}`);
+  process.exitCode = 1;
+}
+if (sizes) {
+  try {
+    await main(sizes);
+  } catch (error) {
+    // A failed step's error carries the step's command and output.
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

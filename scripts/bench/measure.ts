@@ -1,0 +1,36 @@
+/**
+ * Runs one step of the pipeline under `/usr/bin/time -v` and returns what it cost.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runStep, type Step } from '../../test/setup/build-site.ts';
+import { parseGnuTime, type ResourceUsage } from './gnu-time.ts';
+
+export interface Measurement extends ResourceUsage {
+  /** The command's own stdout and stderr. */
+  output: string;
+}
+
+/**
+ * Every step runs under subreaper.py, which waits for orphaned descendants: without it,
+ * the Pagefind binary (killed, never waited for, by Pagefind's Node API) would be
+ * missing from the Pagefind step's CPU time and memory. Debian's python3 is there
+ * wherever /usr/bin/time is; it adds about 25 ms and a 10 MB process (the peak RSS is
+ * that of the largest single process, so it does not add up).
+ */
+const SUBREAPER = join(import.meta.dirname, 'subreaper.py');
+
+/** Throws with the command's output when it fails (runStep's error). */
+export async function measure(step: Step): Promise<Measurement> {
+  const dir = await mkdtemp(join(tmpdir(), 'reading-list-bench-time-'));
+  const report = join(dir, 'time.txt');
+  try {
+    // -o keeps time's report out of the command's own output.
+    const args = ['-v', '-o', report, '/usr/bin/python3', SUBREAPER, step.command, ...step.args];
+    const { output } = await runStep({ ...step, command: '/usr/bin/time', args });
+    return { ...parseGnuTime(await readFile(report, 'utf8')), output };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The benchmark's figures, its targets, and the Markdown table it prints.
+ * Pure: the figures come in, text and verdicts go out.
+ */
+import type { ResourceUsage } from './gnu-time.ts';
+import type { PageWeights } from './page-weights.ts';
+import type { SearchCost } from './search-cost.ts';
+
+export interface StepCost {
+  wallSeconds: number;
+  /** User + system time. */
+  cpuSeconds: number;
+  maxRssKb: number;
+}
+
+export const stepCost = (usage: ResourceUsage): StepCost => ({
+  wallSeconds: usage.wallSeconds,
+  cpuSeconds: usage.userSeconds + usage.systemSeconds,
+  maxRssKb: usage.maxRssKb,
+});
+
+/** What one size measured. */
+export interface SizeFigures {
+  /** Distinct papers, the size's N. */
+  papers: number;
+  listed: number;
+  listings: number;
+  ingestCold: StepCost;
+  /** Ingest run again on the same input, and the files it changed under content/. */
+  ingestWarm: StepCost & { filesChanged: string[] };
+  astroBuild: StepCost;
+  pagefind: StepCost;
+  /** `astro build` of the bare baseline site (see bare-site.ts). */
+  bareBuild: StepCost;
+}
+
+export interface SizeResult extends SizeFigures {
+  /** The steps of `npm run build` from empty content/papers: ingest (cold), astro build, Pagefind. */
+  fullBuild: StepCost;
+  /** astro build ÷ bare baseline build. CPU time is the steadier figure when other work shares the machine. */
+  ratioToBare: { wallTime: number; cpuTime: number; maxRss: number };
+}
+
+export function sizeResult(figures: SizeFigures): SizeResult {
+  const steps = [figures.ingestCold, figures.astroBuild, figures.pagefind];
+  return {
+    ...figures,
+    fullBuild: {
+      wallSeconds: steps.reduce((sum, step) => sum + step.wallSeconds, 0),
+      cpuSeconds: steps.reduce((sum, step) => sum + step.cpuSeconds, 0),
+      maxRssKb: Math.max(...steps.map((step) => step.maxRssKb)),
+    },
+    ratioToBare: {
+      wallTime: figures.astroBuild.wallSeconds / figures.bareBuild.wallSeconds,
+      cpuTime: figures.astroBuild.cpuSeconds / figures.bareBuild.cpuSeconds,
+      maxRss: figures.astroBuild.maxRssKb / figures.bareBuild.maxRssKb,
+    },
+  };
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryBytes: number;
+  node: string;
+  os: string;
+  /** Over the last 1, 5 and 15 minutes at the end of the run: above the CPU count, other work competed. */
+  loadAverage: number[];
+}
+
+/** Figures of the largest size's full site. */
+export interface SiteFigures {
+  papers: number;
+  pages: PageWeights;
+  search: SearchCost;
+}
+
+export interface Verdict {
+  target: string;
+  pass: boolean;
+}
+
+export type TargetName = 'ingestCold' | 'ingestWarmTime' | 'ingestWarmFiles' | 'buildTime' | 'buildCpu' | 'buildMemory' | 'firstQueryBytes' | 'resultsLatency' | 'paperPage' | 'themePages';
+
+export interface BenchReport {
+  /** ISO date and time of the run. */
+  date: string;
+  machine: Machine;
+  seed: number;
+  sizes: SizeResult[];
+  site: SiteFigures;
+  /** Judged on the largest size. */
+  verdicts: Record<TargetName, Verdict>;
+}
+
+/** The targets of the issue; size targets are set for N = 10000 and judged on the largest size run. */
+export function judge(largest: SizeResult, site: SiteFigures): Record<TargetName, Verdict> {
+  const verdict = (target: string, pass: boolean): Verdict => ({ target, pass });
+  return {
+    ingestCold: verdict('< 2 s', largest.ingestCold.wallSeconds < 2),
+    ingestWarmTime: verdict('< 1 s', largest.ingestWarm.wallSeconds < 1),
+    ingestWarmFiles: verdict('0', largest.ingestWarm.filesChanged.length === 0),
+    buildTime: verdict('≤ 1.2×', largest.ratioToBare.wallTime <= 1.2),
+    // The same target on CPU time: a wall-clock ratio also measures what else ran meanwhile.
+    buildCpu: verdict('≤ 1.2×', largest.ratioToBare.cpuTime <= 1.2),
+    buildMemory: verdict('≤ 1.2×', largest.ratioToBare.maxRss <= 1.2),
+    firstQueryBytes: verdict('< 300 kB served', site.search.bytes.firstQuery.bytes < 300_000),
+    resultsLatency: verdict('< 300 ms', site.search.medianLatencyMs < 300),
+    paperPage: verdict('max < 20 kB', site.pages.paperPages.max.bytes < 20_000),
+    themePages: verdict('max < 100 kB', site.pages.themePages.max.bytes < 100_000),
+  };
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const seconds = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} s`;
+const rss = (kb: number) => MB(kb * 1024);
+const ms = (value: number) => `${Math.round(value)} ms`;
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+const cost = (step: StepCost) => `${seconds(step.cpuSeconds)} · ${rss(step.maxRssKb)}`;
+/** A page path as its URL (`themes/x/index.html` -> `/themes/x/`). */
+const pageUrl = (path: string) => `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+const result = ({ pass }: Verdict) => (pass ? 'PASS' : '**FAIL**');
+
+function table(head: string[], rows: string[][], align: string[]): string {
+  return [`| ${head.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+export function formatReport(report: BenchReport): string {
+  const { machine, sizes, site, verdicts } = report;
+  const largest = sizes.at(-1)!;
+  const { pages, search } = site;
+  const { firstQuery, secondQuery, pageLoad } = search.bytes;
+
+  // One row per figure, one column per size; rows with a target get its verdict at the largest size.
+  const row = (figure: string, value: (size: SizeResult) => string, target?: TargetName) => [
+    figure,
+    ...sizes.map(value),
+    target ? verdicts[target].target : '',
+    target ? result(verdicts[target]) : '',
+  ];
+  const buildRows = [
+    row('listed papers (listings)', (size) => `${size.listed} (${size.listings})`),
+    row('ingest, cold: wall', (size) => seconds(size.ingestCold.wallSeconds), 'ingestCold'),
+    row('ingest, cold: CPU · peak RSS', (size) => cost(size.ingestCold)),
+    row('ingest again, nothing changed: wall', (size) => seconds(size.ingestWarm.wallSeconds), 'ingestWarmTime'),
+    row('ingest again: files changed under content/', (size) => String(size.ingestWarm.filesChanged.length), 'ingestWarmFiles'),
+    row('ingest again: CPU · peak RSS', (size) => cost(size.ingestWarm)),
+    row('astro build: wall', (size) => seconds(size.astroBuild.wallSeconds)),
+    row('astro build: CPU · peak RSS', (size) => cost(size.astroBuild)),
+    row('Pagefind index: wall', (size) => seconds(size.pagefind.wallSeconds)),
+    row('Pagefind index: CPU · peak RSS', (size) => cost(size.pagefind)),
+    row('full build (ingest cold + astro build + Pagefind): wall', (size) => seconds(size.fullBuild.wallSeconds)),
+    row('full build: CPU · peak RSS', (size) => cost(size.fullBuild)),
+    row('bare baseline astro build: wall', (size) => seconds(size.bareBuild.wallSeconds)),
+    row('bare baseline: CPU · peak RSS', (size) => cost(size.bareBuild)),
+    row('astro build ÷ bare: wall time', (size) => times(size.ratioToBare.wallTime), 'buildTime'),
+    row('astro build ÷ bare: CPU time', (size) => times(size.ratioToBare.cpuTime), 'buildCpu'),
+    row('astro build ÷ bare: peak RSS', (size) => times(size.ratioToBare.maxRss), 'buildMemory'),
+    row('full build ÷ bare: wall time', (size) => times(size.fullBuild.wallSeconds / size.bareBuild.wallSeconds)),
+  ];
+
+  const partRows = Object.entries(firstQuery.parts).map(([part, total]) => [`  ${part} (${total.files} files)`, kB(total.bytes), kB(total.gzipBytes), '', '']);
+  const [firstWord, secondWord] = search.words;
+  const byteRows = [
+    ['/search/ page load: HTML, CSS, own JS', kB(pageLoad.bytes), kB(pageLoad.gzipBytes), '', ''],
+    [`first query "${firstWord}", library included (${firstQuery.files} files)`, kB(firstQuery.bytes), kB(firstQuery.gzipBytes), verdicts.firstQueryBytes.target, result(verdicts.firstQueryBytes)],
+    ...partRows,
+    [`second query "${secondWord}" (${secondQuery.files} files)`, kB(secondQuery.bytes), kB(secondQuery.gzipBytes), '', ''],
+  ];
+  const after = search.latenciesMs.slice(1);
+  const latencyRows = [
+    [`median of ${after.length} queries after the first (${after.map(ms).join(', ')})`, ms(search.medianLatencyMs), verdicts.resultsLatency.target, result(verdicts.resultsLatency)],
+    ['first query (loads Pagefind)', ms(search.latenciesMs[0]!), '', ''],
+  ];
+
+  const pageRows = [
+    [`paper page HTML (${pages.paperPages.count} pages): median · max`, `${kB(pages.paperPages.medianBytes)} · ${kB(pages.paperPages.max.bytes)}`, verdicts.paperPage.target, result(verdicts.paperPage)],
+    [`theme page HTML (${pages.themePages.count} pages): max`, `${kB(pages.themePages.max.bytes)} (${pageUrl(pages.themePages.max.path)})`, verdicts.themePages.target, result(verdicts.themePages)],
+    ...pages.papersTable.map((page) => [`${pageUrl(page.path)} (every paper in one table)`, kB(page.bytes), '', '']),
+    ['home page HTML', kB(pages.homeBytes), '', ''],
+    ['dist/ in total', `${MB(pages.dist.bytes)} (${pages.dist.files} files)`, '', ''],
+    ['Pagefind bundle (dist/pagefind/)', `${MB(pages.pagefind.bytes)} (${pages.pagefind.files} files)`, '', ''],
+    ['service worker precache on a first visit: core + pages', `${MB(pages.serviceWorkerPrecache.coreBytes)} + ${MB(pages.serviceWorkerPrecache.pagesBytes)}`, '', ''],
+  ];
+
+  return [
+    '# reading-list benchmark',
+    '',
+    `${report.date} · Node ${machine.node} · ${machine.cpus} CPUs (${machine.cpuModel}) · ${(machine.memoryBytes / 1e9).toFixed(1)} GB RAM · ${machine.os} · seed ${report.seed}`,
+    `Load average at the end: ${machine.loadAverage.map((load) => load.toFixed(1)).join(' · ')} (1, 5, 15 min).`,
+    '',
+    'Wall is elapsed time, CPU is user + system time, peak RSS the largest process of the step (`/usr/bin/time -v`).',
+    'Other work may share the machine. Targets are set for N = 10000; the result column judges the largest N run.',
+    '',
+    `## Build, per number of papers N`,
+    '',
+    table(['figure', ...sizes.map((size) => `N=${size.papers}`), 'target', `result (N=${largest.papers})`], buildRows, ['---', ...sizes.map(() => '---:'), '---', '---']),
+    '',
+    `## Pages of the largest site (N=${site.papers})`,
+    '',
+    table(['figure', 'value', 'target', 'result'], pageRows, ['---', '---:', '---', '---']),
+    '',
+    `## Search on the largest site (N=${site.papers}), headless Chromium`,
+    '',
+    `Response bodies as a local static server sends them (uncompressed); "gzipped" is what a host compressing them would send.`,
+    '',
+    table(['bytes', 'served', 'gzipped', 'target', 'result'], byteRows, ['---', '---:', '---:', '---', '---']),
+    '',
+    `Time from the last keystroke to the results on screen (the next frame), typing a key every ${search.keystrokeMs} ms; it includes the input's ${search.debounceMs} ms debounce.`,
+    '',
+    table(['results after the last keystroke', 'value', 'target', 'result'], latencyRows, ['---', '---:', '---', '---']),
+    '',
+  ].join('\n');
+}

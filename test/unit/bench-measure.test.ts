@@ -1,0 +1,32 @@
+/**
+ * measure() runs a command under /usr/bin/time -v (which CI machines may lack: the
+ * benchmark is not part of `npm test`, so this test is skipped there).
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { measure } from '../../scripts/bench/measure.ts';
+
+const available = existsSync('/usr/bin/time') && existsSync('/usr/bin/python3');
+
+describe.skipIf(!available)('measure', () => {
+  it("counts the memory and CPU time of a child the command kills and never waits for (as Pagefind's Node API does)", async () => {
+    // The child holds 300 MB and computes for about half a second of CPU, then says so; the
+    // parent, which stays small, kills it then and exits without waiting for it.
+    const child = `const b = Buffer.alloc(300e6, 1); let x = 0; for (let i = 0; i < 1.5e8; i++) x = (x + i) % 1000003; console.log(x); setInterval(() => {}, 1000);`;
+    const parent = `
+      const child = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}], { stdio: ['ignore', 'pipe', 'inherit'] });
+      child.unref();
+      child.stdout.once('data', () => { child.kill(); console.log('parent done'); process.exit(0); });`;
+    const usage = await measure({ label: 'orphan', command: process.execPath, args: ['-e', parent] });
+    expect(usage.maxRssKb * 1024).toBeGreaterThan(300e6);
+    expect(usage.userSeconds + usage.systemSeconds).toBeGreaterThan(0.4);
+    expect(usage.output).toBe('parent done\n');
+    expect(usage.exitStatus).toBe(0);
+  });
+
+  it("fails with the command's output when it fails", async () => {
+    await expect(measure({ label: 'failing step', command: process.execPath, args: ['-e', 'console.error("no listings"); process.exit(3)'] })).rejects.toThrow(
+      /"failing step".*exited with 3[^]*no listings/,
+    );
+  });
+});

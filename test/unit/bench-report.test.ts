@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { PageWeights } from '../../scripts/bench/page-weights.ts';
+import { formatReport, judge, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeFigures } from '../../scripts/bench/report.ts';
+import type { SearchCost } from '../../scripts/bench/search-cost.ts';
+
+const step = (wallSeconds: number, cpuSeconds: number, maxRssMb: number) => ({ wallSeconds, cpuSeconds, maxRssKb: (maxRssMb * 1e6) / 1024 });
+
+const figures = (papers: number, scale: number): SizeFigures => ({
+  papers,
+  listed: Math.round(papers * 1.18),
+  listings: Math.ceil((papers * 1.18) / 250),
+  ingestCold: step(0.5 * scale, 0.6 * scale, 120),
+  ingestWarm: { ...step(0.4 * scale, 0.4 * scale, 130), filesChanged: [] },
+  astroBuild: step(5 * scale, 6 * scale, 800),
+  pagefind: step(1 * scale, 1.5 * scale, 200),
+  bareBuild: step(4 * scale, 4.5 * scale, 640),
+});
+
+const pages: PageWeights = {
+  paperPages: { count: 2000, medianBytes: 9300, max: { path: 'papers/x/index.html', bytes: 10_400 } },
+  themePages: { count: 250, max: { path: 'themes/unsorted/upvotes/index.html', bytes: 33_100 } },
+  papersTable: [{ path: 'papers/index.html', bytes: 1_080_000 }],
+  homeBytes: 68_100,
+  dist: { files: 4600, bytes: 44_000_000 },
+  pagefind: { files: 2100, bytes: 6_000_000 },
+  serviceWorkerPrecache: { coreBytes: 6_000_000, pagesBytes: 24_000_000 },
+};
+
+const search: SearchCost = {
+  words: ['charon', 'cheal', 'a', 'b', 'c', 'd'],
+  bytes: {
+    pageLoad: { files: 6, bytes: 26_100, gzipBytes: 9600 },
+    firstQuery: {
+      files: 16,
+      bytes: 408_700,
+      gzipBytes: 166_100,
+      parts: { 'component UI': { files: 2, bytes: 226_100, gzipBytes: 47_900 }, wasm: { files: 1, bytes: 59_800, gzipBytes: 59_800 } },
+    },
+    secondQuery: { files: 7, bytes: 30_500, gzipBytes: 30_500 },
+  },
+  responses: [],
+  latenciesMs: [401, 261, 246, 237, 260, 369],
+  medianLatencyMs: 260,
+  debounceMs: 200,
+  keystrokeMs: 40,
+};
+
+const site: SiteFigures = { papers: 2000, pages, search };
+
+describe('sizeResult', () => {
+  it('adds the full build up from ingest, astro build and Pagefind, and compares astro build with the bare baseline', () => {
+    const result = sizeResult(figures(400, 1));
+    expect(result.fullBuild).toEqual({ wallSeconds: 6.5, cpuSeconds: 8.1, maxRssKb: (800 * 1e6) / 1024 });
+    expect(result.ratioToBare.wallTime).toBeCloseTo(1.25);
+    expect(result.ratioToBare.cpuTime).toBeCloseTo(6 / 4.5);
+    expect(result.ratioToBare.maxRss).toBeCloseTo(1.25);
+  });
+});
+
+describe('stepCost', () => {
+  it('counts user and system time as CPU time', () => {
+    expect(stepCost({ wallSeconds: 2, userSeconds: 1.5, systemSeconds: 0.25, maxRssKb: 1000, exitStatus: 0 })).toEqual({ wallSeconds: 2, cpuSeconds: 1.75, maxRssKb: 1000 });
+  });
+});
+
+describe('judge', () => {
+  it('passes or fails each target on the largest size and the site figures', () => {
+    const verdicts = judge(sizeResult(figures(2000, 1)), site);
+    expect(Object.fromEntries(Object.entries(verdicts).map(([name, verdict]) => [name, verdict.pass]))).toEqual({
+      ingestCold: true,
+      ingestWarmTime: true,
+      ingestWarmFiles: true,
+      buildTime: false,
+      buildCpu: false,
+      buildMemory: false,
+      firstQueryBytes: false,
+      resultsLatency: true,
+      paperPage: true,
+      themePages: true,
+    });
+  });
+
+  it('fails a warm ingest that wrote a file, however fast', () => {
+    const size = figures(2000, 1);
+    const verdicts = judge(sizeResult({ ...size, ingestWarm: { ...size.ingestWarm, filesChanged: ['papers/agents/a.mdx'] } }), site);
+    expect(verdicts.ingestWarmFiles.pass).toBe(false);
+    expect(verdicts.ingestWarmTime.pass).toBe(true);
+  });
+});
+
+describe('formatReport', () => {
+  const sizes = [sizeResult(figures(400, 1)), sizeResult(figures(2000, 4))];
+  const report: BenchReport = {
+    date: '2025-11-25T17:32:12.836Z',
+    machine: { cpus: 2, cpuModel: 'AMD EPYC', memoryBytes: 25.3e9, node: 'v24.21.0', os: 'Linux 6.1 x64', loadAverage: [8.62, 9.15, 6.771] },
+    seed: 1,
+    sizes,
+    site,
+    verdicts: judge(sizes.at(-1)!, site),
+  };
+  const markdown = formatReport(report);
+  const line = (start: string) => markdown.split('\n').find((candidate) => candidate.startsWith(start));
+
+  it('says where and when it ran', () => {
+    expect(markdown).toContain('2025-11-25T17:32:12.836Z · Node v24.21.0 · 2 CPUs (AMD EPYC) · 25.3 GB RAM · Linux 6.1 x64 · seed 1');
+    expect(markdown).toContain('Load average at the end: 8.6 · 9.2 · 6.8 (1, 5, 15 min).');
+  });
+
+  it('has a column per size, and judges the targets at the largest', () => {
+    expect(line('| figure | N=400')).toBe('| figure | N=400 | N=2000 | target | result (N=2000) |');
+    expect(line('| ingest, cold: wall')).toBe('| ingest, cold: wall | 0.50 s | 2.00 s | < 2 s | **FAIL** |');
+    expect(line('| ingest again: files changed')).toBe('| ingest again: files changed under content/ | 0 | 0 | 0 | PASS |');
+    expect(line('| astro build: CPU · peak RSS')).toBe('| astro build: CPU · peak RSS | 6.00 s · 800.0 MB | 24.0 s · 800.0 MB |  |  |');
+    expect(line('| astro build ÷ bare: wall time')).toBe('| astro build ÷ bare: wall time | 1.25× | 1.25× | ≤ 1.2× | **FAIL** |');
+    expect(line('| astro build ÷ bare: CPU time')).toBe('| astro build ÷ bare: CPU time | 1.33× | 1.33× | ≤ 1.2× | **FAIL** |');
+    expect(line('| full build (ingest cold')).toBe('| full build (ingest cold + astro build + Pagefind): wall | 6.50 s | 26.0 s |  |  |');
+  });
+
+  it('weighs the pages of the largest site', () => {
+    expect(line('| paper page HTML')).toBe('| paper page HTML (2000 pages): median · max | 9.3 kB · 10.4 kB | max < 20 kB | PASS |');
+    expect(line('| theme page HTML')).toBe('| theme page HTML (250 pages): max | 33.1 kB (/themes/unsorted/upvotes/) | max < 100 kB | PASS |');
+    expect(line('| /papers/')).toBe('| /papers/ (every paper in one table) | 1080.0 kB |  |  |');
+  });
+
+  it('shows the search bytes by part, and the latencies', () => {
+    expect(line('| first query')).toBe('| first query "charon", library included (16 files) | 408.7 kB | 166.1 kB | < 300 kB served | **FAIL** |');
+    expect(line('|   component UI')).toBe('|   component UI (2 files) | 226.1 kB | 47.9 kB |  |  |');
+    expect(line('| median of 5 queries')).toBe('| median of 5 queries after the first (261 ms, 246 ms, 237 ms, 260 ms, 369 ms) | 260 ms | < 300 ms | PASS |');
+    expect(markdown).toContain("it includes the input's 200 ms debounce");
+  });
+});
