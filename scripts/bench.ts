@@ -3,8 +3,8 @@
  * of papers. For each N, in a throwaway copy of the project with synthetic listings
  * (the repository's content/ and seeds/ are never touched), measures under
  * `/usr/bin/time -v`: ingest from empty content/papers, ingest again with nothing
- * changed (and the files it changed), `astro build`, the Pagefind index, and the
- * `astro build` of a bare Astro site rendering the same entries. On the largest N it
+ * changed (and the files it changed), `astro build` (scripts/astro-build.ts, as `npm run build`
+ * runs it), the Pagefind index, and the `astro build` of a bare Astro site rendering the same entries. On the largest N it
  * also weighs the built pages and measures search in headless Chromium.
  *
  * Writes .bench/report.json and .bench/report.md and prints the Markdown; each step's
@@ -16,8 +16,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { astroBin } from '../test/setup/build-site.ts';
-import { writeBareSite } from './bench/bare-site.ts';
+import { astroBin, writeBareSite } from './bench/bare-site.ts';
 import { measure } from './bench/measure.ts';
 import { measurePageWeights } from './bench/page-weights.ts';
 import { benchProject } from './bench/project-copy.ts';
@@ -77,7 +76,7 @@ async function benchSize(papers: number, largest: boolean): Promise<{ size: Size
     const warm = await timed(`N=${papers} ingest again, nothing changed`, dir, ['scripts/ingest.ts']);
     const filesChanged = changedFiles(before, await snapshotTree(join(dir, 'content')));
     progress(`N=${papers} ingest again changed ${filesChanged.length} files under content/${filesChanged.length > 0 ? `: ${filesChanged.slice(0, 5).join(', ')}` : ''}`);
-    const astroBuild = await timed(`N=${papers} astro build`, dir, [astroBin, 'build']);
+    const astroBuild = await timed(`N=${papers} astro build`, dir, ['scripts/astro-build.ts']);
     const pagefind = await timed(`N=${papers} Pagefind index`, dir, ['scripts/index-search.ts', 'dist']);
 
     const bareDir = await writeBareSite(join(dir, 'content', 'papers'));

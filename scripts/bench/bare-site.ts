@@ -1,22 +1,28 @@
 /**
  * The bare baseline the build is compared with: the smallest Astro site that renders
  * the same entries. One glob collection without a schema, one page per entry with its
- * title and rendered body, and the MDX integration the .mdx entries need; nothing else.
+ * title and rendered body, the site's Markdown settings and the MDX integration .mdx
+ * entries would need; nothing else. Built with the `astro build` command itself.
  */
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { linkNodeModules } from './project-copy.ts';
 
+/** The `astro` command, run with node. */
+export const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
 const FILES: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'bare-baseline', private: true, type: 'module' }, null, 2),
-  // The site's MDX options and its filter of Astro's one warning per MDX entry (withastro/astro#18087):
-  // printing 10000 of those takes time the site does not spend, and would flatter the comparison.
+  // The site's Markdown settings and its filter of Astro's one warning per MDX entry (withastro/astro#18087):
+  // printing thousands of those takes time the site does not spend, and would flatter the comparison.
   'astro.config.mjs': `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
 export default defineConfig({
-  integrations: [mdx({ gfm: false, smartypants: false })],
+  markdown: { gfm: false, smartypants: false },
+  integrations: [mdx()],
   vite: {
     build: {
       rolldownOptions: {

@@ -12,8 +12,8 @@ export interface LargestPage {
 export interface PageWeights {
   paperPages: { count: number; medianBytes: number; max: LargestPage };
   themePages: { count: number; max: LargestPage };
-  /** papers/index.html, and its numbered pages if the table is ever split. */
-  papersTable: LargestPage[];
+  /** The pages of the /papers/ table: `papers/`, `papers/2/`, `papers/upvotes/`, `papers/title/3/`... */
+  papersTable: { count: number; max: LargestPage };
   homeBytes: number;
   dist: { files: number; bytes: number };
   pagefind: { files: number; bytes: number };
@@ -46,7 +46,9 @@ function largest(sizes: ReadonlyMap<string, number>, paths: string[]): LargestPa
 /** Weights from `fileSizes(dist)` and the precache lists of its sw.js. */
 export function pageWeights(sizes: ReadonlyMap<string, number>, precache: { core: string[]; pages: string[] }): PageWeights {
   const paths = [...sizes.keys()].sort();
-  const paperPages = paths.filter((path) => /^papers\/[^/]+\/index\.html$/.test(path) && !/^papers\/\d+\//.test(path));
+  // Table pages are named by an order and a page number, which are never slugs (src/lib/ingest/slug.ts).
+  const tablePages = paths.filter((path) => /^papers\/(?:(?:date|upvotes|title)\/)?(?:\d+\/)?index\.html$/.test(path));
+  const paperPages = paths.filter((path) => /^papers\/[^/]+\/index\.html$/.test(path) && !tablePages.includes(path));
   const themePages = paths.filter((path) => /^themes\/.+\/index\.html$/.test(path));
   const paperBytes = paperPages.map((path) => sizes.get(path)!).sort((a, b) => a - b);
   const total = (files: string[]) => files.reduce((sum, path) => sum + (sizes.get(path) ?? 0), 0);
@@ -56,7 +58,7 @@ export function pageWeights(sizes: ReadonlyMap<string, number>, precache: { core
   return {
     paperPages: { count: paperPages.length, medianBytes: paperBytes[Math.floor(paperBytes.length / 2)] ?? 0, max: largest(sizes, paperPages) },
     themePages: { count: themePages.length, max: largest(sizes, themePages) },
-    papersTable: paths.filter((path) => /^papers\/(\d+\/)?index\.html$/.test(path)).map((path) => ({ path, bytes: sizes.get(path)! })),
+    papersTable: { count: tablePages.length, max: largest(sizes, tablePages) },
     homeBytes: sizes.get('index.html') ?? 0,
     dist: { files: paths.length, bytes: total(paths) },
     pagefind: { files: pagefind.length, bytes: total(pagefind) },

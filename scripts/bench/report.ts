@@ -80,7 +80,7 @@ export interface Verdict {
   pass: boolean;
 }
 
-export type TargetName = 'ingestCold' | 'ingestWarmTime' | 'ingestWarmFiles' | 'buildTime' | 'buildCpu' | 'buildMemory' | 'firstQueryBytes' | 'resultsLatency' | 'paperPage' | 'themePages';
+export type TargetName = 'ingestCold' | 'ingestWarmTime' | 'ingestWarmFiles' | 'buildTime' | 'buildCpu' | 'buildMemory' | 'firstQueryBytes' | 'resultsLatency' | 'paperPage' | 'themePages' | 'tablePages';
 
 export interface BenchReport {
   /** ISO date and time of the run. */
@@ -108,6 +108,7 @@ export function judge(largest: SizeResult, site: SiteFigures): Record<TargetName
     resultsLatency: verdict('< 300 ms', site.search.medianLatencyMs < 300),
     paperPage: verdict('max < 20 kB', site.pages.paperPages.max.bytes < 20_000),
     themePages: verdict('max < 100 kB', site.pages.themePages.max.bytes < 100_000),
+    tablePages: verdict('max < 100 kB', site.pages.papersTable.max.bytes < 100_000),
   };
 }
 
@@ -177,7 +178,7 @@ export function formatReport(report: BenchReport): string {
   const pageRows = [
     [`paper page HTML (${pages.paperPages.count} pages): median · max`, `${kB(pages.paperPages.medianBytes)} · ${kB(pages.paperPages.max.bytes)}`, verdicts.paperPage.target, result(verdicts.paperPage)],
     [`theme page HTML (${pages.themePages.count} pages): max`, `${kB(pages.themePages.max.bytes)} (${pageUrl(pages.themePages.max.path)})`, verdicts.themePages.target, result(verdicts.themePages)],
-    ...pages.papersTable.map((page) => [`${pageUrl(page.path)} (every paper in one table)`, kB(page.bytes), '', '']),
+    [`/papers/ table page HTML (${pages.papersTable.count} pages): max`, `${kB(pages.papersTable.max.bytes)} (${pageUrl(pages.papersTable.max.path)})`, verdicts.tablePages.target, result(verdicts.tablePages)],
     ['home page HTML', kB(pages.homeBytes), '', ''],
     ['dist/ in total', `${MB(pages.dist.bytes)} (${pages.dist.files} files)`, '', ''],
     ['Pagefind bundle (dist/pagefind/)', `${MB(pages.pagefind.bytes)} (${pages.pagefind.files} files)`, '', ''],

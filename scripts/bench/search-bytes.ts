@@ -21,13 +21,12 @@ export interface ByteTotal {
   gzipBytes: number;
 }
 
-export const PARTS = ['site files', 'component UI', 'pagefind.js and worker', 'wasm', 'entry and meta', 'filters', 'index chunks', 'fragments', 'other pagefind files'] as const;
+export const PARTS = ['site files', 'pagefind.js and worker', 'wasm', 'entry and meta', 'filters', 'index chunks', 'fragments', 'other pagefind files'] as const;
 export type Part = (typeof PARTS)[number];
 
 export function partOf(path: string): Part {
   if (!path.startsWith('pagefind/')) return 'site files';
   const name = path.slice('pagefind/'.length);
-  if (name.startsWith('pagefind-component-ui.')) return 'component UI';
   if (name === 'pagefind.js' || name === 'pagefind-worker.js') return 'pagefind.js and worker';
   if (name.endsWith('.pagefind')) return 'wasm';
   if (name === 'pagefind-entry.json' || name.endsWith('.pf_meta')) return 'entry and meta';

@@ -1,6 +1,7 @@
 /**
  * Search as a reader meets it: headless Chromium opens /search/ on the built site,
- * served over HTTP, and types queries into Pagefind's Component UI. Records every
+ * served over HTTP, and types queries into its search box (pagefind.js under the site's
+ * form, src/components/PagefindSearch.astro). Records every
  * response and the time from the last keystroke to the results on screen.
  */
 import { readFile } from 'node:fs/promises';
@@ -38,11 +39,11 @@ function installClock(page: Page): Promise<void> {
   return page.evaluate(() => {
     const state = { inputAt: 0, word: '', shownAt: 0 };
     (window as unknown as { benchClock: typeof state }).benchClock = state;
-    document.querySelector('pagefind-input input')!.addEventListener('input', () => (state.inputAt = performance.now()), true);
-    const results = document.querySelector('pagefind-results')!;
+    document.querySelector('#search-q')!.addEventListener('input', () => (state.inputAt = performance.now()), true);
+    const results = document.querySelector('[data-search-results]')!;
     new MutationObserver(() => {
       if (!state.word || state.shownAt) return;
-      const link = results.querySelector<HTMLAnchorElement>('a[href]');
+      const link = results.querySelector<HTMLAnchorElement>('.paper-item__title a[href]');
       if (link && new URL(link.href).searchParams.get('pagefind-highlight') === state.word) {
         requestAnimationFrame(() => (state.shownAt ||= performance.now()));
       }
@@ -51,7 +52,7 @@ function installClock(page: Page): Promise<void> {
 }
 
 async function timedQuery(page: Page, word: string): Promise<number> {
-  const input = page.locator('pagefind-input input');
+  const input = page.locator('#search-q');
   await input.fill('');
   await page.evaluate((awaited) => Object.assign((window as unknown as { benchClock: object }).benchClock, { word: awaited, shownAt: 0 }), word);
   await input.pressSequentially(word, { delay: KEYSTROKE_MS });
@@ -110,10 +111,10 @@ export async function measureSearch(dist: string, words: string[]): Promise<Sear
 
     const response = await page.goto(new URL('search/', server.url).href);
     if (response?.status() !== 200) throw new Error(`/search/ answered ${response?.status()}`);
-    await page.locator('pagefind-input input').waitFor();
+    await page.locator('#search-q').waitFor();
     await installClock(page);
     await quiet();
-    const debounceMs = Number((await page.locator('pagefind-input').getAttribute('debounce')) ?? 0);
+    const debounceMs = Number((await page.locator('[data-pagefind-search]').getAttribute('data-debounce')) ?? 0);
 
     const latenciesMs: number[] = [];
     for (const [index, word] of words.entries()) {

@@ -9,7 +9,6 @@ import { HIGHLIGHT_PARAM, QUERY_PARAM } from '../lib/site/search.ts';
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(term: string, options: Record<string, unknown>, wait: number): Promise<{ results: PagefindResult[] } | null>;
 }
 interface PagefindResult {
@@ -17,12 +16,7 @@ interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
 
-const FILTERS = [
-  { key: 'theme', label: 'Theme' },
-  { key: 'year', label: 'Year' },
-] as const;
 const PAGE = 10;
-const WAIT_MS = 60;
 
 const root = document.querySelector<HTMLElement>('[data-pagefind-search]');
 const form = root?.querySelector('form');
@@ -34,6 +28,7 @@ const more = root?.querySelector<HTMLButtonElement>('[data-search-more]');
 if (root && form && status && list && filterPane && more) {
   const words = form.elements.namedItem(QUERY_PARAM) as HTMLInputElement;
   const sort = form.elements.namedItem('sort') as HTMLSelectElement;
+  const debounceMs = Number(root.dataset['debounce'] ?? 0);
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
@@ -83,7 +78,7 @@ if (root && form && status && list && filterPane && more) {
     const current = ++generation;
     const pagefind = await loading;
     const [key, direction = 'asc'] = sort.value.split(':');
-    const found = term ? await pagefind.debouncedSearch(term, { filters: selectedFilters(), ...(key && { sort: { [key]: direction } }) }, WAIT_MS) : { results: [] };
+    const found = term ? await pagefind.debouncedSearch(term, { filters: selectedFilters(), ...(key && { sort: { [key]: direction } }) }, debounceMs) : { results: [] };
     // null: a later keystroke superseded this search.
     if (found === null || current !== generation) return;
     results = found.results;
@@ -92,22 +87,6 @@ if (root && form && status && list && filterPane && more) {
     more.hidden = true;
     status.textContent = term ? `${results.length === 0 ? 'No paper matches' : results.length === 1 ? '1 paper matches' : `${results.length} papers match`} “${term}”.` : '';
     await showMore();
-  };
-
-  const renderFilters = (filters: Record<string, Record<string, number>>) => {
-    for (const { key, label } of FILTERS) {
-      const values = Object.entries(filters[key] ?? {}).sort(([a], [b]) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en')));
-      if (values.length === 0) continue;
-      const fieldset = document.createElement('fieldset');
-      fieldset.append(Object.assign(document.createElement('legend'), { textContent: label }));
-      for (const [value, count] of values) {
-        const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: key, value });
-        const option = document.createElement('label');
-        option.append(box, ` ${value} `, Object.assign(document.createElement('span'), { className: 'muted', textContent: `(${count})` }));
-        fieldset.append(option);
-      }
-      filterPane.append(fieldset);
-    }
   };
 
   words.addEventListener('input', search);
@@ -119,12 +98,9 @@ if (root && form && status && list && filterPane && more) {
     void search();
   });
 
-  loading
-    .then((pagefind) => pagefind.filters())
-    .then(renderFilters)
-    .catch(() => {
-      status.textContent = 'Search could not load. Browse the papers by theme instead.';
-    });
+  loading.catch(() => {
+    status.textContent = 'Search could not load. Browse the papers by theme instead.';
+  });
   // A value the browser restored (back from a result) wins over the URL's.
   words.value ||= new URLSearchParams(location.search).get(QUERY_PARAM) ?? '';
   if (words.value) void search();

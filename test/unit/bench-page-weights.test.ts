@@ -21,18 +21,18 @@ describe('pageWeights', () => {
     const weights = pageWeights(sizes, { core: ['', 'pagefind/pagefind.js'], pages: ['papers/a/', 'themes/agents/'] });
     expect(weights.paperPages).toEqual({ count: 3, medianBytes: 10_000, max: { path: 'papers/c/index.html', bytes: 12_000 } });
     expect(weights.themePages).toEqual({ count: 3, max: { path: 'themes/agents/upvotes/index.html', bytes: 33_000 } });
-    expect(weights.papersTable).toEqual([{ path: 'papers/index.html', bytes: 216_000 }]);
+    expect(weights.papersTable).toEqual({ count: 1, max: { path: 'papers/index.html', bytes: 216_000 } });
     expect(weights.homeBytes).toBe(68_000);
     expect(weights.dist).toEqual({ files: 12, bytes: 604_000 });
     expect(weights.pagefind).toEqual({ files: 2, bytes: 67_000 });
     expect(weights.serviceWorkerPrecache).toEqual({ coreBytes: 115_000, pagesBytes: 39_000 });
   });
 
-  it('counts numbered pages of the papers table as the table, not as papers', () => {
-    const split = new Map([...sizes, ['papers/2/index.html', 100_000]]);
+  it('counts the numbered and sorted pages of the papers table as the table, not as papers', () => {
+    const split = new Map([...sizes, ['papers/2/index.html', 100_000], ['papers/upvotes/index.html', 90_000], ['papers/title/3/index.html', 95_000]]);
     const weights = pageWeights(split, { core: [], pages: [] });
     expect(weights.paperPages.count).toBe(3);
-    expect(weights.papersTable.map((page) => page.path)).toEqual(['papers/2/index.html', 'papers/index.html']);
+    expect(weights.papersTable).toEqual({ count: 4, max: { path: 'papers/index.html', bytes: 216_000 } });
   });
 });
 

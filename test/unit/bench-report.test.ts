@@ -19,7 +19,7 @@ const figures = (papers: number, scale: number): SizeFigures => ({
 const pages: PageWeights = {
   paperPages: { count: 2000, medianBytes: 9300, max: { path: 'papers/x/index.html', bytes: 10_400 } },
   themePages: { count: 250, max: { path: 'themes/unsorted/upvotes/index.html', bytes: 33_100 } },
-  papersTable: [{ path: 'papers/index.html', bytes: 1_080_000 }],
+  papersTable: { count: 60, max: { path: 'papers/upvotes/2/index.html', bytes: 61_000 } },
   homeBytes: 68_100,
   dist: { files: 4600, bytes: 44_000_000 },
   pagefind: { files: 2100, bytes: 6_000_000 },
@@ -34,7 +34,7 @@ const search: SearchCost = {
       files: 16,
       bytes: 408_700,
       gzipBytes: 166_100,
-      parts: { 'component UI': { files: 2, bytes: 226_100, gzipBytes: 47_900 }, wasm: { files: 1, bytes: 59_800, gzipBytes: 59_800 } },
+      parts: { 'pagefind.js and worker': { files: 1, bytes: 46_300, gzipBytes: 15_900 }, wasm: { files: 1, bytes: 59_800, gzipBytes: 59_800 } },
     },
     secondQuery: { files: 7, bytes: 30_500, gzipBytes: 30_500 },
   },
@@ -77,6 +77,7 @@ describe('judge', () => {
       resultsLatency: true,
       paperPage: true,
       themePages: true,
+      tablePages: true,
     });
   });
 
@@ -119,12 +120,12 @@ describe('formatReport', () => {
   it('weighs the pages of the largest site', () => {
     expect(line('| paper page HTML')).toBe('| paper page HTML (2000 pages): median · max | 9.3 kB · 10.4 kB | max < 20 kB | PASS |');
     expect(line('| theme page HTML')).toBe('| theme page HTML (250 pages): max | 33.1 kB (/themes/unsorted/upvotes/) | max < 100 kB | PASS |');
-    expect(line('| /papers/')).toBe('| /papers/ (every paper in one table) | 1080.0 kB |  |  |');
+    expect(line('| /papers/')).toBe('| /papers/ table page HTML (60 pages): max | 61.0 kB (/papers/upvotes/2/) | max < 100 kB | PASS |');
   });
 
   it('shows the search bytes by part, and the latencies', () => {
     expect(line('| first query')).toBe('| first query "charon", library included (16 files) | 408.7 kB | 166.1 kB | < 300 kB served | **FAIL** |');
-    expect(line('|   component UI')).toBe('|   component UI (2 files) | 226.1 kB | 47.9 kB |  |  |');
+    expect(line('|   pagefind.js and worker')).toBe('|   pagefind.js and worker (1 files) | 46.3 kB | 15.9 kB |  |  |');
     expect(line('| median of 5 queries')).toBe('| median of 5 queries after the first (261 ms, 246 ms, 237 ms, 260 ms, 369 ms) | 260 ms | < 300 ms | PASS |');
     expect(markdown).toContain("it includes the input's 200 ms debounce");
   });

@@ -5,8 +5,6 @@ describe('partOf', () => {
   it.each([
     ['search/index.html', 'site files'],
     ['_astro/BaseLayout.css', 'site files'],
-    ['pagefind/pagefind-component-ui.js', 'component UI'],
-    ['pagefind/pagefind-component-ui.css', 'component UI'],
     ['pagefind/pagefind.js', 'pagefind.js and worker'],
     ['pagefind/pagefind-worker.js', 'pagefind.js and worker'],
     ['pagefind/wasm.en.pagefind', 'wasm'],
@@ -28,8 +26,8 @@ describe('summariseSearchBytes', () => {
     const summary = summariseSearchBytes([
       served('search/index.html', 'page load', 4000),
       served('_astro/BaseLayout.css', 'page load', 10_000),
-      served('pagefind/pagefind-component-ui.js', 'page load', 180_000),
-      served('pagefind/pagefind.js', 'first query', 47_000),
+      served('pagefind/pagefind.js', 'page load', 47_000),
+      served('pagefind/wasm.en.pagefind', 'page load', 60_000),
       served('pagefind/index/en_1.pf_index', 'first query', 20_000),
       served('pagefind/fragment/en_1.pf_fragment', 'first query', 700),
       served('pagefind/fragment/en_2.pf_fragment', 'first query', 800),
@@ -37,10 +35,10 @@ describe('summariseSearchBytes', () => {
       served('pagefind/fragment/en_3.pf_fragment', 'second query', 900),
     ]);
     expect(summary.pageLoad).toEqual({ files: 2, bytes: 14_000, gzipBytes: 7000 });
-    expect(summary.firstQuery).toMatchObject({ files: 5, bytes: 248_500 });
+    expect(summary.firstQuery).toMatchObject({ files: 5, bytes: 128_500 });
     expect(summary.firstQuery.parts).toEqual({
-      'component UI': { files: 1, bytes: 180_000, gzipBytes: 90_000 },
       'pagefind.js and worker': { files: 1, bytes: 47_000, gzipBytes: 23_500 },
+      wasm: { files: 1, bytes: 60_000, gzipBytes: 30_000 },
       'index chunks': { files: 1, bytes: 20_000, gzipBytes: 10_000 },
       fragments: { files: 2, bytes: 1500, gzipBytes: 750 },
     });

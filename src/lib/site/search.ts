@@ -1,6 +1,8 @@
 /**
  * Search settings shared by the header search box, /search/ and the paper pages.
  */
+import { knownDate } from './dates.ts';
+import type { PaperLike } from './papers.ts';
 
 /**
  * Query parameter carrying the searched words to the page a result opens
@@ -19,3 +21,38 @@ export const SEARCH_SORTS = [
   { value: 'date:desc', label: 'Date, newest first' },
   { value: 'upvotes:desc', label: 'Upvotes, most first' },
 ] as const;
+
+/** The filters of /search/, by their Pagefind name. */
+export const SEARCH_FILTERS = [
+  { key: 'theme', label: 'Theme' },
+  { key: 'year', label: 'Year' },
+] as const;
+export type SearchFilterKey = (typeof SEARCH_FILTERS)[number]['key'];
+
+export interface FilterOption {
+  value: string;
+  papers: number;
+}
+
+/**
+ * Each filter's values and how many papers have each, as the paper pages record them
+ * for Pagefind (a theme by its title, see ThemeBadge; a year when the date is known,
+ * see PaperMeta): /search/ lists them without asking Pagefind, which would load every
+ * filter's index (tens of kB at 10,000 papers) before the reader filters anything.
+ * Themes A to Z, years newest first.
+ */
+export function searchFilterOptions(papers: readonly PaperLike[], themeTitles: ReadonlyMap<string, string>): Record<SearchFilterKey, FilterOption[]> {
+  const count = (values: string[]) => {
+    const counts = new Map<string, number>();
+    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return [...counts].map(([value, papers]) => ({ value, papers }));
+  };
+  const theme = count(papers.flatMap((paper) => paper.data.themes.flatMap((ref) => themeTitles.get(ref.id) ?? [])));
+  const year = count(papers.flatMap((paper) => knownDate(paper.data.published)?.slice(0, 4) ?? []));
+  return {
+    theme: theme.sort((a, b) => collator.compare(a.value, b.value)),
+    year: year.sort((a, b) => (a.value < b.value ? 1 : -1)),
+  };
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
