@@ -9,7 +9,7 @@ import { HIGHLIGHT_PARAM, QUERY_PARAM } from '../lib/site/search.ts';
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(term: string, options: Record<string, unknown>, wait: number): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string, options: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
 }
 interface PagefindResult {
   id: string;
@@ -34,7 +34,9 @@ if (root && form && status && list && filterPane && more) {
   let generation = 0;
 
   const loading: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset['bundle']}pagefind.js`).then(async (pagefind: Pagefind) => {
-    await pagefind.options({ baseUrl: root.dataset['base'], highlightParam: HIGHLIGHT_PARAM });
+    // noWorker: searching a few thousand pages takes milliseconds on the page's own thread,
+    // and the worker would be one more script (43 kB) to download before the first result.
+    await pagefind.options({ baseUrl: root.dataset['base'], highlightParam: HIGHLIGHT_PARAM, noWorker: true });
     await pagefind.init();
     return pagefind;
   });
@@ -78,9 +80,9 @@ if (root && form && status && list && filterPane && more) {
     const current = ++generation;
     const pagefind = await loading;
     const [key, direction = 'asc'] = sort.value.split(':');
-    const found = term ? await pagefind.debouncedSearch(term, { filters: selectedFilters(), ...(key && { sort: { [key]: direction } }) }, debounceMs) : { results: [] };
-    // null: a later keystroke superseded this search.
-    if (found === null || current !== generation) return;
+    const found = term ? await pagefind.search(term, { filters: selectedFilters(), ...(key && { sort: { [key]: direction } }) }) : { results: [] };
+    // A later search started meanwhile: its results win.
+    if (current !== generation) return;
     results = found.results;
     shown = 0;
     list.replaceChildren();
@@ -89,7 +91,13 @@ if (root && form && status && list && filterPane && more) {
     await showMore();
   };
 
-  words.addEventListener('input', search);
+  // Searched once the reader pauses, not at every letter: Pagefind's own debouncedSearch
+  // preloads the index for each partial word ("c", "ch", "che"...), tens of kB each.
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  words.addEventListener('input', () => {
+    clearTimeout(pause);
+    pause = setTimeout(search, debounceMs);
+  });
   sort.addEventListener('change', search);
   filterPane.addEventListener('change', search);
   more.addEventListener('click', showMore);
