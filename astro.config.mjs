@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 
 /**
@@ -20,8 +21,9 @@ export default defineConfig({
   build: { format: 'directory' },
   // Abstracts are scraped text and render exactly as written: no GFM (`~50% ... ~70%`
   // would become strikethrough, bare URLs links) and no smart punctuation ("SELF" would
-  // become “SELF”, `--` a dash). For Markdown entries; MDX ones extend this setting.
-  markdown: { gfm: false, smartypants: false },
+  // become “SELF”, `--` a dash). Astro's Markdown processor, for .md entries and (through
+  // the MDX integration, which extends it) .mdx ones.
+  markdown: { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) },
   // The sitemap lists every page under `site` + `base` (it needs `site`, which is always set here).
   integrations: [mdx(), sitemap()],
   vite: {

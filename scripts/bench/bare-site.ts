@@ -19,9 +19,10 @@ const FILES: Record<string, string> = {
   // printing thousands of those takes time the site does not spend, and would flatter the comparison.
   'astro.config.mjs': `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 
 export default defineConfig({
-  markdown: { gfm: false, smartypants: false },
+  markdown: { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) },
   integrations: [mdx()],
   vite: {
     build: {
