@@ -33,7 +33,11 @@ const reportDir = resolve(import.meta.dirname, '..', '.bench');
 /** Each step's output, to see where the time goes (`n-10000-astro-build.log`). */
 const logDir = join(reportDir, 'logs');
 
-/** Project copies in use (hundreds of MB at N=10000), removed when the run is interrupted too. */
+/**
+ * Project copies (hundreds of MB at N=10000), removed once every size is measured, or when
+ * the run is interrupted: deleting tens of thousands of files keeps the disk busy for
+ * seconds, which would slow the next size's steps.
+ */
 const temporary = new Set<string>();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -41,10 +45,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.exit(signal === 'SIGINT' ? 130 : 143);
   });
 }
-const removeTemporary = async (dir: string) => {
-  await rm(dir, { recursive: true, force: true });
-  temporary.delete(dir);
-};
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const figures = (step: StepCost) => `${step.wallSeconds.toFixed(2)} s wall, ${step.cpuSeconds.toFixed(2)} s CPU, ${Math.round((step.maxRssKb * 1024) / 1e6)} MB peak RSS`;
@@ -70,45 +70,36 @@ async function benchSize(papers: number, largest: boolean): Promise<{ size: Size
   const dir = await benchProject(synthetic.listings);
   temporary.add(dir);
   progress(`N=${papers}: ${synthetic.listed} listed papers in ${Object.keys(synthetic.listings).length} listings, project copy in ${dir}`);
-  try {
-    const ingestCold = await timed(`N=${papers} ingest, cold`, dir, ['scripts/ingest.ts']);
-    const before = await snapshotTree(join(dir, 'content'));
-    const warm = await timed(`N=${papers} ingest again, nothing changed`, dir, ['scripts/ingest.ts']);
-    const filesChanged = changedFiles(before, await snapshotTree(join(dir, 'content')));
-    progress(`N=${papers} ingest again changed ${filesChanged.length} files under content/${filesChanged.length > 0 ? `: ${filesChanged.slice(0, 5).join(', ')}` : ''}`);
-    const astroBuild = await timed(`N=${papers} astro build`, dir, ['scripts/astro-build.ts']);
-    const pagefind = await timed(`N=${papers} Pagefind index`, dir, ['scripts/index-search.ts', 'dist']);
+  const ingestCold = await timed(`N=${papers} ingest, cold`, dir, ['scripts/ingest.ts']);
+  const before = await snapshotTree(join(dir, 'content'));
+  const warm = await timed(`N=${papers} ingest again, nothing changed`, dir, ['scripts/ingest.ts']);
+  const filesChanged = changedFiles(before, await snapshotTree(join(dir, 'content')));
+  progress(`N=${papers} ingest again changed ${filesChanged.length} files under content/${filesChanged.length > 0 ? `: ${filesChanged.slice(0, 5).join(', ')}` : ''}`);
+  const astroBuild = await timed(`N=${papers} astro build`, dir, ['scripts/astro-build.ts']);
+  const pagefind = await timed(`N=${papers} Pagefind index`, dir, ['scripts/index-search.ts', 'dist']);
 
-    const bareDir = await writeBareSite(join(dir, 'content', 'papers'));
-    temporary.add(bareDir);
-    let bareBuild: StepCost;
-    try {
-      bareBuild = await timed(`N=${papers} bare baseline astro build`, bareDir, [astroBin, 'build']);
-    } finally {
-      await removeTemporary(bareDir);
-    }
+  const bareDir = await writeBareSite(join(dir, 'content', 'papers'));
+  temporary.add(bareDir);
+  const bareBuild = await timed(`N=${papers} bare baseline astro build`, bareDir, [astroBin, 'build']);
 
-    const size = sizeResult({
-      papers,
-      listed: synthetic.listed,
-      listings: Object.keys(synthetic.listings).length,
-      ingestCold,
-      ingestWarm: { ...warm, filesChanged },
-      astroBuild,
-      pagefind,
-      bareBuild,
-    });
-    if (!largest) return { size };
+  const size = sizeResult({
+    papers,
+    listed: synthetic.listed,
+    listings: Object.keys(synthetic.listings).length,
+    ingestCold,
+    ingestWarm: { ...warm, filesChanged },
+    astroBuild,
+    pagefind,
+    bareBuild,
+  });
+  if (!largest) return { size };
 
-    const dist = join(dir, 'dist');
-    const pages = await measurePageWeights(dist);
-    progress(`N=${papers} page weights: ${pages.dist.files} files in dist/`);
-    const search = await measureSearch(dist, synthetic.queryWords.slice(0, QUERIES));
-    progress(`N=${papers} search in chromium: first query ${search.bytes.firstQuery.bytes} bytes, median ${Math.round(search.medianLatencyMs)} ms`);
-    return { size, site: { papers, pages, search } };
-  } finally {
-    await removeTemporary(dir);
-  }
+  const dist = join(dir, 'dist');
+  const pages = await measurePageWeights(dist);
+  progress(`N=${papers} page weights: ${pages.dist.files} files in dist/`);
+  const search = await measureSearch(dist, synthetic.queryWords.slice(0, QUERIES));
+  progress(`N=${papers} search in chromium: first query ${search.bytes.firstQuery.bytes} bytes, median ${Math.round(search.medianLatencyMs)} ms`);
+  return { size, site: { papers, pages, search } };
 }
 
 async function main(sizes: number[]): Promise<void> {
@@ -116,10 +107,14 @@ async function main(sizes: number[]): Promise<void> {
   await mkdir(logDir, { recursive: true });
   const results: SizeResult[] = [];
   let site: SiteFigures | undefined;
-  for (const [index, papers] of sizes.entries()) {
-    const measured = await benchSize(papers, index === sizes.length - 1);
-    results.push(measured.size);
-    if (measured.site) site = measured.site;
+  try {
+    for (const [index, papers] of sizes.entries()) {
+      const measured = await benchSize(papers, index === sizes.length - 1);
+      results.push(measured.size);
+      if (measured.site) site = measured.site;
+    }
+  } finally {
+    for (const dir of temporary) await rm(dir, { recursive: true, force: true });
   }
   const report: BenchReport = {
     date: new Date().toISOString(),

@@ -22,6 +22,11 @@ export interface SiteConfig {
    * many themes), so 100 rows keep a page well under 100 kB however many papers there are.
    */
   tablePageSize: number;
+  /**
+   * How many papers, newest first, each RSS feed carries: a feed is fetched again and
+   * again by readers, so it holds the latest papers, not the whole list.
+   */
+  feedSize: number;
   /** Maximum length, in characters, of the abstract excerpts in lists. */
   listExcerptLength: number;
   /** Maximum length, in characters, of `<meta name="description">` on paper pages. */
@@ -46,6 +51,7 @@ export const SITE: SiteConfig = {
   recentPapers: 12,
   themePageSize: 50,
   tablePageSize: 100,
+  feedSize: 100,
   listExcerptLength: 140,
   metaDescriptionLength: 200,
   precachePagesUpTo: 20_000_000,

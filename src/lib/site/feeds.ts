@@ -1,10 +1,11 @@
 /**
- * RSS items for a list of papers (@astrojs/rss): newest first by published date,
- * undated papers after with no pubDate; description = the abstract as plain text.
+ * RSS items for a list of papers (@astrojs/rss): its newest SITE.feedSize, by published
+ * date, undated papers after with no pubDate; description = the abstract as plain text.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { Paper, SiteContent } from './content.ts';
 import { paperUrl, pubDateOf, themeTitles } from './derived.ts';
+import { SITE } from '../../config.ts';
 import { sortPapers } from './papers.ts';
 
 /**
@@ -18,7 +19,7 @@ export function xmlSafe(text: string): string {
 }
 
 export function feedItems(papers: readonly Paper[], content: SiteContent, site: URL): RSSFeedItem[] {
-  return sortPapers(papers).map((paper) => {
+  return sortPapers(papers).slice(0, SITE.feedSize).map((paper) => {
     const pubDate = pubDateOf(paper);
     const description = xmlSafe(content.abstractText(paper));
     return {
