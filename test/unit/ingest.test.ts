@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
-import { ENTRY_CACHE_FILE } from '../../src/lib/ingest/entry-cache.ts';
+import { INGEST_CACHE_FILE } from '../../src/lib/ingest/ingest-cache.ts';
 import { scanEntries } from '../../src/lib/ingest/entry-store.ts';
 import { ingest, type IngestPaths } from '../../src/lib/ingest/ingest.ts';
 import { SEEDS_DIR } from '../setup/seeds.ts';
@@ -36,7 +36,7 @@ describe('ingest of the seed listings', () => {
   it('changes no file when run again on the same input, its cache included', async () => {
     const entries = await scanEntries(join(paths.contentDir, 'papers'));
     const files = (await readdir(paths.contentDir, { recursive: true })).sort();
-    expect(files).toContain(ENTRY_CACHE_FILE);
+    expect(files).toContain(INGEST_CACHE_FILE);
     const before = await Promise.all(files.map((file) => stat(join(paths.contentDir, file))));
     const report = await ingest(paths);
     expect(report.plan.writes).toEqual([]);

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { entryFingerprint } from './entry-cache.ts';
+import { entryFingerprint } from './ingest-cache.ts';
 import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
 import { isThemeId } from './themes.ts';
 import type { ClassifiedPaper, Warning } from './types.ts';
@@ -26,7 +26,7 @@ export interface EntryPlan {
   orphans: { path: string; userContent: boolean }[];
   /** Orphans without user content, to delete when pruning. */
   prunable: string[];
-  /** Entry path -> fingerprint of every entry the listings produce, for the next run (entry-cache.ts). */
+  /** Entry path -> fingerprint of every entry the listings produce, for the next run (ingest-cache.ts). */
   fingerprints: Map<string, string>;
   warnings: Warning[];
 }

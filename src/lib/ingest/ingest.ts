@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
-import { ENTRY_CACHE_FILE, readEntryCache, writeEntryCache } from './entry-cache.ts';
+import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { applyPlan, isHandWritten, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
@@ -13,7 +13,7 @@ import { parseListing } from './parse-listing.ts';
 import { acquireLock } from './lock.ts';
 import { assignSlugs, isListSegment, isSlug } from './slug.ts';
 import { parseThemes } from './themes.ts';
-import type { ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
+import type { Classification, ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
 
 export interface IngestPaths {
   /** Folder of listing files (`*.txt`) and the optional `listings.yaml`. */
@@ -146,18 +146,27 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   }
   const reserved = new Set(handWritten.map(({ path, entry }) => (typeof entry.data['slug'] === 'string' ? entry.data['slug'] : basename(path).replace(/\.mdx?$/, ''))));
   const slugs = assignSlugs(listed, existingSlugs, reserved);
-  const matchers = compileThemes(themes);
-  const papers = listed.map((paper) => ({ ...paper, ...classifyPaper(paper, matchers), slug: slugs.get(paper.key) as string }));
-  const formerSlugs = new Map(papers.flatMap((paper) => (listSegmentSlugs.has(paper.key) ? [[paper.slug, listSegmentSlugs.get(paper.key) as string] as const] : [])));
-
-  const cachePath = join(paths.contentDir, ENTRY_CACHE_FILE);
+  const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
   const cacheText = await readOptionalText(cachePath);
   const code = await ingestCodeVersion();
-  const plan = planEntries(papers, stored, shown(papersDir), { formerSlugs, previousFingerprints: readEntryCache(cacheText, code) });
+  const cache = readIngestCache(cacheText, code);
+
+  const matchers = compileThemes(themes);
+  const themesHash = hashText(themesSource);
+  const classifications = new Map<string, Classification>();
+  const papers = listed.map((paper) => {
+    const key = classificationKey(themesHash, paper);
+    const classification = cache.classifications.get(key) ?? classifyPaper(paper, matchers);
+    classifications.set(key, classification);
+    return { ...paper, ...classification, slug: slugs.get(paper.key) as string };
+  });
+  const formerSlugs = new Map(papers.flatMap((paper) => (listSegmentSlugs.has(paper.key) ? [[paper.slug, listSegmentSlugs.get(paper.key) as string] as const] : [])));
+
+  const plan = planEntries(papers, stored, shown(papersDir), { formerSlugs, previousFingerprints: cache.entries });
   warnings.push(...plan.warnings);
   if (write) {
     await applyPlan(papersDir, plan, { prune });
-    const nextCache = writeEntryCache(code, plan.fingerprints);
+    const nextCache = writeIngestCache(code, { entries: plan.fingerprints, classifications });
     if (nextCache !== cacheText) await writeFile(cachePath, nextCache);
   }
 

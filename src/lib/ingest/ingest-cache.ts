@@ -1,0 +1,67 @@
+/**
+ * What the last ingest computed, so that a run with nothing changed does not classify
+ * every paper and serialise every entry again only to find them equal (most of a
+ * re-run's time at 10,000 papers). Kept in content/.ingest-cache.json, not in version
+ * control:
+ *
+ *   { "code": <hash of the ingest modules>,
+ *     "entries": { <entry path>: <fingerprint of the paper and the entry's text> },
+ *     "classifications": { <hash of the themes file, a title and an abstract>: <themes> } }
+ *
+ * Any change to what a value was computed from (a listing, the themes file, a hand edit
+ * of the entry) or to the ingest code misses the cache, and ingest computes as without one.
+ */
+import { hash } from 'node:crypto';
+import type { Classification, ClassifiedPaper, Paper } from './types.ts';
+
+export const INGEST_CACHE_FILE = '.ingest-cache.json';
+
+export interface IngestCache {
+  /** Entry path -> `entryFingerprint` of the paper and the entry text last written or found equal. */
+  entries: Map<string, string>;
+  /** `classificationKey` -> the paper's classification. */
+  classifications: Map<string, Classification>;
+}
+
+// SHA-1 in one call: these keys only tell one run's inputs from another's, and must be cheap at 10,000 papers.
+export function entryFingerprint(paper: ClassifiedPaper, entryText: string): string {
+  return hash('sha1', `${JSON.stringify(paper)}\0${entryText}`, 'base64url');
+}
+
+/** What a classification depends on: the themes file (`themesHash`, a hash of its text) and the paper's title and abstract. */
+export function classificationKey(themesHash: string, paper: Pick<Paper, 'title' | 'abstract'>): string {
+  return hash('sha1', `${themesHash}\0${paper.title}\0${paper.abstract}`, 'base64url');
+}
+
+export function hashText(text: string): string {
+  return hash('sha1', text, 'base64url');
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isClassification = (value: unknown): value is Classification =>
+  isRecord(value) && Array.isArray(value['themes']) && typeof value['mainTheme'] === 'string' && isRecord(value['matchedTerms']);
+
+/** The cache a file holds, or an empty one when it is missing, unreadable or from other code. */
+export function readIngestCache(text: string | undefined, code: string): IngestCache {
+  const empty: IngestCache = { entries: new Map(), classifications: new Map() };
+  if (text === undefined) return empty;
+  let cache: unknown;
+  try {
+    cache = JSON.parse(text);
+  } catch {
+    return empty;
+  }
+  if (!isRecord(cache) || cache['code'] !== code) return empty;
+  const { entries, classifications } = cache;
+  return {
+    entries: new Map(isRecord(entries) ? Object.entries(entries).filter((pair): pair is [string, string] => typeof pair[1] === 'string') : []),
+    classifications: new Map(isRecord(classifications) ? Object.entries(classifications).filter((pair): pair is [string, Classification] => isClassification(pair[1])) : []),
+  };
+}
+
+/** The cache file's text: keys sorted, so the same cache gives the same bytes. */
+export function writeIngestCache(code: string, cache: IngestCache): string {
+  const sorted = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ code, entries: sorted(cache.entries), classifications: sorted(cache.classifications) })}\n`;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { classificationKey, entryFingerprint, readIngestCache, writeIngestCache, type IngestCache } from '../../src/lib/ingest/ingest-cache.ts';
+import type { ClassifiedPaper } from '../../src/lib/ingest/types.ts';
+
+const paper = { key: 'a', slug: 'a', title: 'A', abstract: 'B', themes: ['agents'], mainTheme: 'agents' } as unknown as ClassifiedPaper;
+const classification = { themes: ['agents'], mainTheme: 'agents', matchedTerms: { agents: ['agent*'] } };
+
+describe('the ingest cache', () => {
+  const cache: IngestCache = {
+    entries: new Map([
+      ['b/x.md', 'two'],
+      ['a/y.md', 'one'],
+    ]),
+    classifications: new Map([['k', classification]]),
+  };
+
+  it('reads back what it wrote, for the same code only', () => {
+    const text = writeIngestCache('code-1', cache);
+    expect(readIngestCache(text, 'code-1')).toEqual(cache);
+    expect(readIngestCache(text, 'code-2')).toEqual({ entries: new Map(), classifications: new Map() });
+    const reversed = { entries: new Map([...cache.entries].reverse()), classifications: cache.classifications };
+    expect(writeIngestCache('code-1', reversed)).toBe(text);
+  });
+
+  it('starts empty from a missing, broken or foreign file, and skips values of the wrong shape', () => {
+    const empty = { entries: new Map(), classifications: new Map() };
+    for (const text of [undefined, '', '{', 'null', '[]', '{"code":"c","entries":null}']) expect(readIngestCache(text, 'c')).toEqual(empty);
+    const mixed = '{"code":"c","entries":{"a.md":1,"b.md":"ok"},"classifications":{"x":{"themes":"agents"},"y":' + JSON.stringify(classification) + '}}';
+    expect(readIngestCache(mixed, 'c')).toEqual({ entries: new Map([['b.md', 'ok']]), classifications: new Map([['y', classification]]) });
+  });
+
+  it('fingerprints change with the paper and with the entry text', () => {
+    const base = entryFingerprint(paper, 'text');
+    expect(entryFingerprint(paper, 'text')).toBe(base);
+    expect(entryFingerprint(paper, 'text ')).not.toBe(base);
+    expect(entryFingerprint({ ...paper, themes: ['skills'] }, 'text')).not.toBe(base);
+  });
+
+  it('classification keys change with the themes file, the title and the abstract, and never merge the two', () => {
+    const key = classificationKey('themes-1', { title: 'A', abstract: 'B' });
+    expect(classificationKey('themes-1', { title: 'A', abstract: 'B' })).toBe(key);
+    expect(classificationKey('themes-2', { title: 'A', abstract: 'B' })).not.toBe(key);
+    expect(classificationKey('themes-1', { title: 'A ', abstract: 'B' })).not.toBe(key);
+    expect(classificationKey('themes-1', { title: 'AB', abstract: '' })).not.toBe(classificationKey('themes-1', { title: 'A', abstract: 'B' }));
+  });
+});
