@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseThemes } from '../ingest/themes.ts';
 import { countByTheme, sortPapers, sortThemes } from './papers.ts';
-import { bodyToPlainText } from './text.ts';
+import { SITE } from '../../config.ts';
+import { bodyToPlainText, excerpt } from './text.ts';
 
 export type Paper = CollectionEntry<'papers'>;
 export type Theme = CollectionEntry<'themes'>;
@@ -20,6 +21,8 @@ export interface SiteContent {
   paperCounts: Map<string, number>;
   /** Plain-text abstract of a paper (MDX escapes resolved). */
   abstractText(paper: Paper): string;
+  /** The abstract cut to SITE.listExcerptLength, as lists show it (a paper is in several lists). */
+  listExcerpt(paper: Paper): string;
 }
 
 let loading: Promise<SiteContent> | undefined;
@@ -40,16 +43,26 @@ export function loadContent(): Promise<SiteContent> {
 async function load(): Promise<SiteContent> {
   const [themes, papers] = await Promise.all([getCollection('themes'), getCollection('papers')]);
   const abstracts = new Map<string, string>();
+  const excerpts = new Map<string, string>();
+  const abstractText = (paper: Paper) => {
+    let text = abstracts.get(paper.id);
+    if (text === undefined) {
+      text = bodyToPlainText(paper.body ?? '', paper.filePath?.endsWith('.md') ? 'md' : 'mdx');
+      abstracts.set(paper.id, text);
+    }
+    return text;
+  };
   return {
     themes: sortThemes(themes, fileOrder(themes)),
     themesById: new Map(themes.map((theme) => [theme.id, theme])),
     papers: sortPapers(papers),
     paperCounts: countByTheme(papers),
-    abstractText(paper) {
-      let text = abstracts.get(paper.id);
+    abstractText,
+    listExcerpt(paper) {
+      let text = excerpts.get(paper.id);
       if (text === undefined) {
-        text = bodyToPlainText(paper.body ?? '', paper.filePath?.endsWith('.md') ? 'md' : 'mdx');
-        abstracts.set(paper.id, text);
+        text = excerpt(abstractText(paper), SITE.listExcerptLength);
+        excerpts.set(paper.id, text);
       }
       return text;
     },
