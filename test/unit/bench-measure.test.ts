@@ -1,14 +1,17 @@
 /**
- * measure() runs a command under /usr/bin/time -v (which CI machines may lack: the
- * benchmark is not part of `npm test`, so this test is skipped there).
+ * measure() runs a command under /usr/bin/time -v, with /usr/bin/python3 for its helper
+ * (Debian's `time` and `python3` packages; `.ci/run` installs them when missing).
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { measure } from '../../scripts/bench/measure.ts';
 
-const available = existsSync('/usr/bin/time') && existsSync('/usr/bin/python3');
+describe('measure', () => {
+  it('has what it runs with', () => {
+    expect(existsSync('/usr/bin/time'), "/usr/bin/time: install Debian's time package").toBe(true);
+    expect(existsSync('/usr/bin/python3'), "/usr/bin/python3: install Debian's python3 package").toBe(true);
+  });
 
-describe.skipIf(!available)('measure', () => {
   it("counts the memory and CPU time of a child the command kills and never waits for (as Pagefind's Node API does)", async () => {
     // The child holds 300 MB and computes for about half a second of CPU, then says so; the
     // parent, which stays small, kills it then and exits without waiting for it.
