@@ -1,0 +1,20 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { words } from '../../src/lib/ingest/normalise.ts';
+
+describe('words', () => {
+  it('lowercases, splits on anything but letters and digits, and keeps no empty token', () => {
+    expect(words('Self-Improving AGENTS, 2024!  (v2)')).toEqual(['self', 'improving', 'agents', '2024', 'v2']);
+    expect(words('Ｆｕｌｌｗｉｄｔｈ Café\u00ADs zero\u200Bwidth')).toEqual(['fullwidth', 'cafés', 'zerowidth']);
+  });
+
+  it('tokenises ASCII text (its fast path) as it does the same text among other characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (ascii) => {
+        // A non-ASCII word after a space sends the whole text down the general path.
+        expect(words(`${ascii} é`)).toEqual([...words(ascii), 'é']);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
