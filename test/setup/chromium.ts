@@ -43,3 +43,16 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * Runs `check`; when it fails, adds what the page reported (collectPageErrors) to the
+ * failure, since that is usually its reason (a missing script, a failed fetch).
+ */
+export async function reportingPageErrors(errors: string[], check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (errors.length > 0 && error instanceof Error) error.message += `\nThe page reported:\n${errors.join('\n')}`;
+    throw error;
+  }
+}

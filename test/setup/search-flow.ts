@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { expect } from 'vitest';
-import { collectPageErrors } from './chromium.ts';
+import { collectPageErrors, reportingPageErrors } from './chromium.ts';
 import { normaliseText, type PaperEntry } from './content.ts';
 
 /**
@@ -13,7 +13,7 @@ export async function searchAndOpen(context: BrowserContext, siteUrl: string, ba
   page.setDefaultTimeout(15_000);
   const errors = collectPageErrors(page);
   const paperPath = `${basePath}papers/${paper.slug}/`;
-  try {
+  await reportingPageErrors(errors, async () => {
     const response = await page.goto(new URL('search/', siteUrl).href);
     expect(response?.status()).toBe(200);
     await page.locator('#search-q').fill(word);
@@ -24,10 +24,6 @@ export async function searchAndOpen(context: BrowserContext, siteUrl: string, ba
     expect(target, `results ${JSON.stringify(hrefs)} include ${paperPath}`).toBeGreaterThanOrEqual(0);
     await Promise.all([page.waitForURL((url) => url.pathname === paperPath), results.nth(target).click()]);
     expect(normaliseText((await page.locator('h1').textContent()) ?? '')).toBe(normaliseText(paper.title));
-  } catch (error) {
-    // What the page reported is usually the reason (a missing script, a failed fetch).
-    if (errors.length > 0 && error instanceof Error) error.message += `\nThe page reported:\n${errors.join('\n')}`;
-    throw error;
-  }
+  });
   expect(errors, 'page errors').toEqual([]);
 }

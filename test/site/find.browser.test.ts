@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
+import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
 import { normaliseText, pickSearchTarget, readPaperEntries } from '../setup/content.ts';
 import { BUILDS } from '../setup/site-builds.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
@@ -41,12 +41,11 @@ async function onPage(path: string, check: (page: Page) => Promise<void>): Promi
   page.setDefaultTimeout(15_000);
   const errors = collectPageErrors(page);
   try {
-    const response = await page.goto(new URL(path, server.url).href);
-    expect(response?.status()).toBe(200);
-    await check(page);
-  } catch (error) {
-    if (errors.length > 0 && error instanceof Error) error.message += `\nThe page reported:\n${errors.join('\n')}`;
-    throw error;
+    await reportingPageErrors(errors, async () => {
+      const response = await page.goto(new URL(path, server.url).href);
+      expect(response?.status()).toBe(200);
+      await check(page);
+    });
   } finally {
     await page.close();
   }

@@ -17,7 +17,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { OfflineData } from '../../src/lib/offline/data.ts';
-import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
+import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
 import { normaliseText, pickSearchTarget, readPaperEntries } from '../setup/content.ts';
 import { listBuiltFiles, readHtml, referencesIn } from '../setup/dist.ts';
 
@@ -77,57 +77,68 @@ describe('the offline build opened from disk in chromium', () => {
     await browser?.close();
   });
 
-  /** A page that records every request and every error, for the checks at the end of a test. */
-  async function openPage(): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const homeUrl = pathToFileURL(join(offlineDir, 'index.html')).href;
+  const h1 = async (page: Page) => normaliseText((await page.locator('h1').textContent()) ?? '');
+
+  /** Runs `visit` on a new page; then no request may have left file:// and no page may have reported an error. */
+  async function onDisk(visit: (page: Page) => Promise<void>): Promise<void> {
     const page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(15_000);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    return { page, requests, errors: collectPageErrors(page) };
-  }
-
-  const homeUrl = pathToFileURL(join(offlineDir, 'index.html')).href;
-  const h1 = async (page: Page) => normaliseText((await page.locator('h1').textContent()) ?? '');
-
-  test('home -> a theme -> a paper', async () => {
-    const { page, requests, errors } = await openPage();
-    const paper = papers[0]!;
-    await page.goto(homeUrl);
-    const themeLink = page.locator(`main a[href="./themes/${paper.mainTheme}/index.html"]`).first();
-    await Promise.all([page.waitForURL(`**/themes/${paper.mainTheme}/index.html`), themeLink.click()]);
-    const first = page.locator('.paper-item__title a').first();
-    const title = normaliseText((await first.textContent()) ?? '');
-    await Promise.all([page.waitForURL('**/papers/*/index.html'), first.click()]);
-    expect(await h1(page)).toBe(title);
+    const errors = collectPageErrors(page);
+    await reportingPageErrors(errors, () => visit(page));
     expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
     expect(errors).toEqual([]);
+  }
+
+  test('home -> a theme -> a paper', async () => {
+    const paper = papers[0]!;
+    await onDisk(async (page) => {
+      await page.goto(homeUrl);
+      const themeLink = page.locator(`main a[href="./themes/${paper.mainTheme}/index.html"]`).first();
+      await Promise.all([page.waitForURL(`**/themes/${paper.mainTheme}/index.html`), themeLink.click()]);
+      const first = page.locator('.paper-item__title a').first();
+      const title = normaliseText((await first.textContent()) ?? '');
+      await Promise.all([page.waitForURL('**/papers/*/index.html'), first.click()]);
+      expect(await h1(page)).toBe(title);
+    });
   });
 
   const target = pickSearchTarget(papers);
   test(`the header search finds "${target.word}" and opens "${target.paper.title}"`, async () => {
-    const { page, requests, errors } = await openPage();
-    await page.goto(homeUrl);
-    await page.locator('#header-search-q').fill(target.word);
-    await Promise.all([page.waitForURL('**/search/index.html?q=*'), page.locator('#header-search-q').press('Enter')]);
-    const result = page.locator(`[data-search-results] a[href$="papers/${target.paper.slug}/index.html"]`);
-    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/match/);
-    await Promise.all([page.waitForURL(`**/papers/${target.paper.slug}/index.html`), result.click()]);
-    expect(await h1(page)).toBe(normaliseText(target.paper.title));
-    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
-    expect(errors).toEqual([]);
+    await onDisk(async (page) => {
+      await page.goto(homeUrl);
+      await page.locator('#header-search-q').fill(target.word);
+      await Promise.all([page.waitForURL('**/search/index.html?q=*'), page.locator('#header-search-q').press('Enter')]);
+      const result = page.locator(`[data-search-results] a[href$="papers/${target.paper.slug}/index.html"]`);
+      await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/match/);
+      await Promise.all([page.waitForURL(`**/papers/${target.paper.slug}/index.html`), result.click()]);
+      expect(await h1(page)).toBe(normaliseText(target.paper.title));
+    });
   });
 
   test('a paper marked "to read" is on My list, and opens from there', async () => {
-    const { page, requests, errors } = await openPage();
     const paper = papers[1]!;
-    await page.goto(pathToFileURL(join(offlineDir, 'papers', paper.slug, 'index.html')).href);
-    await page.locator('button[data-status="to-read"]').click();
-    await expect.poll(() => page.locator('button[data-status="to-read"]').getAttribute('aria-pressed')).toBe('true');
-    await Promise.all([page.waitForURL('**/my-list/index.html'), page.locator('header a', { hasText: 'My list' }).click()]);
-    const link = page.locator(`[data-my-list-groups] a[href$="papers/${paper.slug}/index.html"]`);
-    await Promise.all([page.waitForURL(`**/papers/${paper.slug}/index.html`), link.click()]);
-    expect(await h1(page)).toBe(normaliseText(paper.title));
-    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
-    expect(errors).toEqual([]);
+    await onDisk(async (page) => {
+      await page.goto(pathToFileURL(join(offlineDir, 'papers', paper.slug, 'index.html')).href);
+      const toRead = page.locator('button[data-status="to-read"]');
+      await toRead.click();
+      await expect.poll(() => toRead.getAttribute('aria-pressed')).toBe('true');
+      // Kept in the browser's storage, as a reader coming back finds it: Chromium hands a
+      // change to a file:// page's storage over asynchronously, so read it back first.
+      await expect
+        .poll(async () => {
+          await page.reload();
+          return toRead.getAttribute('aria-pressed');
+        })
+        .toBe('true');
+      await Promise.all([page.waitForURL('**/my-list/index.html'), page.locator('header a', { hasText: 'My list' }).click()]);
+      const groups = page.locator('[data-my-list-groups]');
+      await expect.poll(() => groups.textContent()).toContain(paper.title);
+      const link = groups.locator(`a[href$="papers/${paper.slug}/index.html"]`);
+      await Promise.all([page.waitForURL(`**/papers/${paper.slug}/index.html`), link.click()]);
+      expect(await h1(page)).toBe(normaliseText(paper.title));
+    });
   });
 });

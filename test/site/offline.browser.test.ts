@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
+import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
 import { normaliseText, pickSearchTarget, readPaperEntries, type PaperEntry } from '../setup/content.ts';
 import { runStep } from '../setup/build-site.ts';
 import { copyProject } from '../setup/fixture-site.ts';
@@ -76,16 +76,6 @@ async function controllingWorker(page: Page) {
   });
 }
 
-/** Runs `check`, adding what the page reported to a failure (usually its reason). */
-async function reporting(errors: string[], check: () => Promise<void>) {
-  try {
-    await check();
-  } catch (error) {
-    if (errors.length > 0 && error instanceof Error) error.message += `\nThe page reported:\n${errors.join('\n')}`;
-    throw error;
-  }
-}
-
 /**
  * Serves `dir` under `basePath`, opens a page in a fresh context (so a fresh service
  * worker) and runs `visit`; then fails on any page error but those `expectedError`
@@ -103,7 +93,7 @@ async function visitServed(
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const errors = collectPageErrors(page);
-    await reporting(errors, () => visit(page, context, server));
+    await reportingPageErrors(errors, () => visit(page, context, server));
     expect(errors.filter((error) => !expectedError(error)), 'page errors').toEqual([]);
   } finally {
     await context.close();
@@ -251,7 +241,7 @@ describe('the downloaded site: dist/ copied elsewhere and served by a plain stat
         elsewhere.push(url);
         return route.abort();
       });
-      await reporting(errors, async () => {
+      await reportingPageErrors(errors, async () => {
         expect((await page.goto(server.url))?.status()).toBe(200);
         await expect(page.locator('h1').count()).resolves.toBeGreaterThan(0);
         const paperUrl = new URL(`papers/${first.paper.slug}/`, server.url).href;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
+import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
 import { BUILDS } from '../setup/site-builds.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
 
@@ -40,12 +40,7 @@ async function withPage(
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const errors = collectPageErrors(page);
-    try {
-      await body(page, context);
-    } catch (error) {
-      if (errors.length > 0 && error instanceof Error) error.message += `\nThe page reported:\n${errors.join('\n')}`;
-      throw error;
-    }
+    await reportingPageErrors(errors, () => body(page, context));
     expect(errors.filter((error) => !allowErrors(error)), 'page errors').toEqual([]);
   } finally {
     await context.close();
