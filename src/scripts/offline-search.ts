@@ -7,7 +7,7 @@ import { loadedOfflineData } from '../lib/offline/data.ts';
 import { pageHref } from '../lib/offline/page-href.ts';
 import { createSearch, excerptSegments, type SearchHit } from '../lib/offline/search.ts';
 import { plural } from '../lib/site/papers.ts';
-import { QUERY_PARAM } from '../lib/site/search.ts';
+import { matchSummary, QUERY_PARAM } from '../lib/site/search.ts';
 import { paperPath, themePath } from '../lib/site/urls.ts';
 
 const PAGE = 50;
@@ -70,7 +70,7 @@ if (form && status && list) {
       hits = search({ words: query, theme: theme.value, sort: sort.value });
       shown = 0;
       list.replaceChildren();
-      status.textContent = query ? `${hits.length === 0 ? 'No paper matches' : hits.length === 1 ? '1 paper matches' : `${hits.length} papers match`} “${query}”.` : '';
+      status.textContent = matchSummary(hits.length, query);
       showMore();
     };
 

@@ -3,7 +3,7 @@
  * text: an excerpt is Pagefind's HTML (the page's words, `<`/`>` escaped, matches in
  * <mark>), read in an inert <template> and rebuilt from its text and <mark>s only.
  */
-import { HIGHLIGHT_PARAM, QUERY_PARAM } from '../lib/site/search.ts';
+import { HIGHLIGHT_PARAM, matchSummary, QUERY_PARAM } from '../lib/site/search.ts';
 
 /** What the search page needs of pagefind.js. */
 interface Pagefind {
@@ -41,9 +41,10 @@ if (root && form && status && list && filterPane && more) {
     return pagefind;
   });
 
-  const selectedFilters = (): Record<string, string[]> => {
-    const selected: Record<string, string[]> = {};
-    for (const box of filterPane.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) (selected[box.name] ??= []).push(box.value);
+  // Within a filter, any ticked value (a paper has one year); across filters, all of them.
+  const selectedFilters = (): Record<string, { any: string[] }> => {
+    const selected: Record<string, { any: string[] }> = {};
+    for (const box of filterPane.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) (selected[box.name] ??= { any: [] }).any.push(box.value);
     return selected;
   };
 
@@ -56,9 +57,15 @@ if (root && form && status && list && filterPane && more) {
   };
 
   const showMore = async () => {
+    // Claimed before waiting, so a second click takes the next ten, and a new search
+    // (another `results`, another generation) discards this batch.
     const current = generation;
-    const batch = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));
-    if (current !== generation) return;
+    const source = results;
+    const start = shown;
+    shown = Math.min(start + PAGE, source.length);
+    more.hidden = shown >= source.length;
+    const batch = await Promise.all(source.slice(start, shown).map((result) => result.data()));
+    if (current !== generation || source !== results) return;
     for (const data of batch) {
       const item = document.createElement('li');
       item.className = 'paper-item';
@@ -71,14 +78,18 @@ if (root && form && status && list && filterPane && more) {
       item.append(heading, excerpt);
       list.append(item);
     }
-    shown += batch.length;
-    more.hidden = shown >= results.length;
   };
 
   const search = async () => {
     const term = words.value.trim();
     const current = ++generation;
-    const pagefind = await loading;
+    more.hidden = true;
+    let pagefind: Pagefind;
+    try {
+      pagefind = await loading;
+    } catch {
+      return; // said once, below
+    }
     const [key, direction = 'asc'] = sort.value.split(':');
     const found = term ? await pagefind.search(term, { filters: selectedFilters(), ...(key && { sort: { [key]: direction } }) }) : { results: [] };
     // A later search started meanwhile: its results win.
@@ -86,8 +97,7 @@ if (root && form && status && list && filterPane && more) {
     results = found.results;
     shown = 0;
     list.replaceChildren();
-    more.hidden = true;
-    status.textContent = term ? `${results.length === 0 ? 'No paper matches' : results.length === 1 ? '1 paper matches' : `${results.length} papers match`} “${term}”.` : '';
+    status.textContent = matchSummary(results.length, term);
     await showMore();
   };
 
@@ -103,6 +113,7 @@ if (root && form && status && list && filterPane && more) {
   more.addEventListener('click', showMore);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearTimeout(pause);
     void search();
   });
 

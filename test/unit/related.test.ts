@@ -83,10 +83,11 @@ describe('relatedDocuments', () => {
     );
   });
 
-  test('the inverted index ranks exactly as comparing every pair would', () => {
-    const vocabulary = ['agent', 'robot', 'reward', 'policy', 'language', 'vision', 'tactile', 'planning', 'memory', 'skill', 'proof', 'game'];
+  test('a list of a few documents is ranked exactly as comparing every pair would, however many terms they share', () => {
+    // More distinct terms per document than a large list's candidate search looks at.
+    const vocabulary = Array.from({ length: 60 }, (_, i) => `term${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
     const corpus = fc.uniqueArray(
-      fc.record({ id: fc.stringMatching(/^[a-z]{1,6}$/), words: fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 8 }) }),
+      fc.record({ id: fc.stringMatching(/^[a-z]{1,6}$/), words: fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 60 }) }),
       { selector: (record) => record.id, minLength: 2, maxLength: 25 },
     );
     fc.assert(
@@ -106,6 +107,19 @@ describe('relatedDocuments', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  test('in a small list, a pair sharing only a minor term is still found', () => {
+    // a's 21 strongest terms are shared with c only; what a shares with b is one weak term.
+    const strong = Array.from({ length: 21 }, (_, i) => `strong${String.fromCharCode(97 + i)}`);
+    const docs = [
+      doc('a', '', `${strong.map((word) => `${word} ${word} ${word}`).join(' ')} minor`),
+      doc('b', '', 'minor other words here'),
+      doc('c', '', strong.join(' ')),
+    ];
+    const related = relatedDocuments(docs, { minScore: 0.001, maxDocumentShare: 1 });
+    expect(related.get('a')?.map((match) => match.id)).toEqual(['c', 'b']);
+    expect(related.get('b')?.map((match) => match.id)).toEqual(['a']);
   });
 
   test('refuses two documents with the same id', () => {

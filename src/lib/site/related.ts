@@ -3,12 +3,12 @@
  * compared by cosine similarity. Pure and deterministic: the result depends only on
  * the documents (not on their order), ties are broken by id, and nothing is fetched.
  *
- * Vectors are sparse (only the terms a document uses). A document's candidates are
- * found through an inverted index (term -> documents) from its most telling terms that
- * are not common; the best 50 of them by that partial score are then scored on all
- * their terms. Exact for small lists (every other document is a candidate); for large
- * ones it skips pairs that share only common words, and takes seconds, not minutes, at
- * 10,000 papers. Terms used by most documents carry almost no weight and are left out.
+ * Vectors are sparse (only the terms a document uses) and similarities are summed
+ * through an inverted index (term -> documents); terms used by most documents carry
+ * almost no weight and are left out. Up to 2,000 documents every shared term counts;
+ * above, a document's candidates come from its most telling uncommon terms and the best
+ * 50 are scored in full, which skips pairs that share only common words and takes
+ * seconds, not minutes, at 10,000 papers.
  */
 
 export interface RelatedDocument {
@@ -116,14 +116,20 @@ export function tfidfVectors(docs: readonly RelatedDocument[], titleWeight = 2):
   });
 }
 
+/** Sorted terms and their weights: words, or numbers standing for them. */
+interface Weighted<T extends string | number> {
+  terms: ArrayLike<T>;
+  weights: ArrayLike<number>;
+}
+
 /** Cosine similarity of two L2-normalised sparse vectors (a merge of their sorted terms). */
-export function cosine(a: SparseVector, b: SparseVector): number {
+export function cosine<T extends string | number>(a: Weighted<T>, b: Weighted<T>): number {
   let i = 0;
   let j = 0;
   let sum = 0;
   while (i < a.terms.length && j < b.terms.length) {
-    if (a.terms[i] === b.terms[j]) sum += a.weights[i++] * b.weights[j++];
-    else if (a.terms[i] < b.terms[j]) i++;
+    if (a.terms[i] === b.terms[j]) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (a.terms[i]! < b.terms[j]!) i++;
     else j++;
   }
   return sum;
@@ -161,76 +167,75 @@ export function relatedDocuments(docs: readonly RelatedDocument[], options: Rela
   });
   for (const [term, list] of postings) if (list.docs.length > maxDf || list.docs.length < 2) postings.delete(term);
 
-  // The same vectors with terms as numbers (in the terms' order), for fast merges.
-  const termIds = new Map([...new Set(vectors.flatMap((vector) => vector.terms))].sort().map((term, id) => [term, id]));
-  const numeric = vectors.map((vector) => ({ terms: Int32Array.from(vector.terms, (term) => termIds.get(term)!), weights: Float64Array.from(vector.weights) }));
+  // The vectors over the indexed terms only, as numbers (in the terms' order) for fast merges.
+  const termIds = new Map([...postings.keys()].sort().map((term, id) => [term, id]));
+  const postingsById = [...termIds.keys()].map((term) => postings.get(term)!);
+  const indexed = vectors.map((vector) => {
+    const kept = vector.terms.flatMap((term, k) => (termIds.has(term) ? [k] : []));
+    return { terms: Int32Array.from(kept, (k) => termIds.get(vector.terms[k])!), weights: Float64Array.from(kept, (k) => vector.weights[k]) };
+  });
 
-  // Candidates come from terms no more common than this: a rarer shared term says more, and
-  // the cost of the candidate search grows with the square of the terms' frequency.
+  // Small lists are compared on every shared term: exact. Larger ones take a document's
+  // candidates from its most telling terms that are not common (summing over every
+  // shared term costs the square of the common terms' frequency, minutes at 10,000
+  // papers), then score the best candidates on all their terms.
+  const exhaustive = sorted.length <= EXHAUSTIVE_UP_TO;
   const candidateDf = Math.max(CANDIDATE_MIN_DF, Math.floor(sorted.length * CANDIDATE_DOCUMENT_SHARE));
   const result = new Map<string, RelatedMatch[]>();
   const partial = new Float64Array(sorted.length);
   const touched: number[] = [];
-  vectors.forEach((vector, self) => {
-    // Candidates from the document's most telling terms only (the highest weights among
-    // the rarer terms): summing over every shared term costs the square of the common terms'
-    // frequency, minutes at 10,000 papers. Each candidate is then scored on all its terms.
-    const queryTerms = vector.terms
-      .map((term, k) => ({ term, weight: vector.weights[k], list: postings.get(term) }))
-      .filter((query) => query.list !== undefined && query.list.docs.length <= candidateDf)
-      .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
-      .slice(0, QUERY_TERMS);
-    for (const { weight, list } of queryTerms) {
-      for (let i = 0; i < list!.docs.length; i++) {
-        const doc = list!.docs[i];
+  indexed.forEach((vector, self) => {
+    let queryTerms = Array.from(vector.terms, (term, k) => ({ term, weight: vector.weights[k]! }));
+    if (!exhaustive) {
+      queryTerms = queryTerms
+        .filter(({ term }) => postingsById[term]!.docs.length <= candidateDf)
+        .sort((a, b) => b.weight - a.weight || a.term - b.term)
+        .slice(0, QUERY_TERMS);
+    }
+    for (const { term, weight } of queryTerms) {
+      const list = postingsById[term]!;
+      for (let i = 0; i < list.docs.length; i++) {
+        const doc = list.docs[i]!;
         if (doc === self) continue;
         if (partial[doc] === 0) touched.push(doc);
-        partial[doc] += weight * list!.weights[i];
+        partial[doc] += weight * list.weights[i]!;
       }
     }
-    // The best CANDIDATES by partial score (ties by index), kept sorted while scanning.
-    const candidates: number[] = [];
-    const before = (a: number, b: number) => partial[a] > partial[b] || (partial[a] === partial[b] && a < b);
-    for (const doc of touched) {
-      if (candidates.length === CANDIDATES && !before(doc, candidates[CANDIDATES - 1])) continue;
-      let at = candidates.length;
-      while (at > 0 && before(doc, candidates[at - 1])) at--;
-      candidates.splice(at, 0, doc);
-      if (candidates.length > CANDIDATES) candidates.pop();
-    }
+    const scored = exhaustive
+      ? touched.map((doc) => ({ id: sorted[doc]!.id, score: round(partial[doc]!) }))
+      : bestCandidates(touched, partial).map((doc) => ({ id: sorted[doc]!.id, score: round(cosine(vector, indexed[doc]!)) }));
     for (const doc of touched) partial[doc] = 0;
     touched.length = 0;
-    const best = candidates
-      .map((doc) => ({ id: sorted[doc].id, score: round(numericCosine(numeric[self], numeric[doc])) }))
-      .filter((match) => match.score >= minScore)
-      .sort(compareMatches)
-      .slice(0, Math.max(0, limit));
-    result.set(sorted[self].id, best);
+    result.set(
+      sorted[self]!.id,
+      scored.filter((match) => match.score >= minScore).sort(compareMatches).slice(0, Math.max(0, limit)),
+    );
   });
   return result;
 }
 
-/** `cosine` over term numbers. */
-function numericCosine(a: { terms: Int32Array; weights: Float64Array }, b: { terms: Int32Array; weights: Float64Array }): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    if (a.terms[i] === b.terms[j]) sum += a.weights[i++] * b.weights[j++];
-    else if (a.terms[i] < b.terms[j]) i++;
-    else j++;
+/** The CANDIDATES best documents by partial score (ties by index), kept sorted while scanning. */
+function bestCandidates(touched: readonly number[], partial: Float64Array): number[] {
+  const candidates: number[] = [];
+  const before = (a: number, b: number) => partial[a]! > partial[b]! || (partial[a] === partial[b] && a < b);
+  for (const doc of touched) {
+    if (candidates.length === CANDIDATES && !before(doc, candidates[CANDIDATES - 1]!)) continue;
+    let at = candidates.length;
+    while (at > 0 && before(doc, candidates[at - 1]!)) at--;
+    candidates.splice(at, 0, doc);
+    if (candidates.length > CANDIDATES) candidates.pop();
   }
-  return sum;
+  return candidates;
 }
 
-/** How a document's candidates are found: its QUERY_TERMS most telling terms among those in at most
- * CANDIDATE_DOCUMENT_SHARE of the documents (or CANDIDATE_MIN_DF); the CANDIDATES best are scored in full. */
+/**
+ * Up to EXHAUSTIVE_UP_TO documents, every shared term counts (exact, under a second at
+ * 2,000). Above, a document's candidates come from its QUERY_TERMS most telling terms
+ * among those in at most CANDIDATE_DOCUMENT_SHARE of the documents (or CANDIDATE_MIN_DF),
+ * and the CANDIDATES best of them are scored in full.
+ */
+const EXHAUSTIVE_UP_TO = 2000;
 const QUERY_TERMS = 20;
 const CANDIDATE_DOCUMENT_SHARE = 0.05;
 const CANDIDATE_MIN_DF = 100;
 const CANDIDATES = 50;
-
-/** The `k` best matches (see `compareMatches`), best first. */
-export function topK(matches: RelatedMatch[], k: number): RelatedMatch[] {
-  return matches.sort(compareMatches).slice(0, Math.max(0, k));
-}

@@ -12,7 +12,7 @@ import type { PaperLike } from './papers.ts';
  */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
 
-/** Query parameter of /search/ that the no-JavaScript header form submits. */
+/** Query parameter of /search/ that the header form submits. */
 export const QUERY_PARAM = 'q';
 
 /** Orders offered on /search/: Pagefind's `sort` option (keys recorded by data-pagefind-sort on paper pages). */
@@ -56,3 +56,9 @@ export function searchFilterOptions(papers: readonly PaperLike[], themeTitles: R
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The line above the results: `12 papers match “agents”.` (empty without words). */
+export function matchSummary(count: number, words: string): string {
+  if (!words) return '';
+  return `${count === 0 ? 'No paper matches' : count === 1 ? '1 paper matches' : `${count} papers match`} “${words}”.`;
+}
