@@ -25,8 +25,15 @@ const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
   .filter((entry) => entry.isFile())
   .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
   .sort();
+// Only a fresh `astro build --mode offline` output: converting twice would take the
+// bundled scripts for chunks and delete them.
+const rerun = 'run `npm run build:offline`, which builds it afresh';
 if (!files.includes('index.html')) {
-  console.error(`build-offline: ${outDir} has no index.html; run \`astro build --mode offline --outDir ${path.relative('.', outDir)}\` first.`);
+  console.error(`build-offline: ${path.relative('.', outDir) || '.'} has no index.html; ${rerun}.`);
+  process.exit(1);
+}
+if (files.includes(OFFLINE_DATA_FILE)) {
+  console.error(`build-offline: ${path.relative('.', outDir) || '.'} is already an offline build; ${rerun}.`);
   process.exit(1);
 }
 

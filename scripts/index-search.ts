@@ -3,7 +3,7 @@
  *
  *   node scripts/index-search.ts [outDir]     (default: dist)
  *
- * Only pages marked `data-pagefind-body` (the paper pages) are indexed. The bundle,
+ * Only pages marked `data-pagefind-body` (the paper pages) are indexed. The bundle
  * (pagefind.js, which /search/ uses, and its index) is written to <outDir>/pagefind/.
  * Then <outDir>/sw.js is written: scripts/service-worker.js with the list of files to
  * precache and a hash of their contents (see that file), so it comes last.
@@ -78,7 +78,7 @@ function writeServiceWorker(wasmLanguages: string[]): string {
       core.push(file);
     } else if (file.endsWith('/index.html')) pages.push(file);
   }
-  // The version covers every file, precached or not: a new deploy drops the old caches.
+  // The version covers the core and every page, precached or not: a new deploy drops the old caches.
   const hash = createHash('sha256');
   const bytesOf = (files: string[]) =>
     files.reduce((total, file) => {

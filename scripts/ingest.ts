@@ -1,6 +1,6 @@
 /**
  * `npm run ingest [-- --prune] [-- --strict]`: reads every listing in seeds/,
- * writes one MDX entry per distinct paper under content/papers/<main theme>/,
+ * writes one Markdown entry per distinct paper under content/papers/<main theme>/,
  * and prints a summary. Exit codes are listed in USAGE.
  */
 import { parseArgs } from 'node:util';

@@ -3,7 +3,8 @@
  *
  * This file is a template: scripts/index-search.ts (run after `astro build` and Pagefind)
  * prepends `const MANIFEST = {...}` and writes it to <outDir>/sw.js. MANIFEST holds:
- *   version  a hash of every precached file: a new deploy is a new sw.js, hence a new cache;
+ *   version  a hash of the shell, the search index and every page: a new deploy is a new
+ *            sw.js, hence a new cache;
  *   core     paths (relative to the scope, which is the site's base) that must be cached
  *            for the worker to install: home, /search/, /my-list/ and its data, the favicon, the
  *            _astro/ assets and the Pagefind bundle the site uses (entry, wasm, meta,

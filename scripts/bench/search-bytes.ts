@@ -41,8 +41,8 @@ export interface SearchBytes {
   pageLoad: ByteTotal;
   /**
    * Everything Pagefind loads until the first query's results show, the library
-   * included (its UI is loaded with the page, the rest once the reader types), and
-   * anything else loaded for that query; by part.
+   * included (pagefind.js, its wasm and metadata load with the page, the rest once the
+   * reader types), and anything else loaded for that query; by part.
    */
   firstQuery: ByteTotal & { parts: Partial<Record<Part, ByteTotal>> };
   /** Everything loaded for a second, different query. */

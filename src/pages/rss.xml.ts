@@ -6,7 +6,7 @@ import { requireSite } from '../lib/site/derived.ts';
 import { channelExtras, feedItems } from '../lib/site/feeds.ts';
 import { absoluteUrl, url } from '../lib/site/urls.ts';
 
-/** Every paper, newest first. */
+/** The newest papers (SITE.feedSize), newest first. */
 export const GET: APIRoute = async (context) => {
   const site = requireSite(context.site);
   const content = await loadContent();

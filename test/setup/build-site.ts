@@ -131,7 +131,9 @@ export default async function buildSite(project: TestProject) {
   const offlineDir = join(outputRoot, 'dist-offline');
   await rm(offlineDir, { recursive: true, force: true });
   for (const step of await offlineSteps(offlineDir)) {
-    timings.push(`${step.label} ${(await runStep(step)).seconds.toFixed(1)}s`);
+    const { seconds, output } = await runStep(step);
+    timings.push(`${step.label} ${seconds.toFixed(1)}s`);
+    logs[step.label] = output;
   }
   console.log(`[build-site] ${timings.join(', ')}`);
 

@@ -214,6 +214,12 @@ describe.each(BUILDS)('site built with base $basePath', (build) => {
 });
 
 describe('the build log', () => {
+  test('is kept for every build step', () => {
+    expect(Object.keys(buildLogs).sort()).toEqual(
+      ['astro build (base)', 'astro build (root)', 'index search (base)', 'index search (root)', 'node scripts/astro-build.ts (offline)', 'node scripts/build-offline.ts (offline)'],
+    );
+  });
+
   // A list of 10,000 papers must not print 10,000 lines: no line per page or per entry.
   test.each(Object.keys(buildLogs))('of %s has a few lines, none naming a paper', (step) => {
     const lines = buildLogs[step]!.split('\n').filter((line) => line.trim() !== '');

@@ -108,6 +108,54 @@ describe(`finding papers on the site built with base ${base}`, () => {
     });
   });
 
+  test('/search/: two ticked years give the papers of either year', async () => {
+    await onPage('search/', async (page) => {
+      const years = new Map<string, number>();
+      for (const entry of entries) if (entry.date) years.set(entry.date.slice(0, 4), (years.get(entry.date.slice(0, 4)) ?? 0) + 1);
+      const [first, second] = [...years].sort((x, y) => y[1] - x[1]).map(([year]) => year);
+      expect(second, 'papers of two years').toBeDefined();
+      await page.locator('#search-q').fill(BROAD_WORD);
+      await page.locator('[data-search-results] .paper-item__title a').first().waitFor();
+      const countWith = async (ticked: string[]) => {
+        for (const box of await page.locator('[data-search-filters] input[name="year"]').all()) {
+          await box.setChecked(ticked.includes((await box.getAttribute('value')) ?? ''));
+        }
+        let settled = -1;
+        await expect.poll(async () => {
+          const now = await resultCount(page).catch(() => 0);
+          const stable = now === settled;
+          settled = now;
+          return stable;
+        }).toBe(true);
+        return settled;
+      };
+      const one = await countWith([first!]);
+      const other = await countWith([second!]);
+      expect(one).toBeGreaterThan(0);
+      expect(other).toBeGreaterThan(0);
+      expect(await countWith([first!, second!])).toBe(one + other);
+    });
+  });
+
+  test('/search/: "Show more" adds the next results, ten a click, never one twice', async () => {
+    await onPage('search/', async (page) => {
+      await page.locator('#search-q').fill(BROAD_WORD);
+      const links = page.locator('[data-search-results] .paper-item__title a');
+      await links.first().waitFor();
+      const total = await resultCount(page);
+      expect(total, `"${BROAD_WORD}" finds more than three pages of results`).toBeGreaterThan(30);
+      await expect.poll(() => links.count()).toBe(10);
+      // Two clicks in a row, the second before the first batch has arrived.
+      await page.locator('[data-search-more]').evaluate((button) => {
+        (button as HTMLButtonElement).click();
+        (button as HTMLButtonElement).click();
+      });
+      await expect.poll(() => links.count()).toBe(30);
+      const slugs = await resultSlugs(page, '[data-search-results] .paper-item__title a');
+      expect(new Set(slugs).size).toBe(30);
+    });
+  });
+
   test('/search/: the year filter narrows the results to that year', async () => {
     await onPage('search/', async (page) => {
       await page.locator('#search-q').fill(BROAD_WORD);

@@ -82,14 +82,19 @@ describe('the offline build opened from disk in chromium', () => {
 
   /** Runs `visit` on a new page; then no request may have left file:// and no page may have reported an error. */
   async function onDisk(visit: (page: Page) => Promise<void>): Promise<void> {
-    const page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(15_000);
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    const errors = collectPageErrors(page);
-    await reportingPageErrors(errors, () => visit(page));
-    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
-    expect(errors).toEqual([]);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      const errors = collectPageErrors(page);
+      await reportingPageErrors(errors, () => visit(page));
+      expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   }
 
   test('home -> a theme -> a paper', async () => {
@@ -115,6 +120,25 @@ describe('the offline build opened from disk in chromium', () => {
       await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/match/);
       await Promise.all([page.waitForURL(`**/papers/${target.paper.slug}/index.html`), result.click()]);
       expect(await h1(page)).toBe(normaliseText(target.paper.title));
+    });
+  });
+
+  test('a paper marked "read" counts in its theme\'s progress on the home page', async () => {
+    const paper = papers[2]!;
+    await onDisk(async (page) => {
+      await page.goto(pathToFileURL(join(offlineDir, 'papers', paper.slug, 'index.html')).href);
+      const read = page.locator('button[data-status="read"]');
+      await read.click();
+      await expect
+        .poll(async () => {
+          await page.reload();
+          return read.getAttribute('aria-pressed');
+        })
+        .toBe('true');
+      await page.goto(homeUrl);
+      const progress = page.locator(`[data-theme-progress="${paper.mainTheme}"]`);
+      await expect.poll(() => progress.isVisible()).toBe(true);
+      await expect.poll(() => progress.locator('progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(1);
     });
   });
 

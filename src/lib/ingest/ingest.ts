@@ -182,12 +182,21 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   };
 }
 
-/** A hash of the ingest modules' source: entries cached by other code are serialised again. */
+/** The packages that read and write entries: a new version may write them differently. */
+const ENTRY_PACKAGES = ['gray-matter', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
+
+/**
+ * A hash of what ingest's output depends on besides its input: the ingest modules, the
+ * site module slug.ts uses, and the versions of ENTRY_PACKAGES in package-lock.json.
+ * Anything cached by other code is computed again.
+ */
 async function ingestCodeVersion(): Promise<string> {
   const folder = fileURLToPath(new URL('.', import.meta.url));
   const hash = createHash('sha256');
-  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort()) {
-    hash.update(name).update('\0').update(await readFile(join(folder, name)));
-  }
+  const sources = (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort().map((name) => join(folder, name));
+  for (const file of [...sources, join(folder, '../site/sort.ts')]) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file));
+  const lock = await readOptionalText(join(folder, '../../../package-lock.json'));
+  const packages = lock === undefined ? {} : ((JSON.parse(lock) as { packages?: Record<string, { version?: string }> }).packages ?? {});
+  for (const name of ENTRY_PACKAGES) hash.update(`${name}@${packages[`node_modules/${name}`]?.version ?? '?'}\0`);
   return hash.digest('base64url');
 }

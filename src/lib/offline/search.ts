@@ -75,6 +75,9 @@ export function excerptSegments(text: string, terms: string[], length: number): 
   let end = Math.min(text.length, start + length);
   if (start > 0) start = text.indexOf(' ', start) + 1 || start;
   if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
+  // Text with no space near a cut (CJK, emoji): never cut a character in two.
+  if (isLowSurrogate(text.charCodeAt(start))) start++;
+  if (isLowSurrogate(text.charCodeAt(end))) end--;
   const window = `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
   if (!pattern) return [{ text: window, marked: false }];
   const segments: Segment[] = [];
@@ -86,6 +89,10 @@ export function excerptSegments(text: string, terms: string[], length: number): 
   }
   if (last < window.length) segments.push({ text: window.slice(last), marked: false });
   return segments;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function escapeRegExp(value: string): string {

@@ -19,7 +19,7 @@ export interface SiteContent {
   /** Newest first, undated last (see `comparePapers`). */
   papers: Paper[];
   paperCounts: Map<string, number>;
-  /** Plain-text abstract of a paper (MDX escapes resolved). */
+  /** Plain-text abstract of a paper (Markdown and MDX escapes resolved). */
   abstractText(paper: Paper): string;
   /** The abstract cut to SITE.listExcerptLength, as lists show it (a paper is in several lists). */
   listExcerpt(paper: Paper): string;

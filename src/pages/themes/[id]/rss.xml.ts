@@ -9,7 +9,7 @@ import { absoluteUrl, themePath, url } from '../../../lib/site/urls.ts';
 
 export const getStaticPaths = themeRoutes satisfies GetStaticPaths;
 
-/** The papers of one theme, newest first. */
+/** The newest papers of one theme (SITE.feedSize), newest first. */
 export const GET: APIRoute<{ theme: Theme }> = async (context) => {
   const site = requireSite(context.site);
   const { theme } = context.props;
