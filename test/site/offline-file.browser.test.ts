@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { OfflineData } from '../../src/lib/offline/data.ts';
 import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
@@ -80,6 +80,24 @@ describe('the offline build opened from disk in chromium', () => {
   const homeUrl = pathToFileURL(join(offlineDir, 'index.html')).href;
   const h1 = async (page: Page) => normaliseText((await page.locator('h1').textContent()) ?? '');
 
+  /**
+   * The status `button` shows is kept in the browser's storage, as a reader coming back
+   * finds it. Chromium hands a change to a file:// page's storage over to other pages
+   * asynchronously (under load, after the next page has read it), so the page is reloaded
+   * until it reads the status back.
+   */
+  async function expectStored(page: Page, button: Locator): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return button.getAttribute('aria-pressed');
+        },
+        { timeout: 10_000, interval: 250 },
+      )
+      .toBe('true');
+  }
+
   /** Runs `visit` on a new page; then no request may have left file:// and no page may have reported an error. */
   async function onDisk(visit: (page: Page) => Promise<void>): Promise<void> {
     const context = await browser.newContext();
@@ -129,16 +147,21 @@ describe('the offline build opened from disk in chromium', () => {
       await page.goto(pathToFileURL(join(offlineDir, 'papers', paper.slug, 'index.html')).href);
       const read = page.locator('button[data-status="read"]');
       await read.click();
-      await expect
-        .poll(async () => {
-          await page.reload();
-          return read.getAttribute('aria-pressed');
-        })
-        .toBe('true');
+      await expect.poll(() => read.getAttribute('aria-pressed')).toBe('true');
+      await expectStored(page, read);
       await page.goto(homeUrl);
-      const progress = page.locator(`[data-theme-progress="${paper.mainTheme}"]`);
-      await expect.poll(() => progress.isVisible()).toBe(true);
-      await expect.poll(() => progress.locator('progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(1);
+      // Reloaded until the mark has reached this page (see expectStored).
+      const bar = page.locator(`[data-theme-progress="${paper.mainTheme}"] progress`);
+      await expect
+        .poll(
+          async () => {
+            const value = (await bar.isVisible()) ? await bar.evaluate((progress) => (progress as HTMLProgressElement).value) : 0;
+            if (value !== 1) await page.reload();
+            return value;
+          },
+          { timeout: 10_000, interval: 250 },
+        )
+        .toBe(1);
     });
   });
 
@@ -149,17 +172,20 @@ describe('the offline build opened from disk in chromium', () => {
       const toRead = page.locator('button[data-status="to-read"]');
       await toRead.click();
       await expect.poll(() => toRead.getAttribute('aria-pressed')).toBe('true');
-      // Kept in the browser's storage, as a reader coming back finds it: Chromium hands a
-      // change to a file:// page's storage over asynchronously, so read it back first.
-      await expect
-        .poll(async () => {
-          await page.reload();
-          return toRead.getAttribute('aria-pressed');
-        })
-        .toBe('true');
+      await expectStored(page, toRead);
       await Promise.all([page.waitForURL('**/my-list/index.html'), page.locator('header a', { hasText: 'My list' }).click()]);
+      // The other page's change reaches this one asynchronously too (see expectStored).
       const groups = page.locator('[data-my-list-groups]');
-      await expect.poll(() => groups.textContent()).toContain(paper.title);
+      await expect
+        .poll(
+          async () => {
+            const text = (await groups.textContent()) ?? '';
+            if (!text.includes(paper.title)) await page.reload();
+            return text;
+          },
+          { timeout: 10_000, interval: 250 },
+        )
+        .toContain(paper.title);
       const link = groups.locator(`a[href$="papers/${paper.slug}/index.html"]`);
       await Promise.all([page.waitForURL(`**/papers/${paper.slug}/index.html`), link.click()]);
       expect(await h1(page)).toBe(normaliseText(paper.title));
