@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { unzipSync } from 'fflate';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { OfflineData } from '../../src/lib/offline/data.ts';
 import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
@@ -81,21 +81,22 @@ describe('the offline build opened from disk in chromium', () => {
   const h1 = async (page: Page) => normaliseText((await page.locator('h1').textContent()) ?? '');
 
   /**
-   * The status `button` shows is kept in the browser's storage, as a reader coming back
-   * finds it. Chromium hands a change to a file:// page's storage over to other pages
-   * asynchronously (under load, after the next page has read it), so the page is reloaded
-   * until it reads the status back.
+   * Reloads `page` until `read` gives `expected` (what the page shows of the reader's
+   * storage). Chromium hands a change to a file:// page's storage over to other pages
+   * asynchronously (under load, after the next page has read it); a reader coming back
+   * finds it.
    */
-  async function expectStored(page: Page, button: Locator): Promise<void> {
+  async function afterReloads<T>(page: Page, read: () => Promise<T>, expected: T): Promise<void> {
     await expect
       .poll(
         async () => {
-          await page.reload();
-          return button.getAttribute('aria-pressed');
+          const value = await read();
+          if (value !== expected) await page.reload();
+          return value;
         },
         { timeout: 10_000, interval: 250 },
       )
-      .toBe('true');
+      .toBe(expected);
   }
 
   /** Runs `visit` on a new page; then no request may have left file:// and no page may have reported an error. */
@@ -148,20 +149,9 @@ describe('the offline build opened from disk in chromium', () => {
       const read = page.locator('button[data-status="read"]');
       await read.click();
       await expect.poll(() => read.getAttribute('aria-pressed')).toBe('true');
-      await expectStored(page, read);
       await page.goto(homeUrl);
-      // Reloaded until the mark has reached this page (see expectStored).
       const bar = page.locator(`[data-theme-progress="${paper.mainTheme}"] progress`);
-      await expect
-        .poll(
-          async () => {
-            const value = (await bar.isVisible()) ? await bar.evaluate((progress) => (progress as HTMLProgressElement).value) : 0;
-            if (value !== 1) await page.reload();
-            return value;
-          },
-          { timeout: 10_000, interval: 250 },
-        )
-        .toBe(1);
+      await afterReloads(page, async () => ((await bar.isVisible()) ? bar.evaluate((progress) => (progress as HTMLProgressElement).value) : 0), 1);
     });
   });
 
@@ -172,20 +162,9 @@ describe('the offline build opened from disk in chromium', () => {
       const toRead = page.locator('button[data-status="to-read"]');
       await toRead.click();
       await expect.poll(() => toRead.getAttribute('aria-pressed')).toBe('true');
-      await expectStored(page, toRead);
       await Promise.all([page.waitForURL('**/my-list/index.html'), page.locator('header a', { hasText: 'My list' }).click()]);
-      // The other page's change reaches this one asynchronously too (see expectStored).
       const groups = page.locator('[data-my-list-groups]');
-      await expect
-        .poll(
-          async () => {
-            const text = (await groups.textContent()) ?? '';
-            if (!text.includes(paper.title)) await page.reload();
-            return text;
-          },
-          { timeout: 10_000, interval: 250 },
-        )
-        .toContain(paper.title);
+      await afterReloads(page, async () => ((await groups.textContent()) ?? '').includes(paper.title), true);
       const link = groups.locator(`a[href$="papers/${paper.slug}/index.html"]`);
       await Promise.all([page.waitForURL(`**/papers/${paper.slug}/index.html`), link.click()]);
       expect(await h1(page)).toBe(normaliseText(paper.title));
