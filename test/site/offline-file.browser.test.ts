@@ -18,7 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { OfflineData } from '../../src/lib/offline/data.ts';
 import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
-import { normaliseText, pickSearchTarget, readPaperEntries } from '../setup/content.ts';
+import { normaliseText, pickSearchTarget, readPaperEntries, type PaperEntry } from '../setup/content.ts';
 import { listBuiltFiles, readHtml, referencesIn } from '../setup/dist.ts';
 
 const repoRoot = inject('repoRoot');
@@ -99,6 +99,14 @@ describe('the offline build opened from disk in chromium', () => {
       .toBe(expected);
   }
 
+  /** Opens `paper`'s page and marks it with `status` (one of its status buttons). */
+  async function markOnItsPage(page: Page, paper: PaperEntry, status: string): Promise<void> {
+    await page.goto(pathToFileURL(join(offlineDir, 'papers', paper.slug, 'index.html')).href);
+    const button = page.locator(`button[data-status="${status}"]`);
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+  }
+
   /** Runs `visit` on a new page; then no request may have left file:// and no page may have reported an error. */
   async function onDisk(visit: (page: Page) => Promise<void>): Promise<void> {
     const context = await browser.newContext();
@@ -145,10 +153,7 @@ describe('the offline build opened from disk in chromium', () => {
   test('a paper marked "read" counts in its theme\'s progress on the home page', async () => {
     const paper = papers[2]!;
     await onDisk(async (page) => {
-      await page.goto(pathToFileURL(join(offlineDir, 'papers', paper.slug, 'index.html')).href);
-      const read = page.locator('button[data-status="read"]');
-      await read.click();
-      await expect.poll(() => read.getAttribute('aria-pressed')).toBe('true');
+      await markOnItsPage(page, paper, 'read');
       await page.goto(homeUrl);
       const bar = page.locator(`[data-theme-progress="${paper.mainTheme}"] progress`);
       await afterReloads(page, async () => ((await bar.isVisible()) ? bar.evaluate((progress) => (progress as HTMLProgressElement).value) : 0), 1);
@@ -158,10 +163,7 @@ describe('the offline build opened from disk in chromium', () => {
   test('a paper marked "to read" is on My list, and opens from there', async () => {
     const paper = papers[1]!;
     await onDisk(async (page) => {
-      await page.goto(pathToFileURL(join(offlineDir, 'papers', paper.slug, 'index.html')).href);
-      const toRead = page.locator('button[data-status="to-read"]');
-      await toRead.click();
-      await expect.poll(() => toRead.getAttribute('aria-pressed')).toBe('true');
+      await markOnItsPage(page, paper, 'to-read');
       await Promise.all([page.waitForURL('**/my-list/index.html'), page.locator('header a', { hasText: 'My list' }).click()]);
       const groups = page.locator('[data-my-list-groups]');
       await afterReloads(page, async () => ((await groups.textContent()) ?? '').includes(paper.title), true);
