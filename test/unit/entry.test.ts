@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import type { Root, RootContent } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import { remark } from 'remark';
 import remarkMdx from 'remark-mdx';
 import { markdownToMdast, mdxToMdast } from 'satteri';
@@ -54,6 +56,18 @@ describe('abstractToMarkdown', () => {
   it.each(HOSTILE)("keeps %j as literal text for Astro's MDX compiler (satteri)", (text) => {
     const tree = mdxToMdast(abstractToMarkdown(text, 'mdx')) as unknown as Root;
     expect(textOf(tree)).toBe(text);
+  });
+
+  it('writes a plain abstract as it is, as mdast-util-to-markdown would, and escapes everything else as it does', () => {
+    const abstract = fc.string({ unit: fc.constantFrom(...'ab Zé.,:;()-+=#!?%$|{}~>\t\n\r\\`*_[]<&\0\u00a0', '1.', 'é\u0301'), maxLength: 30 });
+    fc.assert(
+      fc.property(abstract, (text) => {
+        const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
+        expect(abstractToMarkdown(text, 'md')).toBe(toMarkdown(tree).replace(/\n$/, ''));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(abstractToMarkdown('Agents learn skills (a 12% gain).', 'md')).toBe('Agents learn skills (a 12% gain).');
   });
 });
 

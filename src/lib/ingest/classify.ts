@@ -18,84 +18,68 @@ interface CompiledTerm {
   prefix: boolean;
 }
 
+/** The terms of every theme, indexed so that a text is read once, each word looked up. */
 export interface ThemeMatcher {
-  theme: Theme;
+  themes: { theme: Theme; terms: number[] }[];
   terms: CompiledTerm[];
+  /** The terms a word can start (multi-word terms still to be checked), by word; filled as words are met. */
+  startsOf(word: string): readonly number[];
 }
 
-export function compileThemes(themes: readonly Theme[]): ThemeMatcher[] {
-  return themes
+export function compileThemes(themes: readonly Theme[]): ThemeMatcher {
+  const terms: CompiledTerm[] = [];
+  const compiled = themes
     .filter((theme) => theme.id !== UNSORTED_THEME_ID)
     .map((theme) => ({
       theme,
-      terms: theme.terms
-        .map((term) => ({ term, tokens: words(term), prefix: term.endsWith('*') }))
-        .filter((compiled) => compiled.tokens.length > 0),
+      terms: theme.terms.flatMap((term) => {
+        const tokens = words(term);
+        return tokens.length === 0 ? [] : [terms.push({ term, tokens, prefix: term.endsWith('*') }) - 1];
+      }),
     }));
-}
-
-/** Where each word stands in a text, so that each term is looked up, not scanned for. */
-class WordIndex {
-  readonly words: readonly string[];
-  private readonly positions = new Map<string, number[]>();
-  /** The distinct words in code-unit order: the words starting with a prefix are one run of it. */
-  private readonly sorted: string[];
-
-  constructor(words: readonly string[]) {
-    this.words = words;
-    words.forEach((word, position) => {
-      const list = this.positions.get(word);
-      if (list) list.push(position);
-      else this.positions.set(word, [position]);
-    });
-    this.sorted = [...this.positions.keys()].sort();
-  }
-
-  /** Positions where a word equal to `token` (or, with `prefix`, starting with it) stands. */
-  private starts(token: string, prefix: boolean): number[] {
-    if (!prefix) return this.positions.get(token) ?? [];
-    const found: number[] = [];
-    for (let i = this.firstNotBefore(token); i < this.sorted.length && this.sorted[i]!.startsWith(token); i++) {
-      found.push(...this.positions.get(this.sorted[i]!)!);
+  // A list's words repeat from paper to paper: each distinct word is matched against the terms once.
+  const known = new Map<string, number[]>();
+  const startsOf = (word: string) => {
+    let found = known.get(word);
+    if (found === undefined) {
+      found = terms.flatMap(({ tokens, prefix }, number) => {
+        const oneWordPrefix = prefix && tokens.length === 1;
+        return (oneWordPrefix ? word.startsWith(tokens[0]!) : word === tokens[0]) ? [number] : [];
+      });
+      known.set(word, found);
     }
     return found;
-  }
-
-  /** Index of the first distinct word that is not before `token` (binary search). */
-  private firstNotBefore(token: string): number {
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sorted[middle]! < token) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
-
-  occurrences({ tokens, prefix }: CompiledTerm): number {
-    const last = tokens.length - 1;
-    const [first] = tokens as [string];
-    const starts = this.starts(first, prefix && last === 0);
-    if (last === 0) return starts.length;
-    return starts.filter((start) =>
-      tokens.every((token, offset) => {
-        const word = this.words[start + offset];
-        return word !== undefined && (offset === last && prefix ? word.startsWith(token) : word === token);
-      }),
-    ).length;
-  }
+  };
+  return { themes: compiled, terms, startsOf };
 }
 
-export function classifyPaper(paper: Pick<Paper, 'title' | 'abstract'>, matchers: readonly ThemeMatcher[]): Classification {
-  const title = new WordIndex(words(paper.title));
-  const abstract = new WordIndex(words(paper.abstract));
-  const scored = matchers.flatMap(({ theme, terms }, order) => {
+/** How many times each term occurs in `text` (by term number). */
+function occurrences(text: string, matcher: ThemeMatcher): Int32Array {
+  const counts = new Int32Array(matcher.terms.length);
+  const textWords = words(text);
+  textWords.forEach((word, start) => {
+    for (const number of matcher.startsOf(word)) {
+      const { tokens, prefix } = matcher.terms[number]!;
+      const last = tokens.length - 1;
+      const matches = tokens.every((token, offset) => {
+        const at = textWords[start + offset];
+        return at !== undefined && (offset === last && prefix ? at.startsWith(token) : at === token);
+      });
+      if (matches) counts[number]!++;
+    }
+  });
+  return counts;
+}
+
+export function classifyPaper(paper: Pick<Paper, 'title' | 'abstract'>, matcher: ThemeMatcher): Classification {
+  const inTitle = occurrences(paper.title, matcher);
+  const inAbstract = occurrences(paper.abstract, matcher);
+  const scored = matcher.themes.flatMap(({ theme, terms }, order) => {
     let score = 0;
     const matched: string[] = [];
-    for (const term of terms) {
-      const termScore = (title.occurrences(term) > 0 ? TITLE_WEIGHT : 0) + Math.min(abstract.occurrences(term), ABSTRACT_CAP);
-      if (termScore > 0) matched.push(term.term);
+    for (const number of terms) {
+      const termScore = (inTitle[number]! > 0 ? TITLE_WEIGHT : 0) + Math.min(inAbstract[number]!, ABSTRACT_CAP);
+      if (termScore > 0) matched.push(matcher.terms[number]!.term);
       score += termScore;
     }
     return score >= MIN_SCORE ? [{ id: theme.id, score, order, matched }] : [];

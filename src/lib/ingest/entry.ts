@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { isPlainMarkdown } from '../plain-markdown.ts';
 import { InputError } from './errors.ts';
 import { GENERATED_FIELDS, PINNABLE, type Pinnable } from './fields.ts';
 import { fieldSegments, splitFrontmatter } from './frontmatter.ts';
@@ -64,10 +65,14 @@ export type EntryFormat = 'md' | 'mdx';
  * come out as the same text.
  */
 export function abstractToMarkdown(abstract: string, format: EntryFormat): string {
+  if (format === 'md' && isPlainAbstract(abstract)) return abstract;
   const tree: Root = { type: 'root', children: abstract === '' ? [] : [{ type: 'paragraph', children: [{ type: 'text', value: abstract }] }] };
   const extensions = format === 'mdx' ? [mdxToMarkdown(), { unsafe: esmUnsafe }] : [];
   return toMarkdown(tree, { extensions }).replace(/\n$/, '');
 }
+
+/** One line of Markdown that means just its text, with no white space at either end that Markdown would drop. */
+const isPlainAbstract = (abstract: string) => isPlainMarkdown(abstract) && /^\S(?:[^\n\r]*\S)?$/.test(abstract);
 
 /** The fields a user pinned in an entry; `unknown` lists names that are not pinnable. */
 export function pinnedFields(data: Record<string, unknown>): { pinned: Set<Pinnable>; unknown: string[] } {

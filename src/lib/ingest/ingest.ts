@@ -151,12 +151,12 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const code = await ingestCodeVersion();
   const cache = readIngestCache(cacheText, code);
 
-  const matchers = compileThemes(themes);
+  const matcher = compileThemes(themes);
   const themesHash = hashText(themesSource);
   const classifications = new Map<string, Classification>();
   const papers = listed.map((paper) => {
     const key = classificationKey(themesHash, paper);
-    const classification = cache.classifications.get(key) ?? classifyPaper(paper, matchers);
+    const classification = cache.classifications.get(key) ?? classifyPaper(paper, matcher);
     classifications.set(key, classification);
     return { ...paper, ...classification, slug: slugs.get(paper.key) as string };
   });
@@ -187,14 +187,14 @@ const ENTRY_PACKAGES = ['gray-matter', 'mdast-util-mdx', 'mdast-util-to-markdown
 
 /**
  * A hash of what ingest's output depends on besides its input: the ingest modules, the
- * site module slug.ts uses, and the versions of ENTRY_PACKAGES in package-lock.json.
+ * site module slug.ts uses, plain-markdown.ts (entry.ts), and the versions of ENTRY_PACKAGES in package-lock.json.
  * Anything cached by other code is computed again.
  */
 async function ingestCodeVersion(): Promise<string> {
   const folder = fileURLToPath(new URL('.', import.meta.url));
   const hash = createHash('sha256');
   const sources = (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort().map((name) => join(folder, name));
-  for (const file of [...sources, join(folder, '../site/sort.ts')]) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file));
+  for (const file of [...sources, join(folder, '../site/sort.ts'), join(folder, '../plain-markdown.ts')]) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file));
   const lock = await readOptionalText(join(folder, '../../../package-lock.json'));
   const packages = lock === undefined ? {} : ((JSON.parse(lock) as { packages?: Record<string, { version?: string }> }).packages ?? {});
   for (const name of ENTRY_PACKAGES) hash.update(`${name}@${packages[`node_modules/${name}`]?.version ?? '?'}\0`);

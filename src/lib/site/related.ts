@@ -67,8 +67,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
  */
 export function tokenise(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
-    let word = match[0].replace(/['’]s$/, '').replace(/['’]/g, '');
+  for (const [match] of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
+    let word = match.includes("'") || match.includes('’') ? match.replace(/['’]s$/, '').replace(/['’]/g, '') : match;
     if (word.length < 2 || /^\d+$/.test(word) || STOP_WORDS.has(word)) continue;
     word = stem(word);
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
@@ -79,9 +79,10 @@ export function tokenise(text: string): string[] {
 
 /** Plural endings only; enough to merge most singular/plural pairs without mangling technical terms. */
 function stem(word: string): string {
+  if (!word.endsWith('s')) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(?:ss|us|is)$/.test(word)) return word;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  if (word.length > 4 && (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is'))) return word;
+  if (word.length > 3 && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
 }
 
@@ -91,29 +92,72 @@ export interface SparseVector {
   weights: number[];
 }
 
-/** Term counts of a document: title words `titleWeight` times, abstract words once. */
-function termCounts(doc: RelatedDocument, titleWeight: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const term of tokenise(doc.title)) counts.set(term, (counts.get(term) ?? 0) + titleWeight);
-  for (const term of tokenise(doc.text)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
+/**
+ * The vectors with each term as its rank in the sorted vocabulary (so numeric order is
+ * the terms' order): sorting and merging numbers is what makes 10,000 papers fast.
+ */
+interface NumberedVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+interface Vectors {
+  /** Sorted; a term's number is its index. */
+  vocabulary: string[];
+  /** How many documents use each term. */
+  documentFrequency: Int32Array;
+  vectors: NumberedVector[];
 }
 
 /**
  * L2-normalised TF-IDF vectors (sublinear tf: 1 + ln(count); smoothed idf:
- * ln((1 + n) / (1 + df)) + 1), one per document, in the given order.
+ * ln((1 + n) / (1 + df)) + 1), one per document, in the given order. Title words count
+ * `titleWeight` times, abstract words once.
  */
-export function tfidfVectors(docs: readonly RelatedDocument[], titleWeight = 2): SparseVector[] {
-  const counts = docs.map((doc) => termCounts(doc, titleWeight));
-  const df = new Map<string, number>();
-  for (const doc of counts) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = docs.length;
-  return counts.map((doc) => {
-    const terms = [...doc.keys()].sort();
-    const raw = terms.map((term) => (1 + Math.log(doc.get(term)!)) * (Math.log((1 + n) / (1 + df.get(term)!)) + 1));
-    const norm = Math.hypot(...raw) || 1;
-    return { terms, weights: raw.map((weight) => weight / norm) };
+function numberedVectors(docs: readonly RelatedDocument[], titleWeight: number): Vectors {
+  // Terms are numbered as first met, then renumbered by rank once the vocabulary is known.
+  const seen = new Map<string, number>();
+  const counts = docs.map((doc) => {
+    const count = new Map<number, number>();
+    const add = (term: string, weight: number) => {
+      let number = seen.get(term);
+      if (number === undefined) seen.set(term, (number = seen.size));
+      count.set(number, (count.get(number) ?? 0) + weight);
+    };
+    for (const term of tokenise(doc.title)) add(term, titleWeight);
+    for (const term of tokenise(doc.text)) add(term, 1);
+    return count;
   });
+  const vocabulary = [...seen.keys()].sort();
+  const rank = new Int32Array(vocabulary.length);
+  vocabulary.forEach((term, index) => (rank[seen.get(term)!] = index));
+
+  const documentFrequency = new Int32Array(vocabulary.length);
+  for (const count of counts) for (const number of count.keys()) documentFrequency[rank[number]!]!++;
+  const n = docs.length;
+  // A document's weights by term rank while its terms are put in order.
+  const byRank = new Float64Array(vocabulary.length);
+  const vectors = counts.map((count) => {
+    let squares = 0;
+    for (const [number, times] of count) {
+      const term = rank[number]!;
+      const weight = (1 + Math.log(times)) * (Math.log((1 + n) / (1 + documentFrequency[term]!)) + 1);
+      byRank[term] = weight;
+      squares += weight * weight;
+    }
+    const norm = Math.sqrt(squares) || 1;
+    const terms = Int32Array.from(count.keys(), (number) => rank[number]!).sort();
+    const weights = Float64Array.from(terms, (term) => byRank[term]! / norm);
+    for (const term of terms) byRank[term] = 0;
+    return { terms, weights };
+  });
+  return { vocabulary, documentFrequency, vectors };
+}
+
+/** The TF-IDF vectors `relatedDocuments` compares, with their terms as words. */
+export function tfidfVectors(docs: readonly RelatedDocument[], titleWeight = 2): SparseVector[] {
+  const { vocabulary, vectors } = numberedVectors(docs, titleWeight);
+  return vectors.map((vector) => ({ terms: Array.from(vector.terms, (term) => vocabulary[term]!), weights: Array.from(vector.weights) }));
 }
 
 /** Sorted terms and their weights: words, or numbers standing for them. */
@@ -143,6 +187,30 @@ function compareMatches(a: RelatedMatch, b: RelatedMatch): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** For each term, the documents using it (ascending) and its weight in each: an inverted index in three flat arrays. */
+interface Postings {
+  /** Term t's entries are at [start[t], start[t + 1]). */
+  start: Int32Array;
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
+function invertedIndex(vectors: readonly NumberedVector[], vocabularySize: number): Postings {
+  const start = new Int32Array(vocabularySize + 1);
+  for (const vector of vectors) for (const term of vector.terms) start[term + 1]!++;
+  for (let term = 0; term < vocabularySize; term++) start[term + 1]! += start[term]!;
+  const next = start.slice(0, vocabularySize);
+  const docs = new Int32Array(start[vocabularySize]!);
+  const weights = new Float64Array(docs.length);
+  vectors.forEach((vector, doc) => {
+    vector.terms.forEach((term, k) => {
+      docs[next[term]!] = doc;
+      weights[next[term]!++] = vector.weights[k]!;
+    });
+  });
+  return { start, docs, weights };
+}
+
 /**
  * For every document, its most similar other documents (at most `limit`, best first,
  * ties by id; never itself, never a duplicate id, nothing below `minScore`).
@@ -152,28 +220,15 @@ export function relatedDocuments(docs: readonly RelatedDocument[], options: Rela
   // Order by id so that the float sums, and so the result, never depend on input order.
   const sorted = [...new Map(docs.map((doc) => [doc.id, doc])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (sorted.length !== docs.length) throw new Error('relatedDocuments: two documents share an id');
-  const vectors = tfidfVectors(sorted, titleWeight);
+  const { vocabulary, documentFrequency, vectors } = numberedVectors(sorted, titleWeight);
 
-  // Inverted index over the terms that can tell documents apart.
+  // Only the terms that can tell documents apart are compared.
   const maxDf = Math.max(2, Math.floor(sorted.length * maxDocumentShare));
-  const postings = new Map<string, { docs: number[]; weights: number[] }>();
-  vectors.forEach((vector, doc) => {
-    vector.terms.forEach((term, k) => {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = { docs: [], weights: [] }));
-      list.docs.push(doc);
-      list.weights.push(vector.weights[k]);
-    });
-  });
-  for (const [term, list] of postings) if (list.docs.length > maxDf || list.docs.length < 2) postings.delete(term);
-
-  // The vectors over the indexed terms only, as numbers (in the terms' order) for fast merges.
-  const termIds = new Map([...postings.keys()].sort().map((term, id) => [term, id]));
-  const postingsById = [...termIds.keys()].map((term) => postings.get(term)!);
   const indexed = vectors.map((vector) => {
-    const kept = vector.terms.flatMap((term, k) => (termIds.has(term) ? [k] : []));
-    return { terms: Int32Array.from(kept, (k) => termIds.get(vector.terms[k])!), weights: Float64Array.from(kept, (k) => vector.weights[k]) };
+    const kept = vector.terms.map((term) => (documentFrequency[term]! >= 2 && documentFrequency[term]! <= maxDf ? 1 : 0));
+    return { terms: vector.terms.filter((_, k) => kept[k] === 1), weights: vector.weights.filter((_, k) => kept[k] === 1) };
   });
+  const postings = invertedIndex(indexed, vocabulary.length);
 
   // Small lists are compared on every shared term: exact. Larger ones take a document's
   // candidates from its most telling terms that are not common (summing over every
@@ -183,29 +238,39 @@ export function relatedDocuments(docs: readonly RelatedDocument[], options: Rela
   const candidateDf = Math.max(CANDIDATE_MIN_DF, Math.floor(sorted.length * CANDIDATE_DOCUMENT_SHARE));
   const result = new Map<string, RelatedMatch[]>();
   const partial = new Float64Array(sorted.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(sorted.length);
+  // The current document's weights by term, to score a candidate in one pass over its terms.
+  const own = new Float64Array(vocabulary.length);
   indexed.forEach((vector, self) => {
-    let queryTerms = Array.from(vector.terms, (term, k) => ({ term, weight: vector.weights[k]! }));
+    let queryTerms = Array.from(vector.terms.keys());
     if (!exhaustive) {
       queryTerms = queryTerms
-        .filter(({ term }) => postingsById[term]!.docs.length <= candidateDf)
-        .sort((a, b) => b.weight - a.weight || a.term - b.term)
-        .slice(0, QUERY_TERMS);
+        .filter((k) => documentFrequency[vector.terms[k]!]! <= candidateDf)
+        .sort((a, b) => vector.weights[b]! - vector.weights[a]! || a - b)
+        .slice(0, QUERY_TERMS)
+        .sort((a, b) => a - b);
     }
-    for (const { term, weight } of queryTerms) {
-      const list = postingsById[term]!;
-      for (let i = 0; i < list.docs.length; i++) {
-        const doc = list.docs[i]!;
+    let touchedCount = 0;
+    for (const k of queryTerms) {
+      const term = vector.terms[k]!;
+      const weight = vector.weights[k]!;
+      for (let i = postings.start[term]!; i < postings.start[term + 1]!; i++) {
+        const doc = postings.docs[i]!;
         if (doc === self) continue;
-        if (partial[doc] === 0) touched.push(doc);
-        partial[doc] += weight * list.weights[i]!;
+        if (partial[doc] === 0) touched[touchedCount++] = doc;
+        partial[doc]! += weight * postings.weights[i]!;
       }
     }
-    const scored = exhaustive
-      ? touched.map((doc) => ({ id: sorted[doc]!.id, score: round(partial[doc]!) }))
-      : bestCandidates(touched, partial).map((doc) => ({ id: sorted[doc]!.id, score: round(cosine(vector, indexed[doc]!)) }));
-    for (const doc of touched) partial[doc] = 0;
-    touched.length = 0;
+    const reached = touched.subarray(0, touchedCount);
+    let scored: RelatedMatch[];
+    if (exhaustive) {
+      scored = Array.from(reached, (doc) => ({ id: sorted[doc]!.id, score: round(partial[doc]!) }));
+    } else {
+      vector.terms.forEach((term, k) => (own[term] = vector.weights[k]!));
+      scored = bestCandidates(reached, partial).map((doc) => ({ id: sorted[doc]!.id, score: round(dot(own, indexed[doc]!)) }));
+      for (const term of vector.terms) own[term] = 0;
+    }
+    for (const doc of reached) partial[doc] = 0;
     result.set(
       sorted[self]!.id,
       scored.filter((match) => match.score >= minScore).sort(compareMatches).slice(0, Math.max(0, limit)),
@@ -214,18 +279,40 @@ export function relatedDocuments(docs: readonly RelatedDocument[], options: Rela
   return result;
 }
 
-/** The CANDIDATES best documents by partial score (ties by index), kept sorted while scanning. */
-function bestCandidates(touched: readonly number[], partial: Float64Array): number[] {
-  const candidates: number[] = [];
-  const before = (a: number, b: number) => partial[a]! > partial[b]! || (partial[a] === partial[b] && a < b);
+/** `vector` · the vector whose weights `own` holds by term: its cosine, summed in term order like `cosine`. */
+function dot(own: Float64Array, vector: NumberedVector): number {
+  let sum = 0;
+  for (let k = 0; k < vector.terms.length; k++) sum += own[vector.terms[k]!]! * vector.weights[k]!;
+  return sum;
+}
+
+/**
+ * The CANDIDATES best documents by partial score (ties by index), best first: a heap
+ * whose root is the worst one kept, so that most documents are turned away by one comparison.
+ */
+function bestCandidates(touched: Int32Array, partial: Float64Array): number[] {
+  const worse = (a: number, b: number) => partial[a]! < partial[b]! || (partial[a] === partial[b] && a > b);
+  const heap: number[] = [];
   for (const doc of touched) {
-    if (candidates.length === CANDIDATES && !before(doc, candidates[CANDIDATES - 1]!)) continue;
-    let at = candidates.length;
-    while (at > 0 && before(doc, candidates[at - 1]!)) at--;
-    candidates.splice(at, 0, doc);
-    if (candidates.length > CANDIDATES) candidates.pop();
+    if (heap.length === CANDIDATES && !worse(heap[0]!, doc)) continue;
+    // Insert `doc` (at the end while filling, else in place of the root) and restore the order.
+    let at = heap.length < CANDIDATES ? heap.push(doc) - 1 : 0;
+    heap[at] = doc;
+    while (at > 0 && worse(doc, heap[(at - 1) >> 1]!)) {
+      heap[at] = heap[(at - 1) >> 1]!;
+      at = (at - 1) >> 1;
+    }
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= heap.length) break;
+      if (child + 1 < heap.length && worse(heap[child + 1]!, heap[child]!)) child++;
+      if (!worse(heap[child]!, doc)) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    heap[at] = doc;
   }
-  return candidates;
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }
 
 /**
