@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { entryFingerprint } from './ingest-cache.ts';
 import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
 import { isThemeId } from './themes.ts';
@@ -40,15 +40,25 @@ const ENTRY_FILE = /\.mdx?$/;
  * for each open, write and close), and ingest has nothing else to do meanwhile.
  */
 
+/**
+ * Paths of the files under `dir`, relative to it with `/` separators. (A walk of its own:
+ * `readdirSync`'s `recursive` option takes five times as long on 10,000 entries.)
+ */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((item) =>
+    item.isDirectory() ? filesUnder(join(dir, item.name), `${prefix}${item.name}/`) : [`${prefix}${item.name}`],
+  );
+}
+
 export async function scanEntries(papersDir: string, shownDir = papersDir): Promise<StoredEntry[]> {
   let names: string[];
   try {
-    names = readdirSync(papersDir, { recursive: true, encoding: 'utf8' });
+    names = filesUnder(papersDir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const paths = names.filter((name) => ENTRY_FILE.test(name)).map((name) => name.split(sep).join('/')).sort();
+  const paths = names.filter((name) => ENTRY_FILE.test(name)).sort();
   return paths.map((path) => {
     const source = readFileSync(join(papersDir, path), 'utf8');
     return { path, source, entry: readEntry(source, `${shownDir}/${path}`) };
