@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
+import { relatedPapersAhead } from './src/integrations/related-papers.ts';
 
 /**
  * `BASE_PATH=/reading-list` (or `reading-list/`) -> `/reading-list`; unset or `/` -> `/`.
@@ -28,7 +29,7 @@ export default defineConfig({
   // the MDX integration, which extends it) .mdx ones.
   markdown: { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) },
   // The sitemap lists every page under `site` + `base` (it needs `site`, which is always set here).
-  integrations: [mdx(), sitemap()],
+  integrations: [relatedPapersAhead(), mdx(), sitemap()],
   vite: {
     build: {
       // Never inline a bundled <script> into the page (Astro inlines small ones): every

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { PINNABLE } from './lib/ingest/fields.ts';
-import { isListSegment } from './lib/ingest/slug.ts';
 import { parseThemes } from './lib/ingest/themes.ts';
-import { PAPER_SORTS } from './lib/site/sort.ts';
+import { paperId } from './lib/site/paper-id.ts';
 
 const THEMES_FILE = 'content/themes.yaml';
 
@@ -31,24 +29,6 @@ const themeReference = reference('themes').refine((ref) => themeIds.has(ref.id),
 });
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
-
-/**
- * The entry id, and so the page URL, of a paper: its `slug` field, or for a
- * hand-written entry without one, its file name. Never a segment of the papers
- * table's own pages (`/papers/2/`, `/papers/upvotes/`...): such an entry fails the
- * build, naming the file (ingest never gives out those slugs).
- */
-function paperId(entry: string, data: Record<string, unknown>): string {
-  const fromField = typeof data['slug'] === 'string';
-  const id = fromField ? (data['slug'] as string) : basename(entry).replace(/\.mdx?$/, '');
-  if (isListSegment(id)) {
-    throw new Error(
-      `content/papers/${entry}: its slug "${id}" (${fromField ? 'its slug field' : 'its file name'}) would put it at /papers/${id}/, a page of the ` +
-        `papers table (page numbers and ${PAPER_SORTS.join(', ')} are taken); give the entry another \`slug:\``,
-    );
-  }
-  return id;
-}
 
 /** One entry per paper, written by `npm run ingest` or by hand (`.mdx` or `.md`); its id is `paperId`. */
 const papers = defineCollection({

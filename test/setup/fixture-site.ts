@@ -30,6 +30,8 @@ export interface FixtureSite {
   timings: string;
   /** Output of ingest (its summary and warnings). */
   ingestOutput: string;
+  /** Output of `astro build` (scripts/astro-build.ts). */
+  astroOutput: string;
   /** Removes the folder. */
   remove(): Promise<void>;
 }
@@ -81,13 +83,14 @@ export async function buildFixtureSite(listings: Record<string, string>, options
       { label: 'index search (fixture)', command: process.execPath, args: ['scripts/index-search.ts', 'dist'], cwd: dir, env },
     ];
     const timings: string[] = [];
-    let ingestOutput = '';
+    const outputs: string[] = [];
     for (const step of steps) {
       const { seconds, output } = await runStep(step);
-      if (step === steps[0]) ingestOutput = output;
+      outputs.push(output);
       timings.push(`${step.label.replace(' (fixture)', '')} ${seconds.toFixed(1)}s`);
     }
-    return { dir, dist: join(dir, 'dist'), timings: timings.join(', '), ingestOutput, remove };
+    const [ingestOutput = '', astroOutput = ''] = outputs;
+    return { dir, dist: join(dir, 'dist'), timings: timings.join(', '), ingestOutput, astroOutput, remove };
   } catch (error) {
     await remove();
     throw error;

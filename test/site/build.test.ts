@@ -225,5 +225,7 @@ describe('the build log', () => {
     const lines = buildLogs[step]!.split('\n').filter((line) => line.trim() !== '');
     expect(lines.length, lines.join('\n')).toBeLessThanOrEqual(5);
     expect(lines.filter((line) => papers.some((paper) => line.includes(paper.slug)))).toEqual([]);
+    // The related papers read ahead on a worker matched the collection (related-handoff.ts).
+    expect(lines.filter((line) => line.includes('related papers:'))).toEqual([]);
   });
 });

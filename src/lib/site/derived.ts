@@ -7,14 +7,11 @@ import { bibtexEntry, type BibtexPaper } from './bibtex.ts';
 import { citationKeys } from './bibtex.ts';
 import { loadContent, type Paper, type SiteContent } from './content.ts';
 import { knownDate } from './dates.ts';
-import { relatedDocuments } from './related.ts';
+import { relatedPapers } from './related-handoff.ts';
 import { absoluteUrl, paperPath, url } from './urls.ts';
 
-/** How many related papers a paper page lists at most. */
-export const RELATED_LIMIT = 5;
-
 export interface Derived {
-  /** Slug -> its most related papers, best first (at most RELATED_LIMIT). */
+  /** Slug -> its most related papers, best first (at most RELATED_LIMIT of related-handoff.ts). */
   related: Map<string, Paper[]>;
   /** Slug -> citation key, unique over the whole list. */
   citationKeys: Map<string, string>;
@@ -31,9 +28,9 @@ export function loadDerived(): Promise<Derived> {
 async function derive(): Promise<Derived> {
   const content = await loadContent();
   const byId = new Map(content.papers.map((paper) => [paper.id, paper]));
-  const matches = relatedDocuments(
+  const matches = await relatedPapers(
     content.papers.map((paper) => ({ id: paper.id, title: paper.data.title, text: content.abstractText(paper) })),
-    { limit: RELATED_LIMIT },
+    (message) => console.warn(message),
   );
   const related = new Map(content.papers.map((paper) => [paper.id, (matches.get(paper.id) ?? []).flatMap((match) => byId.get(match.id) ?? [])]));
   return { related, citationKeys: citationKeys(content.papers.map((paper) => paper.id)) };

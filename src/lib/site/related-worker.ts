@@ -1,0 +1,19 @@
+/**
+ * The worker src/integrations/related-papers.ts starts: reads the paper entries as the
+ * content collection does (id, title, abstract as text) and posts `computeRelated`'s result.
+ * Run by Node directly, outside Vite: it imports nothing of Astro's.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { scanEntries } from '../ingest/entry-store.ts';
+import { paperId } from './paper-id.ts';
+import { computeRelated } from './related-handoff.ts';
+import { bodyToPlainText } from './text.ts';
+
+const { papersDir } = workerData as { papersDir: string };
+const entries = await scanEntries(papersDir);
+const docs = entries.map(({ path, entry }) => ({
+  id: paperId(path, entry.data),
+  title: String(entry.data['title']),
+  text: bodyToPlainText(entry.body, path.endsWith('.md') ? 'md' : 'mdx'),
+}));
+parentPort!.postMessage(computeRelated(docs));
