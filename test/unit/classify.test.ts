@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyPaper, compileThemes } from '../../src/lib/ingest/classify.ts';
 import { mergePapers } from '../../src/lib/ingest/merge.ts';
+import { words } from '../../src/lib/ingest/normalise.ts';
 import { parseThemes, UNSORTED_THEME_ID } from '../../src/lib/ingest/themes.ts';
 import type { Theme } from '../../src/lib/ingest/types.ts';
 import { parseSeed, seedNames } from '../setup/seeds.ts';
@@ -32,6 +34,35 @@ describe('classifyPaper', () => {
 
   it('breaks score ties by the order of the themes file', () => {
     expect(classifyPaper({ title: 'Skill agents', abstract: '' }, matchers).mainTheme).toBe('skills');
+  });
+
+  it('scores every theme as counting each term at every position of the text would', () => {
+    // The README's rule, applied word by word: a term is its words in a row, the last one a prefix with `*`.
+    const occurrences = (text: string, term: string) => {
+      const [textWords, tokens, prefix] = [words(text), words(term), term.endsWith('*')];
+      return textWords.filter((_, start) =>
+        tokens.every((token, i) => (i === tokens.length - 1 && prefix ? textWords[start + i]?.startsWith(token) : textWords[start + i] === token)),
+      ).length;
+    };
+    const vocabulary = ['agent', 'agents', 'skill', 'skills', 'web', 'tool', 'tools', 'use'];
+    const text = fc.array(fc.constantFrom(...vocabulary, 'a', '-'), { maxLength: 30 }).map((list) => list.join(' '));
+    const term = fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 2 }).chain((list) => fc.constantFrom(list.join(' '), `${list.join(' ')}*`));
+    const themes = fc.array(fc.array(term, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(themes, text, text, (termLists, title, abstract) => {
+        const compiled = compileThemes([...termLists.map((terms, i) => theme(`t${i}`, terms)), theme(UNSORTED_THEME_ID, [])]);
+        const result = classifyPaper({ title, abstract }, compiled);
+        const expected = termLists.flatMap((terms, i) => {
+          const scores = terms.map((t) => (occurrences(title, t) > 0 ? 3 : 0) + Math.min(occurrences(abstract, t), 3));
+          const score = scores.reduce((sum, value) => sum + value, 0);
+          return score >= 3 ? [{ id: `t${i}`, score, matched: terms.filter((_, k) => scores[k]! > 0) }] : [];
+        });
+        expected.sort((a, b) => b.score - a.score || Number(a.id.slice(1)) - Number(b.id.slice(1)));
+        expect(result.themes).toEqual(expected.length > 0 ? expected.map((entry) => entry.id) : [UNSORTED_THEME_ID]);
+        expect(result.matchedTerms).toEqual(Object.fromEntries(expected.map((entry) => [entry.id, entry.matched])));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -247,8 +247,7 @@ export function relatedDocuments(docs: readonly RelatedDocument[], options: Rela
       queryTerms = queryTerms
         .filter((k) => documentFrequency[vector.terms[k]!]! <= candidateDf)
         .sort((a, b) => vector.weights[b]! - vector.weights[a]! || a - b)
-        .slice(0, QUERY_TERMS)
-        .sort((a, b) => a - b);
+        .slice(0, QUERY_TERMS);
     }
     let touchedCount = 0;
     for (const k of queryTerms) {
@@ -286,33 +285,18 @@ function dot(own: Float64Array, vector: NumberedVector): number {
   return sum;
 }
 
-/**
- * The CANDIDATES best documents by partial score (ties by index), best first: a heap
- * whose root is the worst one kept, so that most documents are turned away by one comparison.
- */
+/** The CANDIDATES best documents by partial score (ties by index), kept sorted while scanning. */
 function bestCandidates(touched: Int32Array, partial: Float64Array): number[] {
-  const worse = (a: number, b: number) => partial[a]! < partial[b]! || (partial[a] === partial[b] && a > b);
-  const heap: number[] = [];
+  const candidates: number[] = [];
+  const before = (a: number, b: number) => partial[a]! > partial[b]! || (partial[a] === partial[b] && a < b);
   for (const doc of touched) {
-    if (heap.length === CANDIDATES && !worse(heap[0]!, doc)) continue;
-    // Insert `doc` (at the end while filling, else in place of the root) and restore the order.
-    let at = heap.length < CANDIDATES ? heap.push(doc) - 1 : 0;
-    heap[at] = doc;
-    while (at > 0 && worse(doc, heap[(at - 1) >> 1]!)) {
-      heap[at] = heap[(at - 1) >> 1]!;
-      at = (at - 1) >> 1;
-    }
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= heap.length) break;
-      if (child + 1 < heap.length && worse(heap[child + 1]!, heap[child]!)) child++;
-      if (!worse(heap[child]!, doc)) break;
-      heap[at] = heap[child]!;
-      at = child;
-    }
-    heap[at] = doc;
+    if (candidates.length === CANDIDATES && !before(doc, candidates[CANDIDATES - 1]!)) continue;
+    let at = candidates.length;
+    while (at > 0 && before(doc, candidates[at - 1]!)) at--;
+    candidates.splice(at, 0, doc);
+    if (candidates.length > CANDIDATES) candidates.pop();
   }
-  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+  return candidates;
 }
 
 /**
