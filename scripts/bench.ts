@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --sizes 400,2000,10000]`: how the pipeline scales with the number
- * of papers. For each N, in a throwaway copy of the project with synthetic listings
- * (the repository's content/ and seeds/ are never touched), measures under
+ * `npm run bench [-- --sizes 400,2000,10000] [-- --rounds 3]`: how the pipeline scales with
+ * the number of papers. For each N, in a throwaway copy of the project with synthetic
+ * listings (the repository's content/ and seeds/ are never touched), measures under
  * `/usr/bin/time -v`: ingest from empty content/papers, ingest again with nothing
- * changed (and the files it changed), `astro build` (scripts/astro-build.ts, as `npm run build`
- * runs it), the Pagefind index, and the `astro build` of a bare Astro site rendering the same entries. On the largest N it
- * also weighs the built pages and measures search in headless Chromium.
+ * changed (and the files it changed), `astro build` (scripts/astro-build.ts, as `npm run
+ * build` runs it) and the `astro build` of a bare Astro site rendering the same entries,
+ * in turn, `--rounds` times each (medians are reported), then the Pagefind index. On the
+ * largest N it also weighs the built pages and measures search in headless Chromium.
  *
  * Writes .bench/report.json and .bench/report.md and prints the Markdown; each step's
  * output goes to .bench/logs/. Progress goes to stderr, one line a step. Exits 0 whether
@@ -20,12 +21,12 @@ import { astroBin, writeBareSite } from './bench/bare-site.ts';
 import { measure } from './bench/measure.ts';
 import { measurePageWeights } from './bench/page-weights.ts';
 import { benchProject } from './bench/project-copy.ts';
-import { formatReport, judge, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
+import { formatReport, judge, medianCost, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
 import { measureSearch } from './bench/search-cost.ts';
 import { generateListings } from './bench/synthetic.ts';
 import { changedFiles, snapshotTree } from './bench/tree-snapshot.ts';
 
-const USAGE = 'usage: npm run bench [-- --sizes 400,2000,10000]';
+const USAGE = 'usage: npm run bench [-- --sizes 400,2000,10000] [-- --rounds 3]';
 const SEED = 1;
 /** The first two words measure bytes; the latency median is over the others after the first. */
 const QUERIES = 6;
@@ -49,11 +50,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const figures = (step: StepCost) => `${step.wallSeconds.toFixed(2)} s wall, ${step.cpuSeconds.toFixed(2)} s CPU, ${Math.round((step.maxRssKb * 1024) / 1e6)} MB peak RSS`;
 
-function parseSizes(): number[] {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '400,2000,10000' } } });
+function parseOptions(): { sizes: number[]; rounds: number } {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '400,2000,10000' }, rounds: { type: 'string', default: '3' } } });
   const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
   if (sizes.some((size) => !Number.isInteger(size) || size < 100)) throw new Error(`--sizes takes whole numbers of papers from 100, comma-separated: "${values.sizes}"`);
-  return sizes.sort((a, b) => a - b);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds takes a whole number from 1: "${values.rounds}"`);
+  return { sizes: sizes.sort((a, b) => a - b), rounds };
 }
 
 /** Runs `node <args>` in `cwd` under /usr/bin/time -v, as `npm run build` would (no BASE_PATH, no SITE_URL). */
@@ -65,7 +68,16 @@ async function timed(label: string, cwd: string, args: string[]): Promise<StepCo
   return cost;
 }
 
-async function benchSize(papers: number, largest: boolean): Promise<{ size: SizeResult; site?: SiteFigures }> {
+/**
+ * What a build leaves for the next one: Astro's content store (in its cacheDir,
+ * node_modules/.astro), Vite's cache and the generated types. Without them every round
+ * loads every entry, as a first build does.
+ */
+async function forgetBuildCaches(dir: string): Promise<void> {
+  for (const cache of ['node_modules/.astro', 'node_modules/.vite', '.astro']) await rm(join(dir, cache), { recursive: true, force: true });
+}
+
+async function benchSize(papers: number, largest: boolean, rounds: number): Promise<{ size: SizeResult; site?: SiteFigures }> {
   const synthetic = generateListings({ papers, seed: SEED });
   const dir = await benchProject(synthetic.listings);
   temporary.add(dir);
@@ -75,12 +87,22 @@ async function benchSize(papers: number, largest: boolean): Promise<{ size: Size
   const warm = await timed(`N=${papers} ingest again, nothing changed`, dir, ['scripts/ingest.ts']);
   const filesChanged = changedFiles(before, await snapshotTree(join(dir, 'content')));
   progress(`N=${papers} ingest again changed ${filesChanged.length} files under content/${filesChanged.length > 0 ? `: ${filesChanged.slice(0, 5).join(', ')}` : ''}`);
-  const astroBuild = await timed(`N=${papers} astro build`, dir, ['scripts/astro-build.ts']);
-  const pagefind = await timed(`N=${papers} Pagefind index`, dir, ['scripts/index-search.ts', 'dist']);
 
+  // The two builds in turn, each from cold caches, so that a busy spell of a shared machine
+  // falls on one round of one of them, which the medians set aside.
   const bareDir = await writeBareSite(join(dir, 'content', 'papers'));
   temporary.add(bareDir);
-  const bareBuild = await timed(`N=${papers} bare baseline astro build`, bareDir, [astroBin, 'build']);
+  const astroRuns: StepCost[] = [];
+  const bareRuns: StepCost[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const ofRounds = rounds > 1 ? ` (round ${round} of ${rounds})` : '';
+    await forgetBuildCaches(dir);
+    astroRuns.push(await timed(`N=${papers} astro build${ofRounds}`, dir, ['scripts/astro-build.ts']));
+    await forgetBuildCaches(bareDir);
+    bareRuns.push(await timed(`N=${papers} bare baseline astro build${ofRounds}`, bareDir, [astroBin, 'build']));
+  }
+  const [astroBuild, bareBuild] = [medianCost(astroRuns), medianCost(bareRuns)];
+  const pagefind = await timed(`N=${papers} Pagefind index`, dir, ['scripts/index-search.ts', 'dist']);
 
   const size = sizeResult({
     papers,
@@ -102,14 +124,14 @@ async function benchSize(papers: number, largest: boolean): Promise<{ size: Size
   return { size, site: { papers, pages, search } };
 }
 
-async function main(sizes: number[]): Promise<void> {
+async function main({ sizes, rounds }: { sizes: number[]; rounds: number }): Promise<void> {
   await rm(logDir, { recursive: true, force: true });
   await mkdir(logDir, { recursive: true });
   const results: SizeResult[] = [];
   let site: SiteFigures | undefined;
   try {
     for (const [index, papers] of sizes.entries()) {
-      const measured = await benchSize(papers, index === sizes.length - 1);
+      const measured = await benchSize(papers, index === sizes.length - 1, rounds);
       results.push(measured.size);
       if (measured.site) site = measured.site;
     }
@@ -120,6 +142,7 @@ async function main(sizes: number[]): Promise<void> {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, os: `${osType()} ${release()} ${arch()}`, loadAverage: loadavg() },
     seed: SEED,
+    rounds,
     sizes: results,
     site: site!,
     verdicts: judge(results.at(-1)!, site!),
@@ -131,16 +154,16 @@ async function main(sizes: number[]): Promise<void> {
   console.log(markdown);
 }
 
-let sizes: number[] | undefined;
+let options: { sizes: number[]; rounds: number } | undefined;
 try {
-  sizes = parseSizes();
+  options = parseOptions();
 } catch (error) {
   console.error(`bench: ${(error as Error).message}\n${USAGE}`);
   process.exitCode = 1;
 }
-if (sizes) {
+if (options) {
   try {
-    await main(sizes);
+    await main(options);
   } catch (error) {
     // A failed step's error carries the step's command and output.
     console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);

@@ -19,6 +19,24 @@ export const stepCost = (usage: ResourceUsage): StepCost => ({
   maxRssKb: usage.maxRssKb,
 });
 
+/**
+ * The median of each figure over several runs of a step (each figure on its own): what the
+ * step usually costs, whatever else a shared machine did during one of the runs.
+ */
+export function medianCost(runs: readonly StepCost[]): StepCost {
+  if (runs.length === 0) throw new Error('medianCost: no run');
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  return {
+    wallSeconds: median(runs.map((run) => run.wallSeconds)),
+    cpuSeconds: median(runs.map((run) => run.cpuSeconds)),
+    maxRssKb: median(runs.map((run) => run.maxRssKb)),
+  };
+}
+
 /** What one size measured. */
 export interface SizeFigures {
   /** Distinct papers, the size's N. */
@@ -28,9 +46,10 @@ export interface SizeFigures {
   ingestCold: StepCost;
   /** Ingest run again on the same input, and the files it changed under content/. */
   ingestWarm: StepCost & { filesChanged: string[] };
+  /** `medianCost` of the rounds. */
   astroBuild: StepCost;
   pagefind: StepCost;
-  /** `astro build` of the bare baseline site (see bare-site.ts). */
+  /** `astro build` of the bare baseline site (see bare-site.ts), `medianCost` of the rounds. */
   bareBuild: StepCost;
 }
 
@@ -87,6 +106,8 @@ export interface BenchReport {
   date: string;
   machine: Machine;
   seed: number;
+  /** How many times `astro build` and the bare baseline were each built, in turn, from cold caches. */
+  rounds: number;
   sizes: SizeResult[];
   site: SiteFigures;
   /** Judged on the largest size. */
@@ -192,6 +213,7 @@ export function formatReport(report: BenchReport): string {
     `Load average at the end: ${machine.loadAverage.map((load) => load.toFixed(1)).join(' · ')} (1, 5, 15 min).`,
     '',
     'Wall is elapsed time, CPU is user + system time, peak RSS the largest process of the step (`/usr/bin/time -v`).',
+    `astro build and the bare baseline were built ${report.rounds === 1 ? 'once each' : `${report.rounds} times each, in turn, from cold caches; each figure is the median`}.`,
     'Other work may share the machine. Targets are set for N = 10000; the result column judges the largest N run.',
     '',
     `## Build, per number of papers N`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWeights } from '../../scripts/bench/page-weights.ts';
-import { formatReport, judge, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeFigures } from '../../scripts/bench/report.ts';
+import { formatReport, judge, medianCost, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeFigures } from '../../scripts/bench/report.ts';
 import type { SearchCost } from '../../scripts/bench/search-cost.ts';
 
 const step = (wallSeconds: number, cpuSeconds: number, maxRssMb: number) => ({ wallSeconds, cpuSeconds, maxRssKb: (maxRssMb * 1e6) / 1024 });
@@ -63,6 +63,14 @@ describe('stepCost', () => {
   });
 });
 
+describe('medianCost', () => {
+  it('takes the median of each figure on its own', () => {
+    expect(medianCost([step(12, 15, 1400), step(9, 16, 1300), step(30, 14, 1350)])).toEqual(step(12, 15, 1350));
+    expect(medianCost([step(10, 10, 100), step(12, 14, 300)])).toEqual(step(11, 12, 200));
+    expect(() => medianCost([])).toThrow(/no run/);
+  });
+});
+
 describe('judge', () => {
   it('passes or fails each target on the largest size and the site figures', () => {
     const verdicts = judge(sizeResult(figures(2000, 1)), site);
@@ -95,6 +103,7 @@ describe('formatReport', () => {
     date: '2025-11-25T17:32:12.836Z',
     machine: { cpus: 2, cpuModel: 'AMD EPYC', memoryBytes: 25.3e9, node: 'v24.21.0', os: 'Linux 6.1 x64', loadAverage: [8.62, 9.15, 6.771] },
     seed: 1,
+    rounds: 3,
     sizes,
     site,
     verdicts: judge(sizes.at(-1)!, site),
@@ -104,6 +113,7 @@ describe('formatReport', () => {
 
   it('says where and when it ran', () => {
     expect(markdown).toContain('2025-11-25T17:32:12.836Z · Node v24.21.0 · 2 CPUs (AMD EPYC) · 25.3 GB RAM · Linux 6.1 x64 · seed 1');
+    expect(markdown).toContain('astro build and the bare baseline were built 3 times each, in turn, from cold caches; each figure is the median.');
     expect(markdown).toContain('Load average at the end: 8.6 · 9.2 · 6.8 (1, 5, 15 min).');
   });
 
