@@ -9,10 +9,10 @@
  * The flags mean what they mean for `astro build`; everything else comes from
  * astro.config.mjs and the environment (SITE_URL, BASE_PATH).
  */
-import { readdir } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { filesUnder } from '../src/lib/files-under.ts';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string' }, mode: { type: 'string' }, base: { type: 'string' } } });
 const outDir = resolve(values.outDir ?? 'dist');
@@ -25,7 +25,7 @@ try {
   process.exit(1);
 }
 
-const pages = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html')).length;
+const pages = filesUnder(outDir).filter((file) => file.endsWith('.html')).length;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`astro build: ${pages} pages in ${relative(process.cwd(), outDir) || '.'}/ in ${seconds} s${values.mode ? ` (mode ${values.mode})` : ''}`);
 

@@ -10,11 +10,12 @@
  * Prints one line of figures; exits non-zero with a message on any failure.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { SITE } from '../src/config.ts';
+import { filesUnder } from '../src/lib/files-under.ts';
 
 const outDir = resolve(process.argv[2] ?? 'dist');
 const shown = relative(process.cwd(), outDir) || '.';
@@ -63,10 +64,7 @@ const UNUSED_PAGEFIND = /^pagefind\/pagefind-(ui|modular-ui|component-ui)\.(js|c
  * the papers.json download are cached only once fetched.
  */
 function writeServiceWorker(wasmLanguages: string[]): string {
-  const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+  const files = filesUnder(outDir).sort();
   const wasm = new Set(wasmLanguages.map((language) => `pagefind/wasm.${language}.pagefind`));
   const shell = new Set(['index.html', 'search/index.html', 'my-list/index.html', 'my-list/papers.json', 'favicon.svg']);
   const core: string[] = [];

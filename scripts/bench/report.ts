@@ -46,10 +46,9 @@ export interface SizeFigures {
   ingestCold: StepCost;
   /** Ingest run again on the same input, and the files it changed under content/. */
   ingestWarm: StepCost & { filesChanged: string[] };
-  /** `medianCost` of the rounds. */
   astroBuild: StepCost;
   pagefind: StepCost;
-  /** `astro build` of the bare baseline site (see bare-site.ts), `medianCost` of the rounds. */
+  /** `astro build` of the bare baseline site (see bare-site.ts). */
   bareBuild: StepCost;
 }
 
@@ -106,7 +105,7 @@ export interface BenchReport {
   date: string;
   machine: Machine;
   seed: number;
-  /** How many times `astro build` and the bare baseline were each built, in turn, from cold caches. */
+  /** How many times ingest and the builds each ran (see bench.ts); figures are medians. */
   rounds: number;
   sizes: SizeResult[];
   site: SiteFigures;
@@ -213,7 +212,9 @@ export function formatReport(report: BenchReport): string {
     `Load average at the end: ${machine.loadAverage.map((load) => load.toFixed(1)).join(' · ')} (1, 5, 15 min).`,
     '',
     'Wall is elapsed time, CPU is user + system time, peak RSS the largest process of the step (`/usr/bin/time -v`).',
-    `astro build and the bare baseline were built ${report.rounds === 1 ? 'once each' : `${report.rounds} times each, in turn, from cold caches; each figure is the median`}.`,
+    report.rounds === 1
+      ? 'Each step ran once.'
+      : `Ingest (from nothing, then again) and the two builds (in turn, from cold caches) ran ${report.rounds} times each; each figure is the median.`,
     'Other work may share the machine. Targets are set for N = 10000; the result column judges the largest N run.',
     '',
     `## Build, per number of papers N`,

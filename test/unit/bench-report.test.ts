@@ -113,7 +113,7 @@ describe('formatReport', () => {
 
   it('says where and when it ran', () => {
     expect(markdown).toContain('2025-11-25T17:32:12.836Z · Node v24.21.0 · 2 CPUs (AMD EPYC) · 25.3 GB RAM · Linux 6.1 x64 · seed 1');
-    expect(markdown).toContain('astro build and the bare baseline were built 3 times each, in turn, from cold caches; each figure is the median.');
+    expect(markdown).toContain('Ingest (from nothing, then again) and the two builds (in turn, from cold caches) ran 3 times each; each figure is the median.');
     expect(markdown).toContain('Load average at the end: 8.6 · 9.2 · 6.8 (1, 5, 15 min).');
   });
 

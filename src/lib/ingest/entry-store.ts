@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
 import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
 import { isThemeId } from './themes.ts';
@@ -39,16 +40,6 @@ const ENTRY_FILE = /\.mdx?$/;
  * they are about ten times faster than fs/promises (which goes through the thread pool
  * for each open, write and close), and ingest has nothing else to do meanwhile.
  */
-
-/**
- * Paths of the files under `dir`, relative to it with `/` separators. (A walk of its own:
- * `readdirSync`'s `recursive` option takes five times as long on 10,000 entries.)
- */
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((item) =>
-    item.isDirectory() ? filesUnder(join(dir, item.name), `${prefix}${item.name}/`) : [`${prefix}${item.name}`],
-  );
-}
 
 export async function scanEntries(papersDir: string, shownDir = papersDir): Promise<StoredEntry[]> {
   let names: string[];
@@ -182,7 +173,7 @@ const TEMPORARY_FILE = /\.mdx?\.\d+\.tmp$/;
 export async function applyPlan(papersDir: string, plan: EntryPlan, { prune = false } = {}): Promise<void> {
   let names: string[] = [];
   try {
-    names = readdirSync(papersDir, { recursive: true, encoding: 'utf8' });
+    names = filesUnder(papersDir);
   } catch {
     // No papers folder yet: nothing left over.
   }
