@@ -63,31 +63,40 @@ function parseOptions(): { sizes: number[]; rounds: number } {
 /** Runs `node <args>` in `cwd` under /usr/bin/time -v, as `npm run build` would (no BASE_PATH, no SITE_URL). */
 async function timed(label: string, cwd: string, args: string[]): Promise<StepCost> {
   const usage = await measure({ label, cwd, command: process.execPath, args, env: { BASE_PATH: undefined, SITE_URL: undefined } });
-  await writeFile(join(logDir, `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.log`), usage.output);
+  await writeFile(join(logDir, `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '')}.log`), usage.output);
   const cost = stepCost(usage);
   progress(`${label}: ${figures(cost)}`);
   return cost;
 }
 
-/**
- * Moves the entries and the ingest cache out of the way (not deleted yet: deleting
- * thousands of files slows the disk for seconds), so the next ingest starts from nothing.
- */
-async function setAsideEntries(dir: string, round: number): Promise<void> {
-  const aside = join(dir, '.bench-set-aside', String(round));
-  await mkdir(aside, { recursive: true });
-  await rename(join(dir, 'content', 'papers'), join(aside, 'papers'));
-  await rm(join(dir, 'content', INGEST_CACHE_FILE), { force: true });
-}
+let setAsideCount = 0;
 
 /**
- * What a build leaves for the next one: Astro's content store (in its cacheDir,
+ * Moves `paths` (relative to `dir`, missing ones skipped) out of the way, under
+ * `dir`/.bench-set-aside/, so that the next step starts without them. Not deleted until
+ * the end: for about half a minute after thousands of files are deleted, creating files
+ * on the same disk can take several times as long (the kernel skips recently freed
+ * inodes), which would be measured as part of the next step.
+ */
+async function setAside(dir: string, paths: string[]): Promise<void> {
+  const aside = join(dir, '.bench-set-aside', String(++setAsideCount));
+  await mkdir(aside, { recursive: true });
+  for (const path of paths) {
+    await rename(join(dir, path), join(aside, path.replaceAll('/', '_'))).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+}
+
+/** What ingest leaves for the next run: the next one starts from nothing. */
+const INGEST_OUTPUT = ['content/papers', `content/${INGEST_CACHE_FILE}`];
+
+/**
+ * What a build leaves for the next one: its output, Astro's content store (in its cacheDir,
  * node_modules/.astro), Vite's cache and the generated types. Without them every round
  * loads every entry, as a first build does.
  */
-async function forgetBuildCaches(dir: string): Promise<void> {
-  for (const cache of ['node_modules/.astro', 'node_modules/.vite', '.astro']) await rm(join(dir, cache), { recursive: true, force: true });
-}
+const BUILD_OUTPUT = ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro'];
 
 async function benchSize(papers: number, largest: boolean, rounds: number): Promise<{ size: SizeResult; site?: SiteFigures }> {
   const synthetic = generateListings({ papers, seed: SEED });
@@ -101,7 +110,7 @@ async function benchSize(papers: number, largest: boolean, rounds: number): Prom
   const warmRuns: StepCost[] = [];
   const changed = new Set<string>();
   for (let round = 1; round <= rounds; round++) {
-    if (round > 1) await setAsideEntries(dir, round);
+    if (round > 1) await setAside(dir, INGEST_OUTPUT);
     coldRuns.push(await timed(`N=${papers} ingest, cold${ofRounds(round)}`, dir, ['scripts/ingest.ts']));
     const before = await snapshotTree(join(dir, 'content'));
     warmRuns.push(await timed(`N=${papers} ingest again, nothing changed${ofRounds(round)}`, dir, ['scripts/ingest.ts']));
@@ -115,9 +124,9 @@ async function benchSize(papers: number, largest: boolean, rounds: number): Prom
   const astroRuns: StepCost[] = [];
   const bareRuns: StepCost[] = [];
   for (let round = 1; round <= rounds; round++) {
-    await forgetBuildCaches(dir);
+    await setAside(dir, BUILD_OUTPUT);
     astroRuns.push(await timed(`N=${papers} astro build${ofRounds(round)}`, dir, ['scripts/astro-build.ts']));
-    await forgetBuildCaches(bareDir);
+    await setAside(bareDir, BUILD_OUTPUT);
     bareRuns.push(await timed(`N=${papers} bare baseline astro build${ofRounds(round)}`, bareDir, [astroBin, 'build']));
   }
   const [ingestCold, warm, astroBuild, bareBuild] = [coldRuns, warmRuns, astroRuns, bareRuns].map(medianCost) as [StepCost, StepCost, StepCost, StepCost];
