@@ -49,7 +49,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-const figures = (step: StepCost) => `${step.wallSeconds.toFixed(2)} s wall, ${step.cpuSeconds.toFixed(2)} s CPU, ${Math.round((step.maxRssKb * 1024) / 1e6)} MB peak RSS`;
+const figures = (step: StepCost) => `${step.wallSeconds.toFixed(2)} s wall, ${step.cpuSeconds.toFixed(2)} s CPU (${step.systemSeconds.toFixed(2)} s system), ${Math.round((step.maxRssKb * 1024) / 1e6)} MB peak RSS`;
 
 function parseOptions(): { sizes: number[]; rounds: number } {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '400,2000,10000' }, rounds: { type: 'string', default: '3' } } });

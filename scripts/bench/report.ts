@@ -10,12 +10,15 @@ export interface StepCost {
   wallSeconds: number;
   /** User + system time. */
   cpuSeconds: number;
+  /** The system (kernel) part of it: mostly the file system, for steps that write thousands of files. */
+  systemSeconds: number;
   maxRssKb: number;
 }
 
 export const stepCost = (usage: ResourceUsage): StepCost => ({
   wallSeconds: usage.wallSeconds,
   cpuSeconds: usage.userSeconds + usage.systemSeconds,
+  systemSeconds: usage.systemSeconds,
   maxRssKb: usage.maxRssKb,
 });
 
@@ -33,6 +36,7 @@ export function medianCost(runs: readonly StepCost[]): StepCost {
   return {
     wallSeconds: median(runs.map((run) => run.wallSeconds)),
     cpuSeconds: median(runs.map((run) => run.cpuSeconds)),
+    systemSeconds: median(runs.map((run) => run.systemSeconds)),
     maxRssKb: median(runs.map((run) => run.maxRssKb)),
   };
 }
@@ -66,6 +70,7 @@ export function sizeResult(figures: SizeFigures): SizeResult {
     fullBuild: {
       wallSeconds: steps.reduce((sum, step) => sum + step.wallSeconds, 0),
       cpuSeconds: steps.reduce((sum, step) => sum + step.cpuSeconds, 0),
+      systemSeconds: steps.reduce((sum, step) => sum + step.systemSeconds, 0),
       maxRssKb: Math.max(...steps.map((step) => step.maxRssKb)),
     },
     ratioToBare: {
@@ -138,7 +143,7 @@ const seconds = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} s`;
 const rss = (kb: number) => MB(kb * 1024);
 const ms = (value: number) => `${Math.round(value)} ms`;
 const times = (ratio: number) => `${ratio.toFixed(2)}×`;
-const cost = (step: StepCost) => `${seconds(step.cpuSeconds)} · ${rss(step.maxRssKb)}`;
+const cost = (step: StepCost) => `${seconds(step.cpuSeconds)} (${seconds(step.systemSeconds)} system) · ${rss(step.maxRssKb)}`;
 /** A page path as its URL (`themes/x/index.html` -> `/themes/x/`). */
 const pageUrl = (path: string) => `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 const result = ({ pass }: Verdict) => (pass ? 'PASS' : '**FAIL**');
@@ -163,18 +168,18 @@ export function formatReport(report: BenchReport): string {
   const buildRows = [
     row('listed papers (listings)', (size) => `${size.listed} (${size.listings})`),
     row('ingest, cold: wall', (size) => seconds(size.ingestCold.wallSeconds), 'ingestCold'),
-    row('ingest, cold: CPU · peak RSS', (size) => cost(size.ingestCold)),
+    row('ingest, cold: CPU (system) · peak RSS', (size) => cost(size.ingestCold)),
     row('ingest again, nothing changed: wall', (size) => seconds(size.ingestWarm.wallSeconds), 'ingestWarmTime'),
     row('ingest again: files changed under content/', (size) => String(size.ingestWarm.filesChanged.length), 'ingestWarmFiles'),
-    row('ingest again: CPU · peak RSS', (size) => cost(size.ingestWarm)),
+    row('ingest again: CPU (system) · peak RSS', (size) => cost(size.ingestWarm)),
     row('astro build: wall', (size) => seconds(size.astroBuild.wallSeconds)),
-    row('astro build: CPU · peak RSS', (size) => cost(size.astroBuild)),
+    row('astro build: CPU (system) · peak RSS', (size) => cost(size.astroBuild)),
     row('Pagefind index: wall', (size) => seconds(size.pagefind.wallSeconds)),
-    row('Pagefind index: CPU · peak RSS', (size) => cost(size.pagefind)),
+    row('Pagefind index: CPU (system) · peak RSS', (size) => cost(size.pagefind)),
     row('full build (ingest cold + astro build + Pagefind): wall', (size) => seconds(size.fullBuild.wallSeconds)),
-    row('full build: CPU · peak RSS', (size) => cost(size.fullBuild)),
+    row('full build: CPU (system) · peak RSS', (size) => cost(size.fullBuild)),
     row('bare baseline astro build: wall', (size) => seconds(size.bareBuild.wallSeconds)),
-    row('bare baseline: CPU · peak RSS', (size) => cost(size.bareBuild)),
+    row('bare baseline: CPU (system) · peak RSS', (size) => cost(size.bareBuild)),
     row('astro build ÷ bare: wall time', (size) => times(size.ratioToBare.wallTime), 'buildTime'),
     row('astro build ÷ bare: CPU time', (size) => times(size.ratioToBare.cpuTime), 'buildCpu'),
     row('astro build ÷ bare: peak RSS', (size) => times(size.ratioToBare.maxRss), 'buildMemory'),
