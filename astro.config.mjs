@@ -20,7 +20,7 @@ export default defineConfig({
   // Every page is a directory URL (`/papers/<slug>/`); with `always`, BASE_URL also ends in `/`.
   trailingSlash: 'always',
   // Pages are rendered 8 at a time (Astro's default is one): while one page's file is
-  // being written the next is rendered, which takes a quarter off a 10,000-paper build
+  // being written the next is rendered, a quarter off page generation at 10,000 papers
   // (npm run bench). Rendering stays on one thread; memory does not grow with it.
   build: { format: 'directory', concurrency: 8 },
   // Abstracts are scraped text and render exactly as written: no GFM (`~50% ... ~70%`
