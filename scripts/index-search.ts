@@ -35,9 +35,15 @@ async function main(): Promise<string> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE.lang });
   if (!index || errors.length > 0) fail(`could not start Pagefind: ${errors.join('; ') || 'no index returned'}`);
 
-  const added = await index.addDirectory({ path: outDir });
-  if (added.errors.length > 0) fail(`indexing ${shown} failed: ${added.errors.join('; ')}`);
-  if (added.page_count === 0) fail(`no HTML pages found in ${shown}`);
+  // One page at a time, in path order: addDirectory takes them in the order the file system
+  // lists them, which differs from build to build (pages are written 8 at a time) and from
+  // disk to disk, and so would the index files.
+  const pages = filesUnder(outDir).filter((file) => file.endsWith('.html')).sort();
+  if (pages.length === 0) fail(`no HTML pages found in ${shown}`);
+  for (const sourcePath of pages) {
+    const added = await index.addHTMLFile({ sourcePath, content: readFileSync(join(outDir, sourcePath), 'utf8') });
+    if (added.errors.length > 0) fail(`indexing ${join(shown, sourcePath)} failed: ${added.errors.join('; ')}`);
+  }
 
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) fail(`writing ${relative(process.cwd(), outputPath)} failed: ${written.errors.join('; ')}`);
@@ -47,10 +53,10 @@ async function main(): Promise<string> {
     languages: Record<string, { page_count: number; wasm: string }>;
   };
   const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  if (indexed === 0) fail(`none of the ${added.page_count} HTML pages in ${shown} has data-pagefind-body`);
+  if (indexed === 0) fail(`none of the ${pages.length} HTML pages in ${shown} has data-pagefind-body`);
 
   const sw = writeServiceWorker(Object.values(entry.languages).map((language) => language.wasm));
-  return `Pagefind: indexed ${indexed} of ${added.page_count} HTML pages in ${shown} (bundle: ${join(shown, 'pagefind')}/); ${sw}`;
+  return `Pagefind: indexed ${indexed} of ${pages.length} HTML pages in ${shown} (bundle: ${join(shown, 'pagefind')}/); ${sw}`;
 }
 
 /** Pagefind files the site never loads: its prebuilt UIs (the search page uses pagefind.js). */

@@ -39,6 +39,8 @@ export interface FixtureSite {
 export interface FixtureOptions {
   /** Prefix of the temporary folder's name. */
   name?: string;
+  /** Folder to make the copy in (the system's temporary folder when omitted). */
+  parent?: string;
   /** Environment for every step (`undefined` removes an inherited variable). BASE_PATH and SITE_URL are unset unless given. */
   env?: Record<string, string | undefined>;
   /** Entries present before ingest runs (path under content/papers -> text), e.g. hand-written ones. */
@@ -46,8 +48,8 @@ export interface FixtureOptions {
 }
 
 /** A fresh copy of the project without entries or listings (content/themes.yaml and an empty seeds/). */
-export async function copyProject(name = 'reading-list-fixture-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), name));
+export async function copyProject(name = 'reading-list-fixture-', parent = tmpdir()): Promise<string> {
+  const dir = await mkdtemp(join(parent, name));
   try {
     for (const path of COPIED) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
@@ -68,7 +70,7 @@ export async function copyProject(name = 'reading-list-fixture-'): Promise<strin
  * removed on failure, and by `remove()` otherwise.
  */
 export async function buildFixtureSite(listings: Record<string, string>, options: FixtureOptions = {}): Promise<FixtureSite> {
-  const dir = await copyProject(options.name);
+  const dir = await copyProject(options.name, options.parent);
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     for (const [file, text] of Object.entries(listings)) await writeFile(join(dir, 'seeds', file), text);
