@@ -24,6 +24,9 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
+/** How many pages are sent to Pagefind ahead of its answers. */
+const INDEXING_BATCH = 64;
+
 async function main(): Promise<string> {
   if (!existsSync(outDir) || !statSync(outDir).isDirectory()) {
     fail(`${shown} is not a directory: build the site first (astro build)`);
@@ -35,14 +38,19 @@ async function main(): Promise<string> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE.lang });
   if (!index || errors.length > 0) fail(`could not start Pagefind: ${errors.join('; ') || 'no index returned'}`);
 
-  // One page at a time, in path order: addDirectory takes them in the order the file system
-  // lists them, which differs from build to build (pages are written 8 at a time) and from
-  // disk to disk, and so would the index files.
+  // The pages in path order: addDirectory takes them in the order the file system lists
+  // them, which differs from build to build (pages are written 8 at a time) and from disk to
+  // disk, and so would the index files and the service worker's version. Pagefind's service
+  // indexes the files it is sent one at a time, in the order they arrive; sending a batch
+  // ahead keeps it busy while the next files are read.
   const pages = filesUnder(outDir).filter((file) => file.endsWith('.html')).sort();
   if (pages.length === 0) fail(`no HTML pages found in ${shown}`);
-  for (const sourcePath of pages) {
-    const added = await index.addHTMLFile({ sourcePath, content: readFileSync(join(outDir, sourcePath), 'utf8') });
-    if (added.errors.length > 0) fail(`indexing ${join(shown, sourcePath)} failed: ${added.errors.join('; ')}`);
+  for (let start = 0; start < pages.length; start += INDEXING_BATCH) {
+    const batch = pages.slice(start, start + INDEXING_BATCH);
+    const results = await Promise.all(batch.map((sourcePath) => index.addHTMLFile({ sourcePath, content: readFileSync(join(outDir, sourcePath), 'utf8') })));
+    results.forEach((added, k) => {
+      if (added.errors.length > 0) fail(`indexing ${join(shown, batch[k]!)} failed: ${added.errors.join('; ')}`);
+    });
   }
 
   const written = await index.writeFiles({ outputPath });
