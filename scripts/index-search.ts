@@ -45,9 +45,20 @@ async function main(): Promise<string> {
   // ahead keeps it busy while the next files are read.
   const pages = filesUnder(outDir).filter((file) => file.endsWith('.html')).sort();
   if (pages.length === 0) fail(`no HTML pages found in ${shown}`);
+  // Once any page is marked data-pagefind-body (the paper pages), Pagefind indexes only the
+  // marked ones: the others (theme pages and the table, a fifth of the bytes) need not be
+  // sent. With no paper yet nothing is marked, and Pagefind indexes every page.
+  const read = (page: string) => readFileSync(join(outDir, page), 'utf8');
+  const isMarked = (content: string) => content.includes('data-pagefind-body');
+  const anyMarked = pages.some((page) => isMarked(read(page)));
   for (let start = 0; start < pages.length; start += INDEXING_BATCH) {
     const batch = pages.slice(start, start + INDEXING_BATCH);
-    const results = await Promise.all(batch.map((sourcePath) => index.addHTMLFile({ sourcePath, content: readFileSync(join(outDir, sourcePath), 'utf8') })));
+    const results = await Promise.all(
+      batch.map((sourcePath) => {
+        const content = read(sourcePath);
+        return !anyMarked || isMarked(content) ? index.addHTMLFile({ sourcePath, content }) : { errors: [] };
+      }),
+    );
     results.forEach((added, k) => {
       if (added.errors.length > 0) fail(`indexing ${join(shown, batch[k]!)} failed: ${added.errors.join('; ')}`);
     });
@@ -56,7 +67,7 @@ async function main(): Promise<string> {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) fail(`writing ${relative(process.cwd(), outputPath)} failed: ${written.errors.join('; ')}`);
 
-  // addDirectory counts every HTML file; the entry file says how many have data-pagefind-body.
+  // The entry file says how many pages Pagefind indexed.
   const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number; wasm: string }>;
   };
