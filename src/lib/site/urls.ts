@@ -5,7 +5,7 @@
  */
 
 /** `reading-list` -> `/reading-list/`, `` -> `/`. */
-export function normaliseBase(base: string): string {
+function normaliseBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
