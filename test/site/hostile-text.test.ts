@@ -65,6 +65,13 @@ const show = (value: unknown) => JSON.stringify(value);
 /** Browser tabs used at once: pages are static and local, so a few tabs cut the time by as much. */
 const TABS = 4;
 
+/**
+ * For the tests that search for every fixture paper and open its page in the browser
+ * (85 searches, 170 pages): 40 to 60 s on a slow 2-core machine, over the site tests'
+ * default of 60 s.
+ */
+const OPENS_EVERY_PAPER_TIMEOUT = 180_000;
+
 /** Runs `task` on every item, `TABS` at a time; results in the items' order. */
 async function inTabs<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -408,7 +415,7 @@ describe('search', () => {
       })
     ).flat();
     expect(summarise(problems)).toEqual([]);
-  });
+  }, OPENS_EVERY_PAPER_TIMEOUT);
 });
 
 describe('feeds, BibTeX, JSON and related links', () => {
@@ -536,5 +543,5 @@ describe('the offline build (npm run build:offline), opened from disk', () => {
       })
     ).flat();
     expect(summarise(problems)).toEqual([]);
-  });
+  }, OPENS_EVERY_PAPER_TIMEOUT);
 });
