@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { PAPER_SORTS, listPageParam, listPageSummary, listPages, listPageTitle, paginate, sortPapersBy } from '../../src/lib/site/sort.ts';
-import { listPagePath, PAPERS_PATH, themePath } from '../../src/lib/site/urls.ts';
+import { compareInSitemapOrder, listPagePath, paperPath, PAPERS_PATH, themePath } from '../../src/lib/site/urls.ts';
 
 function paper(id: string, title: string, date?: string, upvotes?: number) {
   return { id, data: { title, published: date ? { text: date, date } : undefined, upvotes, themes: [{ id: 't' }] } };
@@ -103,5 +104,27 @@ describe('listPages', () => {
     expect(listPageSummary(23, 'date', pages[0].page)).toBe('23 papers, newest first; page 1 of 3 (1–10)');
     expect(listPageSummary(23, 'title', pages[8].page)).toBe('23 papers, A to Z; page 3 of 3 (21–23)');
     expect(listPageSummary(1, 'upvotes', paginate([a], 10)[0])).toBe('1 paper, most upvoted first');
+  });
+});
+
+describe('compareInSitemapOrder', () => {
+  // @astrojs/sitemap sorts the site's absolute URLs with this comparison.
+  const sitemapOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+  const site = 'https://lab.example.org/reading-list';
+  const slug = fc.stringMatching(/^[a-z0-9]+(?:-[a-z0-9]+){0,4}$/);
+
+  test('orders paper paths as the sitemap orders their URLs', () => {
+    fc.assert(
+      fc.property(slug, slug, (a, b) => {
+        const [pathA, pathB] = [paperPath(a), paperPath(b)];
+        expect(Math.sign(compareInSitemapOrder(pathA, pathB))).toBe(Math.sign(sitemapOrder(site + pathA, site + pathB)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('puts numbered pages in numeric order', () => {
+    const paths = ['/papers/10/', '/papers/', '/papers/2/', '/papers/a-1/', '/papers/9/'];
+    expect(paths.sort(compareInSitemapOrder)).toEqual(['/papers/', '/papers/2/', '/papers/9/', '/papers/10/', '/papers/a-1/']);
   });
 });
