@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/ingest/frontmatter.ts';
+import { stringify } from 'yaml';
+import { fieldSegments, splitFrontmatter, YAML_OPTIONS } from '../../src/lib/ingest/frontmatter.ts';
 
 describe('splitFrontmatter', () => {
   it('cuts front matter into fields and the comments between them, losing no byte', () => {
@@ -14,5 +16,45 @@ describe('splitFrontmatter', () => {
     expect(() => splitFrontmatter('- a\n- b\n', 'list.mdx')).toThrow('list.mdx:1: front matter must be a YAML mapping');
     expect(() => splitFrontmatter('{ title: x, slug: y }\n', 'flow.mdx')).toThrow('flow.mdx:1: write each front matter field on its own line');
     expect(() => splitFrontmatter('title: [x\n', 'bad.mdx')).toThrow(/^bad\.mdx:\d+: not valid YAML/);
+  });
+});
+
+describe('fieldSegments', () => {
+  /** What the yaml package alone writes, field by field: the segments fieldSegments must give. */
+  const byPackage = (fields: Record<string, unknown>) => Object.keys(fields).map((key) => ({ key, text: stringify({ [key]: fields[key] }, YAML_OPTIONS) }));
+
+  const word = fc.constantFrom('a', 'Z', 'é', 'yes', 'No', 'ON', 'null', 'y', 'true', 'x1', 'preference*', 'Self-Play', "it's", 'a/b', 'a+b', 'a_b', '(x)', 'v1.2');
+  const piece = fc.oneof(word, fc.constantFrom(' ', '  ', ':', ': ', '#', ' #', '-', '*', '&', '!', '|', '>', "'", '"', '%', '@', '`', ',', '[', ']', '{', '}', '?', '~', '\t', '\n', '\u00a0', '1', '2024-02-01', '0x1F', '.inf', '😀'));
+  const text = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+  // Field names: ingest's own, and never starting with white space (a field segment starts at the margin).
+  const key = fc.oneof(word, text.filter((candidate) => /^\S/.test(candidate) && candidate !== '__proto__'));
+  const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true }), fc.constantFrom(-0, 2 ** 60));
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(key, tie('value'), { maxKeys: 3 })),
+  }));
+
+  it('writes any fields as the yaml package does', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 5 }), (fields) => {
+        expect(fieldSegments(fields)).toEqual(byPackage(fields));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('writes an entry’s generated fields as the yaml package does', () => {
+    const fields = {
+      title: 'Self-Play: Fine-Tuning Converts Weak Language Models',
+      slug: 'self-play-fine-tuning',
+      themes: ['agents', 'reasoning'],
+      mainTheme: 'agents',
+      matchedTerms: { agents: ['agent*', 'tool use'], reasoning: ['chain of thought'] },
+      authorsCount: 4,
+      organisation: 'UCLA',
+      published: { text: 'Jan 2, 2024', date: '2024-01-02', precision: 'day', yearSource: 'listing' },
+      upvotes: 12,
+      sources: [{ listing: '000.txt', line: 3 }, { listing: 'b.txt', line: 10 }],
+    };
+    expect(fieldSegments(fields)).toEqual(byPackage(fields));
   });
 });

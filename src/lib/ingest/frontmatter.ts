@@ -49,18 +49,89 @@ export function splitFrontmatter(yamlText: string, file: string): Segment[] {
   return segments;
 }
 
+/** The yaml package's options for ingest's fields. */
+export const YAML_OPTIONS = { lineWidth: 0, version: '1.1', indentSeq: true, aliasDuplicateObjects: false } as const;
+
 /**
  * Fields as front matter segments, one per field in the record's order, in the same
  * YAML style for every entry. Written as YAML 1.1, the dialect Astro and gray-matter
  * read, so strings such as `2024-02-01` or `yes` are quoted and stay strings.
- * One `stringify` for all the fields (one per field costs most of an ingest of
- * thousands of papers), cut where a line starts at the margin: the yaml package
- * indents everything under a top-level key, sequences included.
+ * Most fields are words, numbers and lists of them, which `plainField` writes as the
+ * yaml package would; the others go through it, in one `stringify` for all of them
+ * (one per field costs most of an ingest of thousands of papers), cut where a line
+ * starts at the margin: the yaml package indents everything under a top-level key,
+ * sequences included.
  */
 export function fieldSegments(fields: Record<string, unknown>): Segment[] {
   const keys = Object.keys(fields);
-  if (keys.length === 0) return [];
-  const texts = stringify(fields, { lineWidth: 0, version: '1.1', indentSeq: true, aliasDuplicateObjects: false }).split(/^(?=\S)/m);
-  if (texts.length !== keys.length) throw new Error(`front matter of ${keys.length} fields came out as ${texts.length} segments`);
-  return keys.map((key, index) => ({ key, text: texts[index] as string }));
+  const plain = new Map(keys.flatMap((key) => {
+    const text = plainField(key, fields[key], '');
+    return text === undefined ? [] : [[key, text] as const];
+  }));
+  const others = keys.filter((key) => !plain.has(key));
+  const texts = others.length === 0 ? [] : stringify(Object.fromEntries(others.map((key) => [key, fields[key]])), YAML_OPTIONS).split(/^(?=\S)/m);
+  if (texts.length !== others.length) throw new Error(`front matter of ${others.length} fields came out as ${texts.length} segments`);
+  const written = new Map(others.map((key, index) => [key, texts[index] as string]));
+  return keys.map((key) => ({ key, text: plain.get(key) ?? (written.get(key) as string) }));
+}
+
+/**
+ * A string YAML 1.1 reads back as that string when written plain: a letter first (no
+ * indicator, number or date), then only letters, digits, spaces and punctuation that
+ * mean nothing inside a plain scalar (no `:` or `#`, no quote or bracket that could open
+ * anything), no space at the end, and not one of 1.1's words for true, false and null.
+ */
+const PLAIN_STRING = /^\p{L}(?:[\p{L}\p{N} .,()'*\/+_-]*[\p{L}\p{N}.,()'*\/+_-])?$/u;
+const YAML11_WORD = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
+/** Text whose double-quoted form needs no escape: letters, digits, spaces, ASCII punctuation but `"` and `\`. */
+const QUOTABLE = /^[\p{L}\p{N} !#-\x5B\x5D-~]+$/u;
+
+/** A scalar as the yaml package writes it, for the commonest kinds; undefined for the others. */
+function plainScalar(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    if (PLAIN_STRING.test(value) && !YAML11_WORD.test(value)) return value;
+    // `Name: what it does`, the commonest title that cannot be plain (`: ` would start a value).
+    return value.includes(': ') && QUOTABLE.test(value) ? `"${value}"` : undefined;
+  }
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
+  return undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `key: value` as the yaml package writes it with YAML_OPTIONS, at `indent`, for values
+ * that are plain scalars, lists of them, and mappings of those (lists of such mappings
+ * too): undefined for anything else, which is left to the package.
+ */
+function plainField(key: string, value: unknown, indent: string): string | undefined {
+  if (plainScalar(key) !== key) return undefined;
+  const scalar = plainScalar(value);
+  if (scalar !== undefined) return `${indent}${key}: ${scalar}\n`;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    let text = `${indent}${key}:\n`;
+    for (const item of value) {
+      const line = plainScalar(item) ?? (isRecord(item) ? plainMapping(item, `${inner}  `)?.slice(inner.length + 2) : undefined);
+      if (line === undefined) return undefined;
+      text += `${inner}- ${line}${plainScalar(item) === undefined ? '' : '\n'}`;
+    }
+    return text;
+  }
+  if (!isRecord(value)) return undefined;
+  const mapping = plainMapping(value, inner);
+  return mapping === undefined ? undefined : `${indent}${key}:\n${mapping}`;
+}
+
+function plainMapping(record: Record<string, unknown>, indent: string): string | undefined {
+  const entries = Object.entries(record);
+  if (entries.length === 0) return undefined;
+  let text = '';
+  for (const [key, value] of entries) {
+    const field = plainField(key, value, indent);
+    if (field === undefined) return undefined;
+    text += field;
+  }
+  return text;
 }
