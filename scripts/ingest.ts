@@ -3,9 +3,16 @@
  * writes one Markdown entry per distinct paper under content/papers/<main theme>/,
  * and prints a summary. Exit codes are listed in USAGE.
  */
+import module from 'node:module';
 import { parseArgs } from 'node:util';
-import { InputError } from '../src/lib/ingest/errors.ts';
-import { ingest, type IngestReport } from '../src/lib/ingest/ingest.ts';
+import type { IngestReport } from '../src/lib/ingest/ingest.ts';
+
+// As the astro CLI does: Node keeps the modules it compiles (TypeScript stripped) for the
+// next run, 0.13 s of a 10,000-paper re-run here; not on CI, where no run comes next.
+// The modules are imported after, to be compiled through the cache.
+if (!process.env.CI) module.enableCompileCache?.();
+const { InputError } = await import('../src/lib/ingest/errors.ts');
+const { ingest } = await import('../src/lib/ingest/ingest.ts');
 
 const USAGE = `usage: npm run ingest [-- --prune] [-- --strict]
   --prune   delete generated entries that no listing produces any more,
