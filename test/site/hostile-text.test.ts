@@ -66,9 +66,8 @@ const show = (value: unknown) => JSON.stringify(value);
 const TABS = 4;
 
 /**
- * For the tests that search for every fixture paper and open its page in the browser
- * (85 searches, 170 pages): 40 to 60 s on a slow 2-core machine, over the site tests'
- * default of 60 s.
+ * For the tests that search for fixture papers one by one and open each result's page in
+ * the browser: 40 to 65 s on a slow 2-core machine, over the site tests' default of 60 s.
  */
 const OPENS_EVERY_PAPER_TIMEOUT = 180_000;
 

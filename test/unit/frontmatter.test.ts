@@ -42,6 +42,27 @@ describe('fieldSegments', () => {
     );
   });
 
+  // Mostly what fieldSegments writes itself: words in any script, integers, `Name: subtitle`,
+  // YAML 1.1's special words, lists and mappings of them (keys too long to be implicit too).
+  const letter = fc.constantFrom('a', 'Z', 'é', 'ǅ', 'ı', 'İ', '𝐀', 'ß', 'Ω', 'ж', '中', 'ا');
+  const inner = fc.constantFrom('a', 'b', 'é', '²', '３', '٣', 'Ⅻ', '0', '9', ' ', '.', ',', '(', ')', "'", '*', '/', '+', '_', '-', '\u0301', '#', ':');
+  const plainWord = fc.tuple(letter, fc.array(inner, { maxLength: 8 })).map(([first, rest]) => first + rest.join(''));
+  const titleLike = fc.tuple(plainWord, plainWord).map(([name, rest]) => `${name}: ${rest}`);
+  const fastScalar = fc.oneof(plainWord, titleLike, fc.maxSafeInteger(), fc.constantFrom('yes', 'Off', 'NULL', 'y', 'N'));
+  const innerKey = fc.oneof(plainWord, fc.constantFrom('m'.repeat(1025), 'agents'));
+  const { fastValue } = fc.letrec((tie) => ({
+    fastValue: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fastScalar, fc.array(tie('fastValue'), { maxLength: 3 }), fc.dictionary(innerKey, tie('fastValue'), { maxKeys: 3 })),
+  }));
+
+  it('writes the fields it writes itself as the yaml package does', () => {
+    fc.assert(
+      fc.property(fc.dictionary(plainWord.filter((name) => name !== '__proto__'), fastValue, { maxKeys: 5 }), (fields) => {
+        expect(fieldSegments(fields)).toEqual(byPackage(fields));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('writes an entry’s generated fields as the yaml package does', () => {
     const fields = {
       title: 'Self-Play: Fine-Tuning Converts Weak Language Models',

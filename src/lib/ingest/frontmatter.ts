@@ -97,7 +97,12 @@ function plainScalar(value: unknown): string | undefined {
   return undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Plain objects only: the yaml package writes others through their toJSON or iterator. */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/** Longer keys the yaml package writes as explicit keys (`? key`). */
+const MAX_IMPLICIT_KEY = 1024;
 
 /**
  * `key: value` as the yaml package writes it with YAML_OPTIONS, at `indent`, for values
@@ -105,7 +110,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * too): undefined for anything else, which is left to the package.
  */
 function plainField(key: string, value: unknown, indent: string): string | undefined {
-  if (plainScalar(key) !== key) return undefined;
+  if (key.length > MAX_IMPLICIT_KEY || plainScalar(key) !== key) return undefined;
   const scalar = plainScalar(value);
   if (scalar !== undefined) return `${indent}${key}: ${scalar}\n`;
   const inner = `${indent}  `;
