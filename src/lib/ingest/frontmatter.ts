@@ -118,9 +118,11 @@ function plainField(key: string, value: unknown, indent: string): string | undef
     if (value.length === 0) return undefined;
     let text = `${indent}${key}:\n`;
     for (const item of value) {
-      const line = plainScalar(item) ?? (isRecord(item) ? plainMapping(item, `${inner}  `)?.slice(inner.length + 2) : undefined);
-      if (line === undefined) return undefined;
-      text += `${inner}- ${line}${plainScalar(item) === undefined ? '' : '\n'}`;
+      const scalar = plainScalar(item);
+      // A mapping in a list starts on the dash's line, its other keys under the first.
+      const entry = scalar !== undefined ? `${scalar}\n` : isRecord(item) ? plainMapping(item, `${inner}  `)?.slice(inner.length + 2) : undefined;
+      if (entry === undefined) return undefined;
+      text += `${inner}- ${entry}`;
     }
     return text;
   }

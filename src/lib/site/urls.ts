@@ -47,7 +47,7 @@ export function paperPath(slug: string): string {
  * Page paths in the order @astrojs/sitemap sorts the site's URLs (`localeCompare(b, 'en',
  * { numeric: true })`, which builds a collator for every comparison). A route that lists
  * its pages in this order hands the sitemap a nearly sorted list: its sort then takes
- * 0.05 s rather than 0.6 s at 10,000 papers.
+ * 0.12 s rather than 0.59 s at 10,000 papers.
  */
 export const compareInSitemapOrder = new Intl.Collator('en', { numeric: true }).compare;
 
