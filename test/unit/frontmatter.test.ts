@@ -43,12 +43,16 @@ describe('fieldSegments', () => {
   });
 
   // Mostly what fieldSegments writes itself: words in any script, integers, `Name: subtitle`,
-  // YAML 1.1's special words, lists and mappings of them (keys too long to be implicit too).
+  // dates, YAML 1.1's special words, lists and mappings of them, empty ones included (keys
+  // too long to be implicit too).
   const letter = fc.constantFrom('a', 'Z', 'é', 'ǅ', 'ı', 'İ', '𝐀', 'ß', 'Ω', 'ж', '中', 'ا');
   const inner = fc.constantFrom('a', 'b', 'é', '²', '３', '٣', 'Ⅻ', '0', '9', ' ', '.', ',', '(', ')', "'", '*', '/', '+', '_', '-', '\u0301', '#', ':');
   const plainWord = fc.tuple(letter, fc.array(inner, { maxLength: 8 })).map(([first, rest]) => first + rest.join(''));
   const titleLike = fc.tuple(plainWord, plainWord).map(([name, rest]) => `${name}: ${rest}`);
-  const fastScalar = fc.oneof(plainWord, titleLike, fc.maxSafeInteger(), fc.constantFrom('yes', 'Off', 'NULL', 'y', 'N'));
+  // Dates as entries hold them (YYYY-MM-DD), and near misses the package may write otherwise.
+  const digits = (minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength, maxLength });
+  const dateLike = fc.tuple(digits(3, 5), digits(1, 3), digits(1, 3)).map((parts) => parts.join('-'));
+  const fastScalar = fc.oneof(plainWord, titleLike, dateLike, fc.maxSafeInteger(), fc.constantFrom('yes', 'Off', 'NULL', 'y', 'N'));
   const innerKey = fc.oneof(plainWord, fc.constantFrom('m'.repeat(1025), 'agents'));
   const { fastValue } = fc.letrec((tie) => ({
     fastValue: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fastScalar, fc.array(tie('fastValue'), { maxLength: 3 }), fc.dictionary(innerKey, tie('fastValue'), { maxKeys: 3 })),

@@ -85,13 +85,15 @@ const PLAIN_STRING = /^\p{L}(?:[\p{L}\p{N} .,()'*\/+_-]*[\p{L}\p{N}.,()'*\/+_-])
 const YAML11_WORD = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
 /** Text whose double-quoted form needs no escape: letters, digits, spaces, ASCII punctuation but `"` and `\`. */
 const QUOTABLE = /^[\p{L}\p{N} !#-\x5B\x5D-~]+$/u;
+/** A YAML 1.1 timestamp, which the package double-quotes so that it stays a string: dates of published papers. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A scalar as the yaml package writes it, for the commonest kinds; undefined for the others. */
 function plainScalar(value: unknown): string | undefined {
   if (typeof value === 'string') {
     if (PLAIN_STRING.test(value) && !YAML11_WORD.test(value)) return value;
     // `Name: what it does`, the commonest title that cannot be plain (`: ` would start a value).
-    return value.includes(': ') && QUOTABLE.test(value) ? `"${value}"` : undefined;
+    return ISO_DATE.test(value) || (value.includes(': ') && QUOTABLE.test(value)) ? `"${value}"` : undefined;
   }
   if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
   return undefined;
@@ -107,7 +109,8 @@ const MAX_IMPLICIT_KEY = 1024;
 /**
  * `key: value` as the yaml package writes it with YAML_OPTIONS, at `indent`, for values
  * that are plain scalars, lists of them, and mappings of those (lists of such mappings
- * too): undefined for anything else, which is left to the package.
+ * too), empty lists and mappings included: undefined for anything else, which is left
+ * to the package.
  */
 function plainField(key: string, value: unknown, indent: string): string | undefined {
   if (key.length > MAX_IMPLICIT_KEY || plainScalar(key) !== key) return undefined;
@@ -115,7 +118,7 @@ function plainField(key: string, value: unknown, indent: string): string | undef
   if (scalar !== undefined) return `${indent}${key}: ${scalar}\n`;
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    if (value.length === 0) return undefined;
+    if (value.length === 0) return `${indent}${key}: []\n`;
     let text = `${indent}${key}:\n`;
     for (const item of value) {
       const scalar = plainScalar(item);
@@ -127,6 +130,7 @@ function plainField(key: string, value: unknown, indent: string): string | undef
     return text;
   }
   if (!isRecord(value)) return undefined;
+  if (Object.keys(value).length === 0) return `${indent}${key}: {}\n`;
   const mapping = plainMapping(value, inner);
   return mapping === undefined ? undefined : `${indent}${key}:\n${mapping}`;
 }
