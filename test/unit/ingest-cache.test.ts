@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationKey, entryFingerprint, readIngestCache, writeIngestCache, type IngestCache } from '../../src/lib/ingest/ingest-cache.ts';
+import { classificationKey, entryFingerprint, readIngestCache, sameIngestCache, writeIngestCache, type IngestCache } from '../../src/lib/ingest/ingest-cache.ts';
 import type { ClassifiedPaper } from '../../src/lib/ingest/types.ts';
 
 const paper = { key: 'a', slug: 'a', title: 'A', abstract: 'B', themes: ['agents'], mainTheme: 'agents' } as unknown as ClassifiedPaper;
@@ -20,6 +20,17 @@ describe('the ingest cache', () => {
     expect(readIngestCache(text, 'code-2')).toEqual({ entries: new Map(), classifications: new Map() });
     const reversed = { entries: new Map([...cache.entries].reverse()), classifications: cache.classifications };
     expect(writeIngestCache('code-1', reversed)).toBe(text);
+  });
+
+  it('is the same cache only with the same entries and the very same classifications', () => {
+    const copy = (changes: Partial<IngestCache> = {}): IngestCache => ({ entries: new Map(cache.entries), classifications: new Map(cache.classifications), ...changes });
+    expect(sameIngestCache(cache, copy())).toBe(true);
+    expect(sameIngestCache(cache, copy({ entries: new Map([...cache.entries, ['c/z.md', 'three']]) }))).toBe(false);
+    expect(sameIngestCache(cache, copy({ entries: new Map([['b/x.md', 'two'], ['a/y.md', 'changed']]) }))).toBe(false);
+    expect(sameIngestCache(cache, copy({ entries: new Map([['b/x.md', 'two']]) }))).toBe(false);
+    // Recomputed, even if equal: the file's text decides whether it is written.
+    expect(sameIngestCache(cache, copy({ classifications: new Map([['k', { ...classification }]]) }))).toBe(false);
+    expect(sameIngestCache(cache, copy({ classifications: new Map() }))).toBe(false);
   });
 
   it('starts empty from a missing, broken or foreign file, and skips values of the wrong shape', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { words } from '../../src/lib/ingest/normalise.ts';
+import { titleKey, words } from '../../src/lib/ingest/normalise.ts';
 
 describe('words', () => {
   it('lowercases, splits on anything but letters and digits, and keeps no empty token', () => {
@@ -15,6 +15,24 @@ describe('words', () => {
         expect(words(`${ascii} é`)).toEqual([...words(ascii), 'é']);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('titleKey', () => {
+  it('keys titles on their letters and digits, case, punctuation, spacing and invisible characters aside', () => {
+    expect(titleKey('Self-Play: Fine-Tuning  LLMs!')).toBe('self play fine tuning llms');
+    expect(titleKey('ＳＥＬＦ­play — fine​tuning LLMs')).toBe('selfplay finetuning llms');
+    expect(titleKey('  ?!  ...  ')).toBe('?! ...');
+  });
+
+  it('keys an ASCII title (its fast path) as it does the same title with a non-ASCII space after it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (ascii) => {
+        // The no-break space sends the title down the general path, where NFKC makes it a space.
+        expect(titleKey(`${ascii}\u00a0`)).toBe(titleKey(ascii));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -60,6 +60,16 @@ export function readIngestCache(text: string | undefined, code: string): IngestC
   };
 }
 
+/**
+ * Whether `next` holds just what `previous` held (the same classification objects): then
+ * its text need not be built again to find it unchanged (about 50 ms at 10,000 papers).
+ */
+export function sameIngestCache(previous: IngestCache, next: IngestCache): boolean {
+  const same = <T>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>) =>
+    before.size === after.size && [...after].every(([key, value]) => before.get(key) === value);
+  return same(previous.entries, next.entries) && same(previous.classifications, next.classifications);
+}
+
 /** The cache file's text: keys sorted, so the same cache gives the same bytes. */
 export function writeIngestCache(code: string, cache: IngestCache): string {
   const sorted = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

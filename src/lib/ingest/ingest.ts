@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
-import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, writeIngestCache } from './ingest-cache.ts';
+import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { applyPlan, isHandWritten, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
@@ -166,8 +166,11 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   warnings.push(...plan.warnings);
   if (write) {
     await applyPlan(papersDir, plan, { prune });
-    const nextCache = writeIngestCache(code, { entries: plan.fingerprints, classifications });
-    if (nextCache !== cacheText) await writeFile(cachePath, nextCache);
+    const next = { entries: plan.fingerprints, classifications };
+    if (cacheText === undefined || !sameIngestCache(cache, next)) {
+      const nextText = writeIngestCache(code, next);
+      if (nextText !== cacheText) await writeFile(cachePath, nextText);
+    }
   }
 
   return {
