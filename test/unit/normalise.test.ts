@@ -22,7 +22,7 @@ describe('words', () => {
 describe('titleKey', () => {
   it('keys titles on their letters and digits, case, punctuation, spacing and invisible characters aside', () => {
     expect(titleKey('Self-Play: Fine-Tuning  LLMs!')).toBe('self play fine tuning llms');
-    expect(titleKey('ＳＥＬＦ­play — fine​tuning LLMs')).toBe('selfplay finetuning llms');
+    expect(titleKey('ＳＥＬＦ\u00ADplay — fine\u200Btuning LLMs')).toBe('selfplay finetuning llms');
     expect(titleKey('  ?!  ...  ')).toBe('?! ...');
   });
 
