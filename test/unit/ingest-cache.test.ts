@@ -12,18 +12,24 @@ describe('the ingest cache', () => {
       ['a/y.md', 'one'],
     ]),
     classifications: new Map([['k', classification]]),
+    readings: new Map([['a/y.md', { hash: 'h', data: { title: 'Y', sources: [{ listing: 'a.txt', line: 1 }] }, frontmatter: [4, 40], body: 44 }]]),
   };
 
   it('reads back what it wrote, for the same code only', () => {
     const text = writeIngestCache('code-1', cache);
     expect(readIngestCache(text, 'code-1')).toEqual(cache);
-    expect(readIngestCache(text, 'code-2')).toEqual({ entries: new Map(), classifications: new Map() });
-    const reversed = { entries: new Map([...cache.entries].reverse()), classifications: cache.classifications };
+    expect(readIngestCache(text, 'code-2')).toEqual({ entries: new Map(), classifications: new Map(), readings: new Map() });
+    const reversed = { ...cache, entries: new Map([...cache.entries].reverse()) };
     expect(writeIngestCache('code-1', reversed)).toBe(text);
   });
 
   it('is the same cache only with the same entries and the very same classifications', () => {
-    const copy = (changes: Partial<IngestCache> = {}): IngestCache => ({ entries: new Map(cache.entries), classifications: new Map(cache.classifications), ...changes });
+    const copy = (changes: Partial<IngestCache> = {}): IngestCache => ({
+      entries: new Map(cache.entries),
+      classifications: new Map(cache.classifications),
+      readings: new Map(cache.readings),
+      ...changes,
+    });
     expect(sameIngestCache(cache, copy())).toBe(true);
     expect(sameIngestCache(cache, copy({ entries: new Map([...cache.entries, ['c/z.md', 'three']]) }))).toBe(false);
     expect(sameIngestCache(cache, copy({ entries: new Map([['b/x.md', 'two'], ['a/y.md', 'changed']]) }))).toBe(false);
@@ -31,13 +37,18 @@ describe('the ingest cache', () => {
     // Recomputed, even if equal: the file's text decides whether it is written.
     expect(sameIngestCache(cache, copy({ classifications: new Map([['k', { ...classification }]]) }))).toBe(false);
     expect(sameIngestCache(cache, copy({ classifications: new Map() }))).toBe(false);
+    expect(sameIngestCache(cache, copy({ readings: new Map([...cache.readings].map(([path, reading]) => [path, { ...reading }])) }))).toBe(false);
+    expect(sameIngestCache(cache, copy({ readings: new Map() }))).toBe(false);
   });
 
   it('starts empty from a missing, broken or foreign file, and skips values of the wrong shape', () => {
-    const empty = { entries: new Map(), classifications: new Map() };
+    const empty = { entries: new Map(), classifications: new Map(), readings: new Map() };
     for (const text of [undefined, '', '{', 'null', '[]', '{"code":"c","entries":null}']) expect(readIngestCache(text, 'c')).toEqual(empty);
     const mixed = '{"code":"c","entries":{"a.md":1,"b.md":"ok"},"classifications":{"x":{"themes":"agents"},"y":' + JSON.stringify(classification) + '}}';
-    expect(readIngestCache(mixed, 'c')).toEqual({ entries: new Map([['b.md', 'ok']]), classifications: new Map([['y', classification]]) });
+    expect(readIngestCache(mixed, 'c')).toEqual({ entries: new Map([['b.md', 'ok']]), classifications: new Map([['y', classification]]), readings: new Map() });
+    const reading = { hash: 'h', data: {}, frontmatter: [0, 0], body: 8 };
+    const readings = { ok: reading, noHash: { ...reading, hash: 1 }, noData: { ...reading, data: [] }, short: { ...reading, frontmatter: [0] }, negative: { ...reading, body: -1 }, fraction: { ...reading, frontmatter: [0, 0.5] } };
+    expect(readIngestCache(JSON.stringify({ code: 'c', readings }), 'c').readings).toEqual(new Map([['ok', reading]]));
   });
 
   it('fingerprints change with the paper and with the entry text', () => {

@@ -11,6 +11,14 @@ import { SEEDS_DIR } from '../setup/seeds.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
+/** The entry paths whose reading the ingest cache keeps (entry-readings.ts), sorted. */
+async function cachedReadingPaths(paths: IngestPaths): Promise<string[]> {
+  const cache = JSON.parse(await readFile(join(paths.contentDir, INGEST_CACHE_FILE), 'utf8')) as { readings: Record<string, unknown> };
+  return Object.keys(cache.readings).sort();
+}
+
+const entryPaths = async (paths: IngestPaths) => (await scanEntries(join(paths.contentDir, 'papers'))).map(({ path }) => path).sort();
+
 async function workspace({ seeds = true } = {}): Promise<IngestPaths> {
   const dir = await mkdtemp(join(tmpdir(), 'reading-list-ingest-'));
   if (seeds) await cp(SEEDS_DIR, join(dir, 'seeds'), { recursive: true });
@@ -77,6 +85,13 @@ describe('ingest of the seed listings', () => {
     const movedSource = await readFile(join(paths.contentDir, 'papers', moved?.path ?? ''), 'utf8');
     expect(readEntry(movedSource, 'moved.mdx').body.endsWith('\nMy note.\n')).toBe(true);
     await expect(stat(file)).rejects.toThrow();
+
+    // The cache holds what each entry on disk says, the moved one at its new path, so a re-run parses and writes nothing.
+    expect(await cachedReadingPaths(paths)).toEqual(await entryPaths(paths));
+    const cacheFile = join(paths.contentDir, INGEST_CACHE_FILE);
+    const before = (await stat(cacheFile)).mtimeMs;
+    expect((await ingest(paths)).plan.writes).toEqual([]);
+    expect((await stat(cacheFile)).mtimeMs).toBe(before);
   });
 
 });
@@ -159,6 +174,7 @@ describe('ingest keeps what users wrote', () => {
     expect(pruned.plan.prunable).toHaveLength(1);
     const titles = (await entriesOf(paths)).map(({ entry }) => entry.data['title']).sort();
     expect(titles).toEqual(['Annotated Paper', 'Kept Paper']);
+    expect(await cachedReadingPaths(paths)).toEqual(await entryPaths(paths));
   });
 
   it('gives an entry whose slug names a page of the papers table a new one, keeping the entry and its notes', async () => {

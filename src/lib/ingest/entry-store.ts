@@ -41,7 +41,14 @@ const ENTRY_FILE = /\.mdx?$/;
  * for each open, write and close), and ingest has nothing else to do meanwhile.
  */
 
-export async function scanEntries(papersDir: string, shownDir = papersDir): Promise<StoredEntry[]> {
+/** Reads the entry at `path` (relative to the papers folder), whose text is `source`; `file` names it in messages. */
+export type ReadStoredEntry = (path: string, source: string, file: string) => EntryFile;
+
+export async function scanEntries(
+  papersDir: string,
+  shownDir = papersDir,
+  read: ReadStoredEntry = (_path, source, file) => readEntry(source, file),
+): Promise<StoredEntry[]> {
   let names: string[];
   try {
     names = filesUnder(papersDir);
@@ -52,7 +59,7 @@ export async function scanEntries(papersDir: string, shownDir = papersDir): Prom
   const paths = names.filter((name) => ENTRY_FILE.test(name)).sort();
   return paths.map((path) => {
     const source = readFileSync(join(papersDir, path), 'utf8');
-    return { path, source, entry: readEntry(source, `${shownDir}/${path}`) };
+    return { path, source, entry: read(path, source, `${shownDir}/${path}`) };
   });
 }
 

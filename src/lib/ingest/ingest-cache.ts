@@ -6,7 +6,8 @@
  *
  *   { "code": <hash of the ingest modules>,
  *     "entries": { <entry path>: <fingerprint of the paper and the entry's text> },
- *     "classifications": { <hash of the themes file, a title and an abstract>: <themes> } }
+ *     "classifications": { <hash of the themes file, a title and an abstract>: <themes> },
+ *     "readings": { <entry path>: <what readEntry found in its text (entry-readings.ts)> } }
  *
  * Any change to what a value was computed from (a listing, the themes file, a hand edit
  * of the entry) or to the ingest code misses the cache, and ingest computes as without one.
@@ -18,9 +19,19 @@ export const INGEST_CACHE_FILE = '.ingest-cache.json';
 
 export interface IngestCache {
   /** Entry path -> `entryFingerprint` of the paper and the entry text last written or found equal. */
-  entries: Map<string, string>;
+  entries: ReadonlyMap<string, string>;
   /** `classificationKey` -> the paper's classification. */
-  classifications: Map<string, Classification>;
+  classifications: ReadonlyMap<string, Classification>;
+  /** Entry path -> what `readEntry` found in the entry's text. */
+  readings: ReadonlyMap<string, EntryReading>;
+}
+
+/** `readEntry`'s result for a text whose hash is `hash`: its front matter and body as positions in that text. */
+export interface EntryReading {
+  hash: string;
+  data: Record<string, unknown>;
+  frontmatter: [start: number, end: number];
+  body: number;
 }
 
 // SHA-1 in one call: these keys only tell one run's inputs from another's, and must be cheap at 10,000 papers.
@@ -42,9 +53,20 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const isClassification = (value: unknown): value is Classification =>
   isRecord(value) && Array.isArray(value['themes']) && typeof value['mainTheme'] === 'string' && isRecord(value['matchedTerms']);
 
+const isPosition = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+const isEntryReading = (value: unknown): value is EntryReading =>
+  isRecord(value) &&
+  typeof value['hash'] === 'string' &&
+  isRecord(value['data']) &&
+  Array.isArray(value['frontmatter']) &&
+  value['frontmatter'].length === 2 &&
+  value['frontmatter'].every(isPosition) &&
+  isPosition(value['body']);
+
 /** The cache a file holds, or an empty one when it is missing, unreadable or from other code. */
 export function readIngestCache(text: string | undefined, code: string): IngestCache {
-  const empty: IngestCache = { entries: new Map(), classifications: new Map() };
+  const empty: IngestCache = { entries: new Map(), classifications: new Map(), readings: new Map() };
   if (text === undefined) return empty;
   let cache: unknown;
   try {
@@ -53,25 +75,27 @@ export function readIngestCache(text: string | undefined, code: string): IngestC
     return empty;
   }
   if (!isRecord(cache) || cache['code'] !== code) return empty;
-  const { entries, classifications } = cache;
+  const { entries, classifications, readings } = cache;
   return {
     entries: new Map(isRecord(entries) ? Object.entries(entries).filter((pair): pair is [string, string] => typeof pair[1] === 'string') : []),
     classifications: new Map(isRecord(classifications) ? Object.entries(classifications).filter((pair): pair is [string, Classification] => isClassification(pair[1])) : []),
+    readings: new Map(isRecord(readings) ? Object.entries(readings).filter((pair): pair is [string, EntryReading] => isEntryReading(pair[1])) : []),
   };
 }
 
 /**
- * Whether `next` holds just what `previous` held (the same classification objects): then
- * its text need not be built again to find it unchanged (about 50 ms at 10,000 papers).
+ * Whether `next` holds just what `previous` held (the same classification and reading
+ * objects): then its text need not be built again to find it unchanged (about 50 ms at
+ * 10,000 papers).
  */
 export function sameIngestCache(previous: IngestCache, next: IngestCache): boolean {
   const same = <T>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>) =>
     before.size === after.size && [...after].every(([key, value]) => before.get(key) === value);
-  return same(previous.entries, next.entries) && same(previous.classifications, next.classifications);
+  return same(previous.entries, next.entries) && same(previous.classifications, next.classifications) && same(previous.readings, next.readings);
 }
 
 /** The cache file's text: keys sorted, so the same cache gives the same bytes. */
 export function writeIngestCache(code: string, cache: IngestCache): string {
   const sorted = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ code, entries: sorted(cache.entries), classifications: sorted(cache.classifications) })}\n`;
+  return `${JSON.stringify({ code, entries: sorted(cache.entries), classifications: sorted(cache.classifications), readings: sorted(cache.readings) })}\n`;
 }

@@ -4,6 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
+import { entryReader } from './entry-readings.ts';
 import { applyPlan, isHandWritten, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
@@ -115,8 +116,14 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   }
 
+  const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
+  const cacheText = await readOptionalText(cachePath);
+  const code = await ingestCodeVersion();
+  const cache = readIngestCache(cacheText, code);
+
   const papersDir = join(paths.contentDir, 'papers');
-  const stored = await scanEntries(papersDir, shown(papersDir));
+  const reader = entryReader(cache.readings);
+  const stored = await scanEntries(papersDir, shown(papersDir), reader.read);
   const handWritten = stored.filter(({ entry }) => isHandWritten(entry));
   const handWrittenByKey = new Map(handWritten.flatMap(({ path, entry }) => (typeof entry.data['title'] === 'string' ? [[titleKey(entry.data['title']), path] as const] : [])));
 
@@ -146,10 +153,6 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   }
   const reserved = new Set(handWritten.map(({ path, entry }) => (typeof entry.data['slug'] === 'string' ? entry.data['slug'] : basename(path).replace(/\.mdx?$/, ''))));
   const slugs = assignSlugs(listed, existingSlugs, reserved);
-  const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
-  const cacheText = await readOptionalText(cachePath);
-  const code = await ingestCodeVersion();
-  const cache = readIngestCache(cacheText, code);
 
   const matcher = compileThemes(themes);
   const themesHash = hashText(themesSource);
@@ -166,7 +169,13 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   warnings.push(...plan.warnings);
   if (write) {
     await applyPlan(papersDir, plan, { prune });
-    const next = { entries: plan.fingerprints, classifications };
+    // What the folder holds now, read for the next run: a re-run then parses nothing it wrote.
+    for (const { path, content, movedFrom } of plan.writes) {
+      if (movedFrom) reader.forget(movedFrom);
+      reader.read(path, content, `${shown(papersDir)}/${path}`);
+    }
+    if (prune) for (const path of plan.prunable) reader.forget(path);
+    const next = { entries: plan.fingerprints, classifications, readings: reader.readings };
     if (cacheText === undefined || !sameIngestCache(cache, next)) {
       const nextText = writeIngestCache(code, next);
       if (nextText !== cacheText) await writeFile(cachePath, nextText);
