@@ -194,8 +194,12 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   };
 }
 
-/** The packages that read and write entries: a new version may write them differently. */
-const ENTRY_PACKAGES = ['gray-matter', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
+/**
+ * The packages that read and write entries (by their folder under node_modules): a new version may
+ * write them differently, or read them differently from the readings the cache keeps. gray-matter
+ * reads YAML with a js-yaml of its own.
+ */
+const ENTRY_PACKAGES = ['gray-matter', 'gray-matter/node_modules/js-yaml', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
 
 /**
  * A hash of what ingest's output depends on besides its input: the ingest modules, the
