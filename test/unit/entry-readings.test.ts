@@ -71,9 +71,27 @@ describe('entryReader', () => {
 
   it('keeps nothing for front matter whose data JSON would change, or that is not a piece of the text', () => {
     const reader = entryReader(new Map());
-    // readEntry ends the front matter with a newline the text does not have.
-    const sources = { ...NOT_JSON, 'front matter neither closed nor ended': '---\ntitle: A' };
+    const sources = {
+      ...NOT_JSON,
+      // readEntry ends the front matter with a newline the text does not have.
+      'front matter neither closed nor ended': '---\ntitle: A',
+      'a list for front matter': '---\n- a list, not a mapping\n---\nText.\n',
+      'a string for front matter': '---\njust words\n---\nText.\n',
+    };
     for (const [path, source] of Object.entries(sources)) expect(reader.read(path, source, path)).toEqual(readEntry(source, path));
+    expect(reader.readings.size).toBe(0);
+  });
+
+  it('keeps nothing for YAML aliases: an object inside itself, one object in two places, an alias bomb', () => {
+    const bomb = ['---', 'l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level <= 8; level++) bomb.push(`l${level}: &l${level} [${Array(10).fill(`*l${level - 1}`).join(', ')}]`);
+    const sources = {
+      cycle: '---\ntitle: My own note\nrefs: &r\n  - see: *r\n---\nText.\n',
+      shared: '---\ntitle: A\nbase: &b {k: 1}\ncopy: *b\n---\nText.\n',
+      bomb: `${bomb.join('\n')}\n---\nText.\n`,
+    };
+    const reader = entryReader(new Map());
+    for (const [path, source] of Object.entries(sources)) reader.read(path, source, path);
     expect(reader.readings.size).toBe(0);
   });
 
@@ -85,7 +103,10 @@ describe('entryReader', () => {
   });
 
   it('reads any text from the cache as readEntry does', () => {
-    const line = fc.constantFrom('---', 'title: A', 'title: "B: c"', 'n: 1', 'list:', '  - x', '  - listing: a.txt', '    line: 2', 'm: {}', 'e: []', '# note', '', 'x: 2024-01-02', 'y: .inf', 'z: ~', 'Text *em*', '\r', ' ');
+    const line = fc.constantFrom(
+      ...['---', 'title: A', 'title: "B: c"', 'n: 1', 'list:', '  - x', '  - listing: a.txt', '    line: 2', 'm: {}', 'e: []', '# note', ''],
+      ...['x: 2024-01-02', 'y: .inf', 'z: ~', 'a: &a', '  - k: *a', 'b: &b {k: 1}', 'c: *b', '- item', 'Text *em*', '\r', ' '],
+    );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, newline) => {
         const source = lines.join(newline);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
 import { INGEST_CACHE_FILE } from '../../src/lib/ingest/ingest-cache.ts';
@@ -52,6 +52,17 @@ describe('ingest of the seed listings', () => {
     expect((await readdir(paths.contentDir, { recursive: true })).sort()).toEqual(files);
     const after = await Promise.all(files.map((file) => stat(join(paths.contentDir, file))));
     expect(after.map((file) => file.mtimeMs)).toEqual(before.map((file) => file.mtimeMs));
+  });
+
+  it('rebuilds a cache file cut short, even in the middle of a character, without a word to the user', async () => {
+    const cacheFile = join(paths.contentDir, INGEST_CACHE_FILE);
+    const bytes = await readFile(cacheFile);
+    const cut = Buffer.concat([bytes.subarray(0, bytes.length >> 1), Buffer.from('é').subarray(0, 1)]);
+    await writeFile(cacheFile, cut);
+    const report = await ingest(paths);
+    expect(report.plan.writes).toEqual([]);
+    expect(report.warnings.filter((warning) => warning.file.includes(INGEST_CACHE_FILE))).toEqual([]);
+    expect(await readFile(cacheFile)).toEqual(bytes);
   });
 
   it('rewrites a generated field edited by hand: the cache never hides a changed file', async () => {
@@ -139,6 +150,32 @@ describe('ingest keeps what users wrote', () => {
     const generated = entries.filter(({ path }) => !path.startsWith('mine/'));
     expect(generated).toHaveLength(1);
     expect(generated[0]?.entry.data['slug']).not.toBe('listed-paper');
+  });
+
+  it('stops, changing nothing, rather than replace a file holding a person\'s writing with an entry of the same slug', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper', 'Other Paper'));
+    await ingest(paths);
+    const [original] = (await entriesOf(paths)).filter(({ entry }) => entry.data['title'] === 'Kept Paper');
+    if (!original) throw new Error('no entry for "Kept Paper"');
+    const originalFile = join(paths.contentDir, 'papers', original.path);
+
+    // A copy of the entry in another folder (sorted after the original), and notes added to the original.
+    await mkdir(join(paths.contentDir, 'papers/zz-copies'), { recursive: true });
+    await writeFile(join(paths.contentDir, 'papers/zz-copies', basename(original.path)), original.source);
+    await writeFile(originalFile, `${original.source}\nMy notes.\n`);
+    const annotated = await readFile(originalFile, 'utf8');
+    await expect(ingest(paths)).rejects.toThrow(`${original.path}:1: ingest would replace this file, which holds your writing, with the entry of "Kept Paper" from the entry`);
+    expect(await readFile(originalFile, 'utf8')).toBe(annotated);
+
+    // A hand-written entry with a slug of its own, in the file a listed paper's entry would have.
+    const fresh = await workspace({ seeds: false });
+    await writeFile(join(fresh.seedsDir, 'a.txt'), listing('Kept Paper'));
+    const mine = '---\ntitle: Mine\nslug: mine\nthemes: [agents]\n---\nMy text.\n';
+    await mkdir(join(fresh.contentDir, 'papers', dirname(original.path)), { recursive: true });
+    await writeFile(join(fresh.contentDir, 'papers', original.path), mine);
+    await expect(ingest(fresh)).rejects.toThrow('with the entry of "Kept Paper" from the listings: rename or remove one of them');
+    expect(await readFile(join(fresh.contentDir, 'papers', original.path), 'utf8')).toBe(mine);
   });
 
   it('applies pinned themes and moves the entry to the pinned main theme', async () => {

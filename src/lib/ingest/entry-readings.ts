@@ -3,8 +3,8 @@
  * with a hash of its text: a run that finds the same text again takes the front matter's
  * data from there instead of parsing it (gray-matter and YAML, a third of a re-run at
  * 10,000 papers). Front matter and body are kept as positions in the text. Only data that
- * JSON carries exactly is kept: an entry whose YAML holds a date, an infinity or the like
- * is parsed on every run.
+ * JSON carries exactly is kept: an entry whose YAML holds a date, an infinity, an alias or
+ * the like is parsed on every run.
  */
 import { readEntry, type EntryFile } from './entry.ts';
 import { hashText, type EntryReading } from './ingest-cache.ts';
@@ -42,18 +42,31 @@ export function entryReader(previous: ReadonlyMap<string, EntryReading>, parse: 
   };
 }
 
-/** The reading of `entry`, read from `source`: undefined when its parts are not pieces of the text or its data is not plain JSON. */
+/**
+ * The reading of `entry`, read from `source`: undefined when its parts are not pieces of
+ * the text or its data is not a mapping of plain JSON.
+ */
 function readingOf(hash: string, source: string, { data, frontmatter, body }: EntryFile): EntryReading | undefined {
   const start = source.indexOf(frontmatter);
-  if (start === -1 || !source.endsWith(body) || !isJsonData(data)) return undefined;
+  // gray-matter gives whatever the YAML holds: a list or a string too.
+  const mapping: unknown = data;
+  if (start === -1 || !source.endsWith(body) || typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) return undefined;
+  if (!isJsonData(mapping, new Set())) return undefined;
   return { hash, data, frontmatter: [start, start + frontmatter.length], body: source.length - body.length };
 }
 
-/** Whether JSON writes `value` and reads it back as the same value. */
-function isJsonData(value: unknown): boolean {
+/**
+ * Whether JSON writes `value` and reads it back as the same value. YAML aliases make one
+ * object appear in several places, or inside itself: JSON would copy it each time (an
+ * alias bomb, a few hundred bytes of YAML, becomes gigabytes), so any object met twice
+ * (`seen`) is refused.
+ */
+function isJsonData(value: unknown, seen: Set<object>): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-  if (Array.isArray(value)) return value.every(isJsonData);
-  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.entries(value).every(([key, item]) => key !== '__proto__' && isJsonData(item));
+  if (typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) return value.every((item) => isJsonData(item, seen));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.entries(value).every(([key, item]) => key !== '__proto__' && isJsonData(item, seen));
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
 import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
+import { InputError } from './errors.ts';
 import { isThemeId } from './themes.ts';
 import type { ClassifiedPaper, Warning } from './types.ts';
 
@@ -35,14 +36,14 @@ export interface EntryPlan {
 /** Entries are `.md` (generated or hand-written) or `.mdx` (hand-written, or generated before and annotated). */
 const ENTRY_FILE = /\.mdx?$/;
 
+/** Reads the entry at `path` (relative to the papers folder), whose text is `source`; `file` names it in messages. */
+export type ReadStoredEntry = (path: string, source: string, file: string) => EntryFile;
+
 /*
  * Entry files are read and written with synchronous calls: for thousands of small files
  * they are about ten times faster than fs/promises (which goes through the thread pool
  * for each open, write and close), and ingest has nothing else to do meanwhile.
  */
-
-/** Reads the entry at `path` (relative to the papers folder), whose text is `source`; `file` names it in messages. */
-export type ReadStoredEntry = (path: string, source: string, file: string) => EntryFile;
 
 export async function scanEntries(
   papersDir: string,
@@ -133,6 +134,7 @@ export function planEntries(
 ): EntryPlan {
   const generated = stored.filter(({ entry }) => !isHandWritten(entry));
   const bySlug = new Map(generated.map((entry) => [entry.entry.data['slug'], entry]));
+  const byPath = new Map(stored.map((entry) => [entry.path, entry]));
   const produced = new Set<StoredEntry>();
   const writes: EntryWrite[] = [];
   const warnings: Warning[] = [];
@@ -146,6 +148,12 @@ export function planEntries(
     const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, warnings) : listed;
     const format = formatFor(previous);
     const path = entryPath(paper, format);
+    const occupant = byPath.get(path);
+    if (occupant && occupant !== previous && (isHandWritten(occupant.entry) || hasUserContent(occupant.entry))) {
+      // Another file at this path (a copy of an entry, a hand-written one named like the slug) holds a person's writing.
+      const from = file ? `the entry ${file}, which has the same slug` : 'the listings';
+      throw new InputError(`${shownDir}/${path}`, 1, `ingest would replace this file, which holds your writing, with the entry of "${paper.title}" from ${from}: rename or remove one of them`);
+    }
     if (previous?.path === path) {
       const fingerprint = entryFingerprint(paper, previous.source);
       if (previousFingerprints.get(path) === fingerprint) {

@@ -62,6 +62,7 @@ const isEntryReading = (value: unknown): value is EntryReading =>
   Array.isArray(value['frontmatter']) &&
   value['frontmatter'].length === 2 &&
   value['frontmatter'].every(isPosition) &&
+  value['frontmatter'][0] <= value['frontmatter'][1] &&
   isPosition(value['body']);
 
 /** The cache a file holds, or an empty one when it is missing, unreadable or from other code. */

@@ -64,6 +64,18 @@ async function readOptionalText(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * The cache file's text, or undefined when there is none or it is not UTF-8 (cut short in
+ * the middle of a character, say): it is ingest's own, rebuilt from the entries, not the user's to repair.
+ */
+async function readCacheText(path: string): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+  } catch {
+    return undefined;
+  }
+}
+
 function undatedYearWarning(parsed: ParsedListing): Warning[] {
   const undated = parsed.papers.filter((paper) => paper.published && !paper.published.date);
   const first = undated[0];
@@ -117,7 +129,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   }
 
   const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
-  const cacheText = await readOptionalText(cachePath);
+  const cacheText = await readCacheText(cachePath);
   const code = await ingestCodeVersion();
   const cache = readIngestCache(cacheText, code);
 
@@ -169,7 +181,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   warnings.push(...plan.warnings);
   if (write) {
     await applyPlan(papersDir, plan, { prune });
-    // What the folder holds now, read for the next run: a re-run then parses nothing it wrote.
+    // What the folder holds now, read for the next run, which then parses none of it again (but what JSON cannot keep).
     for (const { path, content, movedFrom } of plan.writes) {
       if (movedFrom) reader.forget(movedFrom);
       reader.read(path, content, `${shown(papersDir)}/${path}`);
@@ -197,9 +209,9 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
 /**
  * The packages that read and write entries (by their folder under node_modules): a new version may
  * write them differently, or read them differently from the readings the cache keeps. gray-matter
- * reads YAML with a js-yaml of its own.
+ * reads YAML with js-yaml: its own copy today, the top-level one if npm ever hoists it.
  */
-const ENTRY_PACKAGES = ['gray-matter', 'gray-matter/node_modules/js-yaml', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
+const ENTRY_PACKAGES = ['gray-matter', 'gray-matter/node_modules/js-yaml', 'js-yaml', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
 
 /**
  * A hash of what ingest's output depends on besides its input: the ingest modules, the
