@@ -178,6 +178,20 @@ describe('ingest keeps what users wrote', () => {
     expect(await readFile(join(fresh.contentDir, 'papers', original.path), 'utf8')).toBe(mine);
   });
 
+  it('stops, writing nothing, rather than write an entry it could not read back', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper'));
+    await ingest(paths);
+    const [entry] = await entriesOf(paths);
+    if (!entry) throw new Error('no entry');
+    const file = join(paths.contentDir, 'papers', entry.path);
+    // An anchor on a field ingest writes, an alias to it in a field of the user's: the new title would drop the anchor.
+    const edited = entry.source.replace('title: Kept Paper\n', 'title: &t Kept paper, my spelling\n').replace('\n---\n', '\nmyTitle: *t\n---\n');
+    await writeFile(file, edited);
+    await expect(ingest(paths)).rejects.toThrow(`${entry.path} (as ingest would write it):1: front matter is not valid YAML`);
+    expect(await readFile(file, 'utf8')).toBe(edited);
+  });
+
   it('applies pinned themes and moves the entry to the pinned main theme', async () => {
     const paths = await workspace({ seeds: false });
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('Skill Discovery for Skill Libraries'));

@@ -180,13 +180,14 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const plan = planEntries(papers, stored, shown(papersDir), { formerSlugs, previousFingerprints: cache.entries });
   warnings.push(...plan.warnings);
   if (write) {
-    await applyPlan(papersDir, plan, { prune });
-    // What the folder holds now, read for the next run, which then parses none of it again (but what JSON cannot keep).
+    // What the folder will hold, read before anything is written: an entry that could not be read back
+    // stops the run, and the next run parses none of the rest again (but what JSON cannot keep).
     for (const { path, content, movedFrom } of plan.writes) {
       if (movedFrom) reader.forget(movedFrom);
-      reader.read(path, content, `${shown(papersDir)}/${path}`);
+      reader.read(path, content, `${shown(papersDir)}/${path} (as ingest would write it)`);
     }
     if (prune) for (const path of plan.prunable) reader.forget(path);
+    await applyPlan(papersDir, plan, { prune });
     const next = { entries: plan.fingerprints, classifications, readings: reader.readings };
     if (cacheText === undefined || !sameIngestCache(cache, next)) {
       const nextText = writeIngestCache(code, next);
