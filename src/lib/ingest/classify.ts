@@ -24,6 +24,14 @@ export interface ThemeMatcher {
   terms: CompiledTerm[];
   /** The terms a word can start (multi-word terms still to be checked), by word; filled as words are met. */
   startsOf(word: string): readonly number[];
+  /**
+   * In lowercase ASCII text, the words that start some term (`startsOf` not empty), found
+   * by the regular expression engine without splitting the text into words: most words
+   * start none, and splitting was most of the time a list of thousands of papers took.
+   */
+  termStarts: RegExp;
+  /** The most words a term has. */
+  longestTerm: number;
 }
 
 export function compileThemes(themes: readonly Theme[]): ThemeMatcher {
@@ -50,24 +58,47 @@ export function compileThemes(themes: readonly Theme[]): ThemeMatcher {
     }
     return found;
   };
-  return { themes: compiled, terms, startsOf };
+  const firstWords = (prefix: boolean) =>
+    [...new Set(terms.filter((term) => (term.prefix && term.tokens.length === 1) === prefix).map(({ tokens }) => tokens[0]!.replace(/[^a-z0-9]/g, '\\$&')))].join('|');
+  // A whole word a term starts with, or the start of a word a one-word `prefix*` term matches;
+  // `(?!)` (never) stands in for an empty list. Only ASCII words can match ASCII text.
+  const termStarts = new RegExp(`(?<![a-z0-9])(?:(?:${firstWords(false) || '(?!)'})(?![a-z0-9])|(?:${firstWords(true) || '(?!)'}))`, 'g');
+  return { themes: compiled, terms, startsOf, termStarts, longestTerm: Math.max(0, ...terms.map(({ tokens }) => tokens.length)) };
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9]+/g;
 
 /** How many times each term occurs in `text` (by term number). */
 function occurrences(text: string, matcher: ThemeMatcher): Int32Array {
   const counts = new Int32Array(matcher.terms.length);
-  const textWords = words(text);
-  textWords.forEach((word, start) => {
-    for (const number of matcher.startsOf(word)) {
+  /** Counts the terms that start at the first of `following`, the words from one position of the text on. */
+  const countAt = (following: readonly string[], from = 0) => {
+    for (const number of matcher.startsOf(following[from]!)) {
       const { tokens, prefix } = matcher.terms[number]!;
       const last = tokens.length - 1;
       const matches = tokens.every((token, offset) => {
-        const at = textWords[start + offset];
+        const at = following[from + offset];
         return at !== undefined && (offset === last && prefix ? at.startsWith(token) : at === token);
       });
       if (matches) counts[number]!++;
     }
-  });
+  };
+  // The same words as `words` gives for ASCII text: lowercase runs of letters and digits.
+  if (ASCII.test(text)) {
+    const lower = text.toLowerCase();
+    const { termStarts, longestTerm } = matcher;
+    // Read to the end: a global expression's search starts over once it finds nothing more.
+    for (let start = termStarts.exec(lower); start; start = termStarts.exec(lower)) {
+      const following: string[] = [];
+      ASCII_WORD.lastIndex = start.index;
+      for (let word = ASCII_WORD.exec(lower); word && following.length < longestTerm; word = ASCII_WORD.exec(lower)) following.push(word[0]);
+      countAt(following);
+    }
+    return counts;
+  }
+  const textWords = words(text);
+  textWords.forEach((_, start) => countAt(textWords, start));
   return counts;
 }
 
