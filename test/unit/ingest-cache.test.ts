@@ -47,7 +47,7 @@ describe('the ingest cache', () => {
     const mixed = '{"code":"c","entries":{"a.md":1,"b.md":"ok"},"classifications":{"x":{"themes":"agents"},"y":' + JSON.stringify(classification) + '}}';
     expect(readIngestCache(mixed, 'c')).toEqual({ entries: new Map([['b.md', 'ok']]), classifications: new Map([['y', classification]]), readings: new Map() });
     const reading = { hash: 'h', data: {}, frontmatter: [0, 0], body: 8 };
-    const readings = { ok: reading, noHash: { ...reading, hash: 1 }, noData: { ...reading, data: [] }, short: { ...reading, frontmatter: [0] }, negative: { ...reading, body: -1 }, fraction: { ...reading, frontmatter: [0, 0.5] } };
+    const readings = { ok: reading, noHash: { ...reading, hash: 1 }, noData: { ...reading, data: [] }, short: { ...reading, frontmatter: [0] }, negative: { ...reading, body: -1 }, fraction: { ...reading, frontmatter: [0, 0.5] }, reversed: { ...reading, frontmatter: [4, 2] } };
     expect(readIngestCache(JSON.stringify({ code: 'c', readings }), 'c').readings).toEqual(new Map([['ok', reading]]));
   });
 

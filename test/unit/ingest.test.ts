@@ -178,6 +178,58 @@ describe('ingest keeps what users wrote', () => {
     expect(await readFile(join(fresh.contentDir, 'papers', original.path), 'utf8')).toBe(mine);
   });
 
+  it('finishes a move an interrupted run left half done: the old copy goes, the new one keeps the notes', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper'));
+    await ingest(paths);
+    const [entry] = await entriesOf(paths);
+    if (!entry) throw new Error('no entry');
+    const pinned = entry.source.replace(/^mainTheme: .*$/m, 'mainTheme: robotics\npinned: [mainTheme]').concat('\nMy notes.\n');
+    await writeFile(join(paths.contentDir, 'papers', entry.path), pinned);
+    const moved = (await ingest(paths)).plan.writes[0];
+    expect(moved?.movedFrom).toBe(entry.path);
+    const movedText = await readFile(join(paths.contentDir, 'papers', moved!.path), 'utf8');
+    // The state a run stopped between writing the new file and removing the old one leaves.
+    await writeFile(join(paths.contentDir, 'papers', entry.path), pinned);
+    await ingest(paths);
+    expect(await entryPaths(paths)).toEqual([moved!.path]);
+    expect(await readFile(join(paths.contentDir, 'papers', moved!.path), 'utf8')).toBe(movedText);
+    expect((await ingest(paths)).plan.writes).toEqual([]);
+  });
+
+  it('lets a new paper take the slug a person renamed an entry away from, in either listing order', async () => {
+    const [renamed, newcomer] = ['Café Agents', 'Cafe Agents']; // Two papers, one slug: cafe-agents.
+    for (const order of [[renamed, newcomer], [newcomer, renamed]]) {
+      const paths = await workspace({ seeds: false });
+      await writeFile(join(paths.seedsDir, 'a.txt'), listing(renamed));
+      await ingest(paths);
+      const [entry] = await entriesOf(paths);
+      if (!entry) throw new Error('no entry');
+      expect(entry.entry.data['slug']).toBe('cafe-agents');
+      await writeFile(join(paths.contentDir, 'papers', entry.path), `${entry.source.replace('slug: cafe-agents', 'slug: my-cafe-agents')}\nMy notes.\n`);
+      await writeFile(join(paths.seedsDir, 'a.txt'), listing(...order));
+      await ingest(paths);
+      const entries = await entriesOf(paths);
+      expect(entries.map(({ entry: e }) => [e.data['title'], e.data['slug']]).sort()).toEqual([[newcomer, 'cafe-agents'], [renamed, 'my-cafe-agents']]);
+      expect(entries.find(({ entry: e }) => e.data['slug'] === 'my-cafe-agents')?.source.endsWith('\nMy notes.\n')).toBe(true);
+      expect((await ingest(paths)).plan.writes).toEqual([]);
+    }
+  });
+
+  it('never prunes the entry it has just written over a leftover of the same path', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Plain Paper'));
+    await ingest(paths);
+    const [entry] = await entriesOf(paths);
+    if (!entry) throw new Error('no entry');
+    // An earlier version's .mdx copy beside the .md, as an interrupted conversion to Markdown leaves them.
+    await writeFile(join(paths.contentDir, 'papers', entry.path.replace(/\.md$/, '.mdx')), entry.source);
+    const report = await ingest(paths, { prune: true });
+    expect(report.plan.orphans).toEqual([]);
+    expect(await entryPaths(paths)).toEqual([entry.path]);
+    expect((await ingest(paths, { prune: true })).plan.writes).toEqual([]);
+  });
+
   it('stops, writing nothing, rather than write an entry it could not read back', async () => {
     const paths = await workspace({ seeds: false });
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper'));
@@ -188,7 +240,7 @@ describe('ingest keeps what users wrote', () => {
     // An anchor on a field ingest writes, an alias to it in a field of the user's: the new title would drop the anchor.
     const edited = entry.source.replace('title: Kept Paper\n', 'title: &t Kept paper, my spelling\n').replace('\n---\n', '\nmyTitle: *t\n---\n');
     await writeFile(file, edited);
-    await expect(ingest(paths)).rejects.toThrow(`${entry.path} (as ingest would write it):1: front matter is not valid YAML`);
+    await expect(ingest(paths)).rejects.toThrow(`${entry.path}: ingest cannot update this entry: the front matter it would write is not valid (front matter is not valid YAML: unidentified alias "t"`);
     expect(await readFile(file, 'utf8')).toBe(edited);
   });
 

@@ -137,6 +137,8 @@ export function planEntries(
   const byPath = new Map(stored.map((entry) => [entry.path, entry]));
   const produced = new Set<StoredEntry>();
   const writes: EntryWrite[] = [];
+  /** Entry path -> the paper written there, and where its entry comes from, for messages. */
+  const sources = new Map<string, { title: string; from: string }>();
   const warnings: Warning[] = [];
   const fingerprints = new Map<string, string>();
   let unchanged = 0;
@@ -148,12 +150,6 @@ export function planEntries(
     const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, warnings) : listed;
     const format = formatFor(previous);
     const path = entryPath(paper, format);
-    const occupant = byPath.get(path);
-    if (occupant && occupant !== previous && (isHandWritten(occupant.entry) || hasUserContent(occupant.entry))) {
-      // Another file at this path (a copy of an entry, a hand-written one named like the slug) holds a person's writing.
-      const from = file ? `the entry ${file}, which has the same slug` : 'the listings';
-      throw new InputError(`${shownDir}/${path}`, 1, `ingest would replace this file, which holds your writing, with the entry of "${paper.title}" from ${from}: rename or remove one of them`);
-    }
     if (previous?.path === path) {
       const fingerprint = entryFingerprint(paper, previous.source);
       if (previousFingerprints.get(path) === fingerprint) {
@@ -169,13 +165,27 @@ export function planEntries(
       continue;
     }
     writes.push({ path, content, ...(previous && previous.path !== path && { movedFrom: previous.path }) });
+    sources.set(path, { title: paper.title, from: file ? `the entry ${file}, which has the same slug` : 'the listings' });
   }
+  for (const { path, content } of writes) {
+    const occupant = byPath.get(path);
+    if (occupant && !produced.has(occupant) && occupant.source !== content && (isHandWritten(occupant.entry) || hasUserContent(occupant.entry))) {
+      // Another file at this path, which no listed paper continues (and so moves away): a copy of an
+      // entry, or a hand-written one named like the slug. It holds a person's writing.
+      const { title, from } = sources.get(path)!;
+      throw new InputError(`${shownDir}/${path}`, 1, `ingest would replace this file, which holds your writing, with the entry of "${title}" from ${from}: rename or remove one of them`);
+    }
+  }
+  // An entry moving away from a path another paper's entry now takes (its slug renamed by hand, say) is
+  // replaced there by that entry: removing the old file would remove the new one.
+  const written = new Set(writes.map(({ path }) => path));
+  const plannedWrites = writes.map(({ movedFrom, ...write }) => (movedFrom === undefined || written.has(movedFrom) ? write : { ...write, movedFrom }));
   for (const { path, entry } of generated) {
     const { unknown } = pinnedFields(entry.data);
     if (unknown.length > 0) warnings.push({ file: `${shownDir}/${path}`, line: 1, message: `cannot pin ${unknown.map((name) => `"${name}"`).join(', ')}: only generated fields and "abstract" can be pinned` });
   }
-  const orphans = generated.filter((entry) => !produced.has(entry)).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
-  return { writes, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), fingerprints, warnings };
+  const orphans = generated.filter((entry) => !produced.has(entry) && !written.has(entry.path)).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
+  return { writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), fingerprints, warnings };
 }
 
 /** Leftovers of writes that were interrupted: they never replaced an entry. */

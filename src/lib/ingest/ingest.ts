@@ -184,7 +184,13 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     // stops the run, and the next run parses none of the rest again (but what JSON cannot keep).
     for (const { path, content, movedFrom } of plan.writes) {
       if (movedFrom) reader.forget(movedFrom);
-      reader.read(path, content, `${shown(papersDir)}/${path} (as ingest would write it)`);
+      try {
+        reader.read(path, content, path);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // Only what the user added can break it: name their file, the one the entry is made from.
+        throw new InputError(`${shown(papersDir)}/${movedFrom ?? path}`, undefined, `ingest cannot update this entry: the front matter it would write is not valid (${error.reason}). Is one of your fields an alias to an anchor on a field ingest writes? Pin that field or remove the alias`);
+      }
     }
     if (prune) for (const path of plan.prunable) reader.forget(path);
     await applyPlan(papersDir, plan, { prune });
