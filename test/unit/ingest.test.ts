@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
 import { INGEST_CACHE_FILE } from '../../src/lib/ingest/ingest-cache.ts';
-import { scanEntries } from '../../src/lib/ingest/entry-store.ts';
+import { scanEntries, type StoredEntry } from '../../src/lib/ingest/entry-store.ts';
 import { ingest, type IngestPaths } from '../../src/lib/ingest/ingest.ts';
 import { SEEDS_DIR } from '../setup/seeds.ts';
 
@@ -114,6 +114,16 @@ async function entriesOf(paths: IngestPaths) {
   return scanEntries(join(paths.contentDir, 'papers'));
 }
 
+/** A workspace whose one listing holds `title`, ingested once: its paths and the entry written. */
+async function ingestedOne(title: string): Promise<{ paths: IngestPaths; entry: StoredEntry }> {
+  const paths = await workspace({ seeds: false });
+  await writeFile(join(paths.seedsDir, 'a.txt'), listing(title));
+  await ingest(paths);
+  const [entry] = await entriesOf(paths);
+  if (!entry) throw new Error(`no entry for "${title}"`);
+  return { paths, entry };
+}
+
 describe('entries an earlier version wrote as MDX', () => {
   it('become Markdown, unless a person added to them: those stay MDX, notes and all', async () => {
     const paths = await workspace({ seeds: false });
@@ -179,11 +189,7 @@ describe('ingest keeps what users wrote', () => {
   });
 
   it('finishes a move an interrupted run left half done: the old copy goes, the new one keeps the notes', async () => {
-    const paths = await workspace({ seeds: false });
-    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper'));
-    await ingest(paths);
-    const [entry] = await entriesOf(paths);
-    if (!entry) throw new Error('no entry');
+    const { paths, entry } = await ingestedOne('Kept Paper');
     const pinned = entry.source.replace(/^mainTheme: .*$/m, 'mainTheme: robotics\npinned: [mainTheme]').concat('\nMy notes.\n');
     await writeFile(join(paths.contentDir, 'papers', entry.path), pinned);
     const moved = (await ingest(paths)).plan.writes[0];
@@ -200,11 +206,7 @@ describe('ingest keeps what users wrote', () => {
   it('lets a new paper take the slug a person renamed an entry away from, in either listing order', async () => {
     const [renamed, newcomer] = ['Café Agents', 'Cafe Agents']; // Two papers, one slug: cafe-agents.
     for (const order of [[renamed, newcomer], [newcomer, renamed]]) {
-      const paths = await workspace({ seeds: false });
-      await writeFile(join(paths.seedsDir, 'a.txt'), listing(renamed));
-      await ingest(paths);
-      const [entry] = await entriesOf(paths);
-      if (!entry) throw new Error('no entry');
+      const { paths, entry } = await ingestedOne(renamed);
       expect(entry.entry.data['slug']).toBe('cafe-agents');
       await writeFile(join(paths.contentDir, 'papers', entry.path), `${entry.source.replace('slug: cafe-agents', 'slug: my-cafe-agents')}\nMy notes.\n`);
       await writeFile(join(paths.seedsDir, 'a.txt'), listing(...order));
@@ -217,11 +219,7 @@ describe('ingest keeps what users wrote', () => {
   });
 
   it('never prunes the entry it has just written over a leftover of the same path', async () => {
-    const paths = await workspace({ seeds: false });
-    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Plain Paper'));
-    await ingest(paths);
-    const [entry] = await entriesOf(paths);
-    if (!entry) throw new Error('no entry');
+    const { paths, entry } = await ingestedOne('Plain Paper');
     // An earlier version's .mdx copy beside the .md, as an interrupted conversion to Markdown leaves them.
     await writeFile(join(paths.contentDir, 'papers', entry.path.replace(/\.md$/, '.mdx')), entry.source);
     const report = await ingest(paths, { prune: true });
@@ -231,11 +229,7 @@ describe('ingest keeps what users wrote', () => {
   });
 
   it('stops, writing nothing, rather than write an entry it could not read back', async () => {
-    const paths = await workspace({ seeds: false });
-    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper'));
-    await ingest(paths);
-    const [entry] = await entriesOf(paths);
-    if (!entry) throw new Error('no entry');
+    const { paths, entry } = await ingestedOne('Kept Paper');
     const file = join(paths.contentDir, 'papers', entry.path);
     // An anchor on a field ingest writes, an alias to it in a field of the user's: the new title would drop the anchor.
     const edited = entry.source.replace('title: Kept Paper\n', 'title: &t Kept paper, my spelling\n').replace('\n---\n', '\nmyTitle: *t\n---\n');
@@ -245,11 +239,7 @@ describe('ingest keeps what users wrote', () => {
   });
 
   it('applies pinned themes and moves the entry to the pinned main theme', async () => {
-    const paths = await workspace({ seeds: false });
-    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Skill Discovery for Skill Libraries'));
-    await ingest(paths);
-    const [first] = await entriesOf(paths);
-    if (!first) throw new Error('no entry');
+    const { paths, entry: first } = await ingestedOne('Skill Discovery for Skill Libraries');
     expect(first.path.startsWith('skills/')).toBe(true);
     const pinned = first.source.replace(/^themes:\n(?:  - .*\n)+/m, 'themes: [robotics, agents]   # chosen by hand\n').replace('---\ntitle', '---\npinned: [themes]\ntitle');
     await writeFile(join(paths.contentDir, 'papers', first.path), pinned);
