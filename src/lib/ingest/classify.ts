@@ -1,4 +1,4 @@
-import { words } from './normalise.ts';
+import { isAscii, words } from './normalise.ts';
 import { UNSORTED_THEME_ID } from './themes.ts';
 import type { Classification, Paper, Theme } from './types.ts';
 
@@ -66,7 +66,6 @@ export function compileThemes(themes: readonly Theme[]): ThemeMatcher {
   return { themes: compiled, terms, startsOf, termStarts, longestTerm: Math.max(0, ...terms.map(({ tokens }) => tokens.length)) };
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
 
 /** How many times each term occurs in `text` (by term number). */
@@ -85,7 +84,7 @@ function occurrences(text: string, matcher: ThemeMatcher): Int32Array {
     }
   };
   // The same words as `words` gives for ASCII text: lowercase runs of letters and digits.
-  if (ASCII.test(text)) {
+  if (isAscii(text)) {
     const lower = text.toLowerCase();
     const { termStarts, longestTerm } = matcher;
     // Read to the end: a global expression's search starts over once it finds nothing more.

@@ -7,7 +7,7 @@
  * the like is parsed on every run.
  */
 import { readEntry, type EntryFile } from './entry.ts';
-import { hashText, type EntryReading } from './ingest-cache.ts';
+import { hashText, isRecord, type EntryReading } from './ingest-cache.ts';
 
 export interface EntryReader {
   /** The entry at `path` (relative to the papers folder) whose text is `source`; `file` names it in messages. */
@@ -48,10 +48,8 @@ export function entryReader(previous: ReadonlyMap<string, EntryReading>, parse: 
  */
 function readingOf(hash: string, source: string, { data, frontmatter, body }: EntryFile): EntryReading | undefined {
   const start = source.indexOf(frontmatter);
-  // gray-matter gives whatever the YAML holds: a list or a string too.
-  const mapping: unknown = data;
-  if (start === -1 || !source.endsWith(body) || typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) return undefined;
-  if (!isJsonData(mapping, new Set())) return undefined;
+  // gray-matter gives whatever the YAML holds, a list or a string too; the cache keeps mappings only.
+  if (start === -1 || !source.endsWith(body) || !isRecord(data as unknown) || !isJsonData(data, new Set())) return undefined;
   return { hash, data, frontmatter: [start, start + frontmatter.length], body: source.length - body.length };
 }
 

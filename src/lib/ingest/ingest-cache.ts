@@ -48,7 +48,8 @@ export function hashText(text: string): string {
   return hash('sha1', text, 'base64url');
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object: not null, not a list. */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isClassification = (value: unknown): value is Classification =>
   isRecord(value) && Array.isArray(value['themes']) && typeof value['mainTheme'] === 'string' && isRecord(value['matchedTerms']);

@@ -1,7 +1,9 @@
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
-/** ASCII text, whose letters and digits are a-z and 0-9, which NFKC leaves as it is, and where nothing is invisible. */
 const ASCII = /^[\x00-\x7f]*$/;
+
+/** Whether `text` is ASCII: its letters and digits are a-z and 0-9, NFKC leaves it as it is, and nothing in it is invisible. */
+export const isAscii = (text: string): boolean => ASCII.test(text);
 
 /**
  * What makes two listed titles the same paper: case, punctuation, spacing and
@@ -9,7 +11,7 @@ const ASCII = /^[\x00-\x7f]*$/;
  */
 export function titleKey(title: string): string {
   // The same key, without normalising, for the usual all-ASCII title.
-  const ascii = ASCII.test(title);
+  const ascii = isAscii(title);
   const text = ascii ? title : title.normalize('NFKC');
   const key = ascii
     ? text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
@@ -20,7 +22,7 @@ export function titleKey(title: string): string {
 /** Lowercase word tokens of a text, hyphenated words split, for term matching. */
 export function words(text: string): string[] {
   // The same tokens, three times faster, for the usual all-ASCII abstract.
-  if (ASCII.test(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (isAscii(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
