@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,20 @@ async function entriesOf(paths: IngestPaths) {
   return scanEntries(join(paths.contentDir, 'papers'));
 }
 
+/**
+ * Runs `body` with the papers folder answering to its name in capitals too, as every name does
+ * on a file system that ignores case (`isCaseInsensitive` asks about the folder's own name).
+ */
+async function pretendCaseIsIgnored(paths: IngestPaths, body: () => Promise<void>): Promise<void> {
+  const alias = join(paths.contentDir, 'PAPERS');
+  await symlink('papers', alias);
+  try {
+    await body();
+  } finally {
+    await rm(alias);
+  }
+}
+
 /** A workspace whose one listing holds `title`, ingested once: its paths and the entry written. */
 async function ingestedOne(title: string): Promise<{ paths: IngestPaths; entry: StoredEntry }> {
   const paths = await workspace({ seeds: false });
@@ -177,15 +191,62 @@ describe('ingest keeps what users wrote', () => {
     const annotated = await readFile(originalFile, 'utf8');
     await expect(ingest(paths)).rejects.toThrow(`${original.path}:1: ingest would replace this file, which holds your writing, with the entry of "Kept Paper" from the entry`);
     expect(await readFile(originalFile, 'utf8')).toBe(annotated);
+  });
 
-    // A hand-written entry with a slug of its own, in the file a listed paper's entry would have.
-    const fresh = await workspace({ seeds: false });
-    await writeFile(join(fresh.seedsDir, 'a.txt'), listing('Kept Paper'));
-    const mine = '---\ntitle: Mine\nslug: mine\nthemes: [agents]\n---\nMy text.\n';
-    await mkdir(join(fresh.contentDir, 'papers', dirname(original.path)), { recursive: true });
-    await writeFile(join(fresh.contentDir, 'papers', original.path), mine);
-    await expect(ingest(fresh)).rejects.toThrow('with the entry of "Kept Paper" from the listings: rename or remove one of them');
-    expect(await readFile(join(fresh.contentDir, 'papers', original.path), 'utf8')).toBe(mine);
+  it('gives a listed paper neither the slug nor the file name, in any case, of a hand-written entry', async () => {
+    const { entry: generated } = await ingestedOne('Kept Paper');
+    expect(generated.entry.data['slug']).toBe('kept-paper');
+    // A file of the user's where the paper's entry would go, under its name or (one file on macOS and Windows) in capitals.
+    for (const name of [basename(generated.path), 'Kept-Paper.md']) {
+      const paths = await workspace({ seeds: false });
+      await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper'));
+      const mine = '---\ntitle: Mine\nslug: mine\nthemes: [agents]\n---\nMy text.\n';
+      const minePath = join(dirname(generated.path), name);
+      await mkdir(join(paths.contentDir, 'papers', dirname(generated.path)), { recursive: true });
+      await writeFile(join(paths.contentDir, 'papers', minePath), mine);
+      await ingest(paths);
+      expect(await readFile(join(paths.contentDir, 'papers', minePath), 'utf8')).toBe(mine);
+      const [kept, ...others] = (await entriesOf(paths)).filter(({ entry }) => entry.data['title'] === 'Kept Paper');
+      expect(others).toEqual([]);
+      expect(kept?.entry.data['slug']).toMatch(/^kept-paper-[0-9a-f]{8}$/);
+      expect((await ingest(paths)).plan.writes).toEqual([]);
+    }
+  });
+
+  it('where file names ignore case, renames an entry whose name a person changed only in case, deleting nothing', async () => {
+    const { paths, entry } = await ingestedOne('Kept Paper');
+    const recased = join(dirname(entry.path), 'Kept-Paper.md');
+    await rename(join(paths.contentDir, 'papers', entry.path), join(paths.contentDir, 'papers', recased));
+    await writeFile(join(paths.contentDir, 'papers', recased), `${entry.source}\nMy notes.\n`);
+    await pretendCaseIsIgnored(paths, async () => {
+      // There the write replaces Kept-Paper.md (one file with kept-paper.md): removing it after would remove the entry.
+      const [write, ...others] = (await ingest(paths, { write: false })).plan.writes;
+      expect(others).toEqual([]);
+      expect(write).toEqual({ path: entry.path, content: `${entry.source}\nMy notes.\n` });
+    });
+    // Where case counts, they are two files: the entry moves back to its own name, notes and all.
+    expect((await ingest(paths)).plan.writes[0]?.movedFrom).toBe(recased);
+    expect(await entryPaths(paths)).toEqual([entry.path]);
+    expect(await readFile(join(paths.contentDir, 'papers', entry.path), 'utf8')).toBe(`${entry.source}\nMy notes.\n`);
+  });
+
+  it('where file names ignore case, stops rather than write a new entry over an annotated one named like it in other case', async () => {
+    const { paths, entry } = await ingestedOne('Old Paper');
+    const left = join(dirname(entry.path), 'New-Paper.md');
+    await rename(join(paths.contentDir, 'papers', entry.path), join(paths.contentDir, 'papers', left));
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('New Paper'));
+    await pretendCaseIsIgnored(paths, async () => {
+      // Not annotated, it is replaced; pruning it after would delete the new entry.
+      const { writes, orphans } = (await ingest(paths, { write: false, prune: true })).plan;
+      expect([writes.map(({ path }) => path), orphans]).toEqual([[join(dirname(entry.path), 'new-paper.md')], []]);
+      await writeFile(join(paths.contentDir, 'papers', left), `${entry.source}\nMy notes.\n`);
+      await expect(ingest(paths)).rejects.toThrow(`${left}:1: ingest would replace this file, which holds your writing, with the entry of "New Paper" from the listings`);
+      expect(await entryPaths(paths)).toEqual([left]);
+    });
+    // Where case counts, the new entry goes beside the old one, which is reported, not pruned.
+    const report = await ingest(paths, { prune: true });
+    expect(report.plan.orphans).toEqual([{ path: left, userContent: true }]);
+    expect(await entryPaths(paths)).toEqual([join(dirname(entry.path), 'new-paper.md'), left].sort());
   });
 
   it('finishes a move an interrupted run left half done: the old copy goes, the new one keeps the notes', async () => {

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
 import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
@@ -65,6 +65,23 @@ export async function scanEntries(
 }
 
 /**
+ * Whether the file system holding `dir` ignores case in file names, as macOS and Windows do by
+ * default: there `agents/Kept-Paper.md` and `agents/kept-paper.md` are one file. Asks about
+ * `dir` itself under its name in the other case; false when `dir` does not exist (yet).
+ */
+export function isCaseInsensitive(dir: string): boolean {
+  const name = basename(dir);
+  const swapped = [...name].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
+  if (swapped === name) return false;
+  try {
+    const [self, other] = [statSync(dir, { bigint: true }), statSync(join(dirname(dir), swapped), { bigint: true })];
+    return self.ino === other.ino && self.dev === other.dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Hand-written entries name no listing (`sources` absent or empty): ingest reads
  * them to keep their slugs and titles free, and never writes them.
  */
@@ -126,15 +143,20 @@ export function planEntries(
   {
     formerSlugs = new Map(),
     previousFingerprints = new Map(),
+    caseInsensitive = false,
   }: {
     formerSlugs?: ReadonlyMap<string, string>;
     /** Fingerprints from the previous run: an entry whose paper and text are both unchanged is not serialised again. */
     previousFingerprints?: ReadonlyMap<string, string>;
+    /** Paths that differ only in case name one file (`isCaseInsensitive`). */
+    caseInsensitive?: boolean;
   } = {},
 ): EntryPlan {
   const generated = stored.filter(({ entry }) => !isHandWritten(entry));
   const bySlug = new Map(generated.map((entry) => [entry.entry.data['slug'], entry]));
-  const byPath = new Map(stored.map((entry) => [entry.path, entry]));
+  /** Which file a path names: `fileOf(a) === fileOf(b)` when writing to `a` replaces `b`. */
+  const fileOf = caseInsensitive ? (path: string) => path.toLowerCase() : (path: string) => path;
+  const byFile = new Map(stored.map((entry) => [fileOf(entry.path), entry]));
   const produced = new Set<StoredEntry>();
   const writes: EntryWrite[] = [];
   /** Entry path -> the paper written there, and where its entry comes from, for messages. */
@@ -168,23 +190,24 @@ export function planEntries(
     sources.set(path, { title: paper.title, from: file ? `the entry ${file}, which has the same slug` : 'the listings' });
   }
   for (const { path, content } of writes) {
-    const occupant = byPath.get(path);
+    const occupant = byFile.get(fileOf(path));
     if (occupant && !produced.has(occupant) && occupant.source !== content && (isHandWritten(occupant.entry) || hasUserContent(occupant.entry))) {
       // Another file at this path, which no listed paper continues (and so moves away): a copy of an
-      // entry, or a hand-written one named like the slug. It holds a person's writing.
+      // entry, say, or an entry left behind and annotated. It holds a person's writing.
       const { title, from } = sources.get(path)!;
-      throw new InputError(`${shownDir}/${path}`, 1, `ingest would replace this file, which holds your writing, with the entry of "${title}" from ${from}: rename or remove one of them`);
+      throw new InputError(`${shownDir}/${occupant.path}`, 1, `ingest would replace this file, which holds your writing, with the entry of "${title}" from ${from}: rename or remove one of them`);
     }
   }
   // An entry moving away from a path another paper's entry now takes (its slug renamed by hand, say) is
   // replaced there by that entry: removing the old file would remove the new one.
-  const written = new Set(writes.map(({ path }) => path));
-  const plannedWrites = writes.map(({ movedFrom, ...write }) => (movedFrom === undefined || written.has(movedFrom) ? write : { ...write, movedFrom }));
+  // So is an entry whose file name only changes case where case is ignored: the write renames it.
+  const written = new Set(writes.map(({ path }) => fileOf(path)));
+  const plannedWrites = writes.map(({ movedFrom, ...write }) => (movedFrom === undefined || written.has(fileOf(movedFrom)) ? write : { ...write, movedFrom }));
   for (const { path, entry } of generated) {
     const { unknown } = pinnedFields(entry.data);
     if (unknown.length > 0) warnings.push({ file: `${shownDir}/${path}`, line: 1, message: `cannot pin ${unknown.map((name) => `"${name}"`).join(', ')}: only generated fields and "abstract" can be pinned` });
   }
-  const orphans = generated.filter((entry) => !produced.has(entry) && !written.has(entry.path)).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
+  const orphans = generated.filter((entry) => !produced.has(entry) && !written.has(fileOf(entry.path))).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
   return { writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), fingerprints, warnings };
 }
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
-import { applyPlan, isHandWritten, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
+import { applyPlan, isCaseInsensitive, isHandWritten, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { mergePapers } from './merge.ts';
@@ -163,7 +163,11 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
       existingSlugs.set(titleKey(title), slug);
     }
   }
-  const reserved = new Set(handWritten.map(({ path, entry }) => (typeof entry.data['slug'] === 'string' ? entry.data['slug'] : basename(path).replace(/\.mdx?$/, ''))));
+  // A hand-written entry keeps its address and its file: no paper is given its slug field, nor its
+  // file name in any case (on macOS and Windows `Kept-Paper.md` and `kept-paper.md` are one file).
+  const reserved = new Set(
+    handWritten.flatMap(({ path, entry }) => [basename(path).replace(/\.mdx?$/, '').toLowerCase(), ...(typeof entry.data['slug'] === 'string' ? [entry.data['slug']] : [])]),
+  );
   const slugs = assignSlugs(listed, existingSlugs, reserved);
 
   const matcher = compileThemes(themes);
@@ -177,7 +181,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   });
   const formerSlugs = new Map(papers.flatMap((paper) => (listSegmentSlugs.has(paper.key) ? [[paper.slug, listSegmentSlugs.get(paper.key) as string] as const] : [])));
 
-  const plan = planEntries(papers, stored, shown(papersDir), { formerSlugs, previousFingerprints: cache.entries });
+  const plan = planEntries(papers, stored, shown(papersDir), { formerSlugs, previousFingerprints: cache.entries, caseInsensitive: isCaseInsensitive(papersDir) });
   warnings.push(...plan.warnings);
   if (write) {
     // What the folder will hold, read before anything is written: an entry that could not be read back
