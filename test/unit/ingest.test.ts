@@ -115,12 +115,13 @@ async function entriesOf(paths: IngestPaths) {
 }
 
 /**
- * Runs `body` with the papers folder answering to its name in capitals too, as every name does
- * on a file system that ignores case (`isCaseInsensitive` asks about the folder's own name).
+ * Runs `body` with the papers folder's `folder` answering to its name in other case too, as
+ * every name does where case is ignored (`isCaseInsensitive` asks about such a name).
  */
-async function pretendCaseIsIgnored(paths: IngestPaths, body: () => Promise<void>): Promise<void> {
-  const alias = join(paths.contentDir, 'PAPERS');
-  await symlink('papers', alias);
+async function pretendCaseIsIgnored(paths: IngestPaths, folder: string, body: () => Promise<void>): Promise<void> {
+  const swapped = [...folder].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
+  const alias = join(paths.contentDir, 'papers', swapped);
+  await symlink(folder, alias);
   try {
     await body();
   } finally {
@@ -193,7 +194,7 @@ describe('ingest keeps what users wrote', () => {
     expect(await readFile(originalFile, 'utf8')).toBe(annotated);
   });
 
-  it('gives a listed paper neither the slug nor the file name, in any case, of a hand-written entry', async () => {
+  it('gives a new paper neither the slug nor the file name, in any case, of a hand-written entry', async () => {
     const { entry: generated } = await ingestedOne('Kept Paper');
     expect(generated.entry.data['slug']).toBe('kept-paper');
     // A file of the user's where the paper's entry would go, under its name or (one file on macOS and Windows) in capitals.
@@ -213,32 +214,67 @@ describe('ingest keeps what users wrote', () => {
     }
   });
 
-  it('where file names ignore case, renames an entry whose name a person changed only in case, deleting nothing', async () => {
+  it('moves a paper, notes and all, off the address a hand-written entry takes; a file name alone does not take it', async () => {
     const { paths, entry } = await ingestedOne('Kept Paper');
-    const recased = join(dirname(entry.path), 'Kept-Paper.md');
+    const annotated = `${entry.source}\nMy notes.\n`;
+    await writeFile(join(paths.contentDir, 'papers', entry.path), annotated);
+    await mkdir(join(paths.contentDir, 'papers/mine'));
+    // Named like the paper's entry, with a slug of its own: the paper keeps its slug.
+    await writeFile(join(paths.contentDir, 'papers/mine/Kept-Paper.md'), '---\ntitle: Mine\nslug: mine\nthemes: [agents]\n---\nMy text.\n');
+    const kept = await ingest(paths);
+    expect([kept.plan.writes, kept.warnings]).toEqual([[], []]);
+    // Without a slug its address is its file name, /papers/Kept-Paper/: one folder with /papers/kept-paper/ where case is ignored.
+    await writeFile(join(paths.contentDir, 'papers/mine/Kept-Paper.md'), '---\ntitle: Mine\nthemes: [agents]\n---\nMy text.\n');
+    const moved = await ingest(paths);
+    expect(moved.warnings).toEqual([
+      { file: expect.stringMatching(new RegExp(`${entry.path}$`)), line: 1, message: expect.stringMatching(/^slug "kept-paper" is the address of the hand-written entry .*mine\/Kept-Paper\.md; a new one is given$/) },
+    ]);
+    const [write, ...others] = moved.plan.writes;
+    expect([write?.movedFrom, others]).toEqual([entry.path, []]);
+    const [paper] = (await entriesOf(paths)).filter(({ entry: e }) => e.data['title'] === 'Kept Paper');
+    expect(paper?.path).toMatch(/\/kept-paper-[0-9a-f]{8}\.md$/);
+    expect(paper?.source.endsWith('\nMy notes.\n')).toBe(true);
+    expect(moved.plan.orphans).toEqual([]);
+  });
+
+  it('where file names ignore case, leaves a file or folder a person renamed only in case under its name', async () => {
+    const { paths, entry } = await ingestedOne('Kept Paper');
+    const folder = dirname(entry.path);
+    const recased = join(folder, 'Kept-Paper.md');
     await rename(join(paths.contentDir, 'papers', entry.path), join(paths.contentDir, 'papers', recased));
     await writeFile(join(paths.contentDir, 'papers', recased), `${entry.source}\nMy notes.\n`);
-    await pretendCaseIsIgnored(paths, async () => {
-      // There the write replaces Kept-Paper.md (one file with kept-paper.md): removing it after would remove the entry.
+    await pretendCaseIsIgnored(paths, folder, async () => {
+      // There the entry is Kept-Paper.md: written as kept-paper.md, the old name's removal would remove it.
+      expect((await ingest(paths, { write: false })).plan.writes).toEqual([]);
+      await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper').replace(ABSTRACT, 'A new abstract.'));
       const [write, ...others] = (await ingest(paths, { write: false })).plan.writes;
-      expect(others).toEqual([]);
-      expect(write).toEqual({ path: entry.path, content: `${entry.source}\nMy notes.\n` });
+      expect([write?.path, write?.movedFrom, others]).toEqual([recased, undefined, []]);
     });
-    // Where case counts, they are two files: the entry moves back to its own name, notes and all.
+    // Where case counts, they are two names: the entry moves back to its own, notes and all.
     expect((await ingest(paths)).plan.writes[0]?.movedFrom).toBe(recased);
     expect(await entryPaths(paths)).toEqual([entry.path]);
-    expect(await readFile(join(paths.contentDir, 'papers', entry.path), 'utf8')).toBe(`${entry.source}\nMy notes.\n`);
+    expect(await readFile(join(paths.contentDir, 'papers', entry.path), 'utf8')).toContain('A new abstract.');
+
+    // A theme folder renamed in case: nothing to write, run after run.
+    const refoldered = entry.path.replace(folder, folder.toUpperCase());
+    await rename(join(paths.contentDir, 'papers', folder), join(paths.contentDir, 'papers', folder.toUpperCase()));
+    await pretendCaseIsIgnored(paths, folder.toUpperCase(), async () => {
+      expect((await ingest(paths)).plan.writes).toEqual([]);
+      expect((await ingest(paths)).plan.writes).toEqual([]);
+      expect(await entryPaths(paths)).toEqual([refoldered]);
+    });
   });
 
   it('where file names ignore case, stops rather than write a new entry over an annotated one named like it in other case', async () => {
     const { paths, entry } = await ingestedOne('Old Paper');
-    const left = join(dirname(entry.path), 'New-Paper.md');
+    const folder = dirname(entry.path);
+    const left = join(folder, 'New-Paper.md');
     await rename(join(paths.contentDir, 'papers', entry.path), join(paths.contentDir, 'papers', left));
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('New Paper'));
-    await pretendCaseIsIgnored(paths, async () => {
-      // Not annotated, it is replaced; pruning it after would delete the new entry.
+    await pretendCaseIsIgnored(paths, folder, async () => {
+      // Not annotated, it is replaced, under its name; pruning it after would delete the new entry.
       const { writes, orphans } = (await ingest(paths, { write: false, prune: true })).plan;
-      expect([writes.map(({ path }) => path), orphans]).toEqual([[join(dirname(entry.path), 'new-paper.md')], []]);
+      expect([writes.map(({ path }) => path), orphans]).toEqual([[left], []]);
       await writeFile(join(paths.contentDir, 'papers', left), `${entry.source}\nMy notes.\n`);
       await expect(ingest(paths)).rejects.toThrow(`${left}:1: ingest would replace this file, which holds your writing, with the entry of "New Paper" from the listings`);
       expect(await entryPaths(paths)).toEqual([left]);
@@ -246,7 +282,7 @@ describe('ingest keeps what users wrote', () => {
     // Where case counts, the new entry goes beside the old one, which is reported, not pruned.
     const report = await ingest(paths, { prune: true });
     expect(report.plan.orphans).toEqual([{ path: left, userContent: true }]);
-    expect(await entryPaths(paths)).toEqual([join(dirname(entry.path), 'new-paper.md'), left].sort());
+    expect(await entryPaths(paths)).toEqual([join(folder, 'new-paper.md'), left].sort());
   });
 
   it('finishes a move an interrupted run left half done: the old copy goes, the new one keeps the notes', async () => {

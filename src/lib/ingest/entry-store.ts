@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
 import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
@@ -65,16 +65,22 @@ export async function scanEntries(
 }
 
 /**
- * Whether the file system holding `dir` ignores case in file names, as macOS and Windows do by
- * default: there `agents/Kept-Paper.md` and `agents/kept-paper.md` are one file. Asks about
- * `dir` itself under its name in the other case; false when `dir` does not exist (yet).
+ * Whether names in `dir` ignore case, as on macOS and Windows by default: there
+ * `agents/Kept-Paper.md` and `agents/kept-paper.md` are one file. Asks about a name `dir`
+ * holds, in the other case; false when it holds no name with letters, or does not exist.
  */
 export function isCaseInsensitive(dir: string): boolean {
-  const name = basename(dir);
-  const swapped = [...name].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
-  if (swapped === name) return false;
+  const swapCase = (name: string) => [...name].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
+  let names: string[];
   try {
-    const [self, other] = [statSync(dir, { bigint: true }), statSync(join(dirname(dir), swapped), { bigint: true })];
+    names = readdirSync(dir).sort();
+  } catch {
+    return false;
+  }
+  const name = names.find((candidate) => swapCase(candidate) !== candidate);
+  if (name === undefined) return false;
+  try {
+    const [self, other] = [statSync(join(dir, name), { bigint: true }), statSync(join(dir, swapCase(name)), { bigint: true })];
     return self.ino === other.ino && self.dev === other.dev;
   } catch {
     return false;
@@ -171,7 +177,10 @@ export function planEntries(
     const file = previous && `${shownDir}/${previous.path}`;
     const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, warnings) : listed;
     const format = formatFor(previous);
-    const path = entryPath(paper, format);
+    // Where case is ignored, a file keeps the name it has (`Agents/Kept-Paper.md`): written under
+    // another, it would be the same file, and its old name would be deleted as a move's leftover.
+    const canonical = entryPath(paper, format);
+    const path = byFile.get(fileOf(canonical))?.path ?? canonical;
     if (previous?.path === path) {
       const fingerprint = entryFingerprint(paper, previous.source);
       if (previousFingerprints.get(path) === fingerprint) {
@@ -200,14 +209,13 @@ export function planEntries(
   }
   // An entry moving away from a path another paper's entry now takes (its slug renamed by hand, say) is
   // replaced there by that entry: removing the old file would remove the new one.
-  // So is an entry whose file name only changes case where case is ignored: the write renames it.
-  const written = new Set(writes.map(({ path }) => fileOf(path)));
-  const plannedWrites = writes.map(({ movedFrom, ...write }) => (movedFrom === undefined || written.has(fileOf(movedFrom)) ? write : { ...write, movedFrom }));
+  const written = new Set(writes.map(({ path }) => path));
+  const plannedWrites = writes.map(({ movedFrom, ...write }) => (movedFrom === undefined || written.has(movedFrom) ? write : { ...write, movedFrom }));
   for (const { path, entry } of generated) {
     const { unknown } = pinnedFields(entry.data);
     if (unknown.length > 0) warnings.push({ file: `${shownDir}/${path}`, line: 1, message: `cannot pin ${unknown.map((name) => `"${name}"`).join(', ')}: only generated fields and "abstract" can be pinned` });
   }
-  const orphans = generated.filter((entry) => !produced.has(entry) && !written.has(fileOf(entry.path))).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
+  const orphans = generated.filter((entry) => !produced.has(entry) && !written.has(entry.path)).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
   return { writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), fingerprints, warnings };
 }
 

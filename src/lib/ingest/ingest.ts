@@ -41,6 +41,9 @@ export const THEMES_FILE = 'themes.yaml';
 /** Paths in messages are relative to where the command runs. */
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 
+/** The slug an entry's file name stands for, in lower case: `mine/Kept-Paper.md` -> `kept-paper`. */
+const fileSlug = (path: string) => basename(path).replace(/\.mdx?$/, '').toLowerCase();
+
 async function readText(path: string): Promise<string> {
   const bytes = await readFile(path);
   const name = shown(path);
@@ -148,27 +151,28 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     return false;
   });
 
-  const existingSlugs = new Map<string, string>();
-  /** Title key -> a slug that names a page of the papers table, which the entry gives up. */
-  const listSegmentSlugs = new Map<string, string>();
+  // A hand-written entry's address: its slug, or its file name, in lower case (on macOS and Windows
+  // `Kept-Paper.md` and `kept-paper.md` are one file, and so are the page folders of the two ids).
+  const addresses = new Map(handWritten.map(({ path, entry }) => [typeof entry.data['slug'] === 'string' ? entry.data['slug'] : fileSlug(path), path]));
+  /** Title key -> the slug its entry has (kept, unless it is not a paper's to have). */
+  const storedSlugs = new Map<string, string>();
   for (const { path, entry } of stored.filter((stored) => !isHandWritten(stored.entry))) {
     const { title, slug } = entry.data;
     if (typeof title !== 'string') continue;
+    const file = `${shown(papersDir)}/${path}`;
     if (!isSlug(slug)) {
-      warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `slug ${JSON.stringify(slug)} is not lowercase words joined by hyphens; a new one is given` });
-    } else if (isListSegment(slug)) {
-      listSegmentSlugs.set(titleKey(title), slug);
-      warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `slug "${slug}" is the address of a page of the papers table (/papers/${slug}/); a new one is given` });
-    } else {
-      existingSlugs.set(titleKey(title), slug);
+      warnings.push({ file, line: 1, message: `slug ${JSON.stringify(slug)} is not lowercase words joined by hyphens; a new one is given` });
+      continue;
     }
+    if (isListSegment(slug)) warnings.push({ file, line: 1, message: `slug "${slug}" is the address of a page of the papers table (/papers/${slug}/); a new one is given` });
+    const holder = addresses.get(slug);
+    if (holder !== undefined) warnings.push({ file, line: 1, message: `slug "${slug}" is the address of the hand-written entry ${shown(papersDir)}/${holder}; a new one is given` });
+    storedSlugs.set(titleKey(title), slug);
   }
-  // A hand-written entry keeps its address and its file: no paper is given its slug field, nor its
-  // file name in any case (on macOS and Windows `Kept-Paper.md` and `kept-paper.md` are one file).
-  const reserved = new Set(
-    handWritten.flatMap(({ path, entry }) => [basename(path).replace(/\.mdx?$/, '').toLowerCase(), ...(typeof entry.data['slug'] === 'string' ? [entry.data['slug']] : [])]),
-  );
-  const slugs = assignSlugs(listed, existingSlugs, reserved);
+  // The file name of a hand-written entry with a slug of its own is kept from new papers only.
+  const held = new Set(storedSlugs.values());
+  const fileNames = handWritten.map(({ path }) => fileSlug(path)).filter((name) => !held.has(name));
+  const slugs = assignSlugs(listed, storedSlugs, new Set([...addresses.keys(), ...fileNames]));
 
   const matcher = compileThemes(themes);
   const themesHash = hashText(themesSource);
@@ -179,7 +183,13 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     classifications.set(key, classification);
     return { ...paper, ...classification, slug: slugs.get(paper.key) as string };
   });
-  const formerSlugs = new Map(papers.flatMap((paper) => (listSegmentSlugs.has(paper.key) ? [[paper.slug, listSegmentSlugs.get(paper.key) as string] as const] : [])));
+  // An entry whose slug was given up is continued, and moved, under the new one.
+  const formerSlugs = new Map(
+    papers.flatMap((paper) => {
+      const former = storedSlugs.get(paper.key);
+      return former !== undefined && former !== paper.slug && (isListSegment(former) || addresses.has(former)) ? [[paper.slug, former] as const] : [];
+    }),
+  );
 
   const plan = planEntries(papers, stored, shown(papersDir), { formerSlugs, previousFingerprints: cache.entries, caseInsensitive: isCaseInsensitive(papersDir) });
   warnings.push(...plan.warnings);
