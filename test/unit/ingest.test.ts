@@ -235,6 +235,13 @@ describe('ingest keeps what users wrote', () => {
     expect(paper?.path).toMatch(/\/kept-paper-[0-9a-f]{8}\.md$/);
     expect(paper?.source.endsWith('\nMy notes.\n')).toBe(true);
     expect(moved.plan.orphans).toEqual([]);
+
+    // The entry of a paper no longer listed is only reported, even when a hand-written entry takes its address.
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Other Paper'));
+    await writeFile(join(paths.contentDir, 'papers/mine', basename(paper!.path)), '---\ntitle: Mine too\nthemes: [agents]\n---\nMy text.\n');
+    const left = await ingest(paths);
+    expect(left.warnings).toEqual([]);
+    expect(left.plan.orphans.map(({ path }) => path)).toEqual([paper?.path]);
   });
 
   it('where file names ignore case, leaves a file or folder a person renamed only in case under its name', async () => {
@@ -260,8 +267,13 @@ describe('ingest keeps what users wrote', () => {
     await rename(join(paths.contentDir, 'papers', folder), join(paths.contentDir, 'papers', folder.toUpperCase()));
     await pretendCaseIsIgnored(paths, folder.toUpperCase(), async () => {
       expect((await ingest(paths)).plan.writes).toEqual([]);
+      // A new paper's entry goes into the folder as named, where the next run finds it: that run writes nothing, its cache included.
+      await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper', 'Other Paper').replace(ABSTRACT, 'A new abstract.'));
+      expect((await ingest(paths)).plan.writes.map(({ path }) => path)).toEqual([`${folder.toUpperCase()}/other-paper.md`]);
+      const cache = await readFile(join(paths.contentDir, INGEST_CACHE_FILE), 'utf8');
       expect((await ingest(paths)).plan.writes).toEqual([]);
-      expect(await entryPaths(paths)).toEqual([refoldered]);
+      expect(await readFile(join(paths.contentDir, INGEST_CACHE_FILE), 'utf8')).toBe(cache);
+      expect(await entryPaths(paths)).toEqual([refoldered, `${folder.toUpperCase()}/other-paper.md`].sort());
     });
   });
 

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
 import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
@@ -163,6 +163,10 @@ export function planEntries(
   /** Which file a path names: `fileOf(a) === fileOf(b)` when writing to `a` replaces `b`. */
   const fileOf = caseInsensitive ? (path: string) => path.toLowerCase() : (path: string) => path;
   const byFile = new Map(stored.map((entry) => [fileOf(entry.path), entry]));
+  const folders = new Map(stored.map(({ path }) => [fileOf(dirname(path)), dirname(path)]));
+  // Where case is ignored, a file or theme folder keeps the name it has (`Agents/Kept-Paper.md`):
+  // written under another, it would be the same file, and its old name deleted as a move's leftover.
+  const nameOf = (path: string) => byFile.get(fileOf(path))?.path ?? `${folders.get(fileOf(dirname(path))) ?? dirname(path)}/${basename(path)}`;
   const produced = new Set<StoredEntry>();
   const writes: EntryWrite[] = [];
   /** Entry path -> the paper written there, and where its entry comes from, for messages. */
@@ -177,10 +181,7 @@ export function planEntries(
     const file = previous && `${shownDir}/${previous.path}`;
     const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, warnings) : listed;
     const format = formatFor(previous);
-    // Where case is ignored, a file keeps the name it has (`Agents/Kept-Paper.md`): written under
-    // another, it would be the same file, and its old name would be deleted as a move's leftover.
-    const canonical = entryPath(paper, format);
-    const path = byFile.get(fileOf(canonical))?.path ?? canonical;
+    const path = nameOf(entryPath(paper, format));
     if (previous?.path === path) {
       const fingerprint = entryFingerprint(paper, previous.source);
       if (previousFingerprints.get(path) === fingerprint) {

@@ -154,25 +154,34 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   // A hand-written entry's address: its slug, or its file name, in lower case (on macOS and Windows
   // `Kept-Paper.md` and `kept-paper.md` are one file, and so are the page folders of the two ids).
   const addresses = new Map(handWritten.map(({ path, entry }) => [typeof entry.data['slug'] === 'string' ? entry.data['slug'] : fileSlug(path), path]));
-  /** Title key -> the slug its entry has (kept, unless it is not a paper's to have). */
-  const storedSlugs = new Map<string, string>();
+  /** Title key -> the entry ingest wrote for the paper before. */
+  const storedByKey = new Map<string, { path: string; slug: unknown }>();
   for (const { path, entry } of stored.filter((stored) => !isHandWritten(stored.entry))) {
-    const { title, slug } = entry.data;
-    if (typeof title !== 'string') continue;
-    const file = `${shown(papersDir)}/${path}`;
-    if (!isSlug(slug)) {
-      warnings.push({ file, line: 1, message: `slug ${JSON.stringify(slug)} is not lowercase words joined by hyphens; a new one is given` });
-      continue;
-    }
-    if (isListSegment(slug)) warnings.push({ file, line: 1, message: `slug "${slug}" is the address of a page of the papers table (/papers/${slug}/); a new one is given` });
-    const holder = addresses.get(slug);
-    if (holder !== undefined) warnings.push({ file, line: 1, message: `slug "${slug}" is the address of the hand-written entry ${shown(papersDir)}/${holder}; a new one is given` });
-    storedSlugs.set(titleKey(title), slug);
+    if (typeof entry.data['title'] === 'string') storedByKey.set(titleKey(entry.data['title']), { path, slug: entry.data['slug'] });
   }
+  const storedSlugs = new Map([...storedByKey].flatMap(([key, { slug }]) => (isSlug(slug) ? [[key, slug] as const] : [])));
   // The file name of a hand-written entry with a slug of its own is kept from new papers only.
   const held = new Set(storedSlugs.values());
   const fileNames = handWritten.map(({ path }) => fileSlug(path)).filter((name) => !held.has(name));
   const slugs = assignSlugs(listed, storedSlugs, new Set([...addresses.keys(), ...fileNames]));
+  // A listed paper whose entry's slug is not its to keep is told so, and that entry is continued, and
+  // moved, under the new slug.
+  const formerSlugs = new Map<string, string>();
+  for (const { key } of listed) {
+    const before = storedByKey.get(key);
+    const slug = slugs.get(key)!;
+    if (before === undefined || before.slug === slug) continue;
+    const file = `${shown(papersDir)}/${before.path}`;
+    if (!isSlug(before.slug)) {
+      warnings.push({ file, line: 1, message: `slug ${JSON.stringify(before.slug)} is not lowercase words joined by hyphens; a new one is given` });
+    } else if (isListSegment(before.slug)) {
+      warnings.push({ file, line: 1, message: `slug "${before.slug}" is the address of a page of the papers table (/papers/${before.slug}/); a new one is given` });
+      formerSlugs.set(slug, before.slug);
+    } else if (addresses.has(before.slug)) {
+      warnings.push({ file, line: 1, message: `slug "${before.slug}" is the address of the hand-written entry ${shown(papersDir)}/${addresses.get(before.slug)}; a new one is given` });
+      formerSlugs.set(slug, before.slug);
+    }
+  }
 
   const matcher = compileThemes(themes);
   const themesHash = hashText(themesSource);
@@ -183,13 +192,6 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     classifications.set(key, classification);
     return { ...paper, ...classification, slug: slugs.get(paper.key) as string };
   });
-  // An entry whose slug was given up is continued, and moved, under the new one.
-  const formerSlugs = new Map(
-    papers.flatMap((paper) => {
-      const former = storedSlugs.get(paper.key);
-      return former !== undefined && former !== paper.slug && (isListSegment(former) || addresses.has(former)) ? [[paper.slug, former] as const] : [];
-    }),
-  );
 
   const plan = planEntries(papers, stored, shown(papersDir), { formerSlugs, previousFingerprints: cache.entries, caseInsensitive: isCaseInsensitive(papersDir) });
   warnings.push(...plan.warnings);
