@@ -151,8 +151,8 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     return false;
   });
 
-  // A hand-written entry's address: its slug, or its file name, in lower case (on macOS and Windows
-  // `Kept-Paper.md` and `kept-paper.md` are one file, and so are the page folders of the two ids).
+  // A hand-written entry's address: its slug, or without one its file name in lower case (on macOS and
+  // Windows `Kept-Paper.md` and `kept-paper.md` are one file, and so are the page folders of the two ids).
   const addresses = new Map(handWritten.map(({ path, entry }) => [typeof entry.data['slug'] === 'string' ? entry.data['slug'] : fileSlug(path), path]));
   /** Title key -> the entry ingest wrote for the paper before. */
   const storedByKey = new Map<string, { path: string; slug: unknown }>();
