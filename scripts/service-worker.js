@@ -5,13 +5,15 @@
  * prepends `const MANIFEST = {...}` and writes it to <outDir>/sw.js. MANIFEST holds:
  *   version  a hash of the shell, the search index and every page: a new deploy is a new
  *            sw.js, hence a new cache;
- *   core     paths (relative to the scope, which is the site's base) that must be cached
- *            for the worker to install: home, /search/, /my-list/ and its data, the favicon, the
- *            _astro/ assets and the Pagefind bundle the site uses (entry, wasm, meta,
- *            index, filter and fragment chunks: the whole index, so any search works);
- *   pages    every other page when they weigh at most SITE.precachePagesUpTo together (else
- *            none: pages are cached as they are read), cached best effort during install (a failure is skipped
- *            and the page is cached when next visited).
+ *   core       paths (relative to the scope, which is the site's base) that must be cached
+ *              for the worker to install: home, /search/, /my-list/ and its data, the favicon,
+ *              the _astro/ assets and the Pagefind bundle the site uses (entry, wasm, meta,
+ *              index and filter chunks: the whole index, so any search works offline);
+ *   fragments  Pagefind's result fragments, one per paper (thousands in a long list), and
+ *   pages      every other page when they weigh at most SITE.precachePagesUpTo together (else
+ *              none: pages are cached as they are read): both cached best effort during
+ *              install. A file that fails is skipped, and cached when next fetched online: one
+ *              failure among thousands of files does not cost the reader the offline site.
  *
  * At runtime (same-origin GET requests under the scope only):
  *   pages (navigations) and pagefind-entry.json: network first, then the cache. Pages are
@@ -50,7 +52,7 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       // All or nothing: without these the site would not work offline, so the worker does not install.
       await cache.addAll(MANIFEST.core.map(fresh));
-      await cacheBestEffort(cache, MANIFEST.pages);
+      await cacheBestEffort(cache, [...MANIFEST.fragments, ...MANIFEST.pages]);
       await self.skipWaiting();
     })(),
   );

@@ -17,8 +17,8 @@ export interface PageWeights {
   homeBytes: number;
   dist: { files: number; bytes: number };
   pagefind: { files: number; bytes: number };
-  /** What sw.js downloads on a first visit: `core` must all be cached, `pages` is best effort. */
-  serviceWorkerPrecache: { coreBytes: number; pagesBytes: number };
+  /** What sw.js downloads on a first visit: `core` must all be cached, Pagefind's `fragments` and `pages` are best effort. */
+  serviceWorkerPrecache: { coreBytes: number; fragmentsBytes: number; pagesBytes: number };
 }
 
 /** Every file of `dir`, path relative to it with `/` separators -> size in bytes. */
@@ -32,11 +32,18 @@ export async function fileSizes(dir: string): Promise<Map<string, number>> {
   return sizes;
 }
 
+/** The precache lists of sw.js: paths relative to the site's base (see scripts/service-worker.js). */
+export interface Precache {
+  core: string[];
+  fragments: string[];
+  pages: string[];
+}
+
 /** The precache lists of sw.js (written by scripts/index-search.ts as `const MANIFEST = {...};` on its first line). */
-export function serviceWorkerManifest(swSource: string): { core: string[]; pages: string[] } {
+export function serviceWorkerManifest(swSource: string): Precache {
   const match = /^const MANIFEST = (.*);$/m.exec(swSource);
   if (!match) throw new Error('sw.js does not start with its MANIFEST');
-  return JSON.parse(match[1]!) as { core: string[]; pages: string[] };
+  return JSON.parse(match[1]!) as Precache;
 }
 
 function largest(sizes: ReadonlyMap<string, number>, paths: string[]): LargestPage {
@@ -44,7 +51,7 @@ function largest(sizes: ReadonlyMap<string, number>, paths: string[]): LargestPa
 }
 
 /** Weights from `fileSizes(dist)` and the precache lists of its sw.js. */
-export function pageWeights(sizes: ReadonlyMap<string, number>, precache: { core: string[]; pages: string[] }): PageWeights {
+export function pageWeights(sizes: ReadonlyMap<string, number>, precache: Precache): PageWeights {
   const paths = [...sizes.keys()].sort();
   // Table pages are named by an order and a page number, which are never slugs (src/lib/ingest/slug.ts).
   const tablePages = paths.filter((path) => /^papers\/(?:(?:date|upvotes|title)\/)?(?:\d+\/)?index\.html$/.test(path));
@@ -62,7 +69,7 @@ export function pageWeights(sizes: ReadonlyMap<string, number>, precache: { core
     homeBytes: sizes.get('index.html') ?? 0,
     dist: { files: paths.length, bytes: total(paths) },
     pagefind: { files: pagefind.length, bytes: total(pagefind) },
-    serviceWorkerPrecache: { coreBytes: total(precache.core.map(asFile)), pagesBytes: total(precache.pages.map(asFile)) },
+    serviceWorkerPrecache: { coreBytes: total(precache.core.map(asFile)), fragmentsBytes: total(precache.fragments), pagesBytes: total(precache.pages.map(asFile)) },
   };
 }
 

@@ -207,7 +207,12 @@ export function formatReport(report: BenchReport): string {
     ['home page HTML', kB(pages.homeBytes), '', ''],
     ['dist/ in total', `${MB(pages.dist.bytes)} (${pages.dist.files} files)`, '', ''],
     ['Pagefind bundle (dist/pagefind/)', `${MB(pages.pagefind.bytes)} (${pages.pagefind.files} files)`, '', ''],
-    ['service worker precache on a first visit: core + pages', `${MB(pages.serviceWorkerPrecache.coreBytes)} + ${MB(pages.serviceWorkerPrecache.pagesBytes)}`, '', ''],
+    [
+      'service worker precache on a first visit: core + search results + pages',
+      `${MB(pages.serviceWorkerPrecache.coreBytes)} + ${MB(pages.serviceWorkerPrecache.fragmentsBytes)} + ${MB(pages.serviceWorkerPrecache.pagesBytes)}`,
+      '',
+      '',
+    ],
   ];
 
   return [

@@ -3,7 +3,7 @@
  * text: an excerpt is Pagefind's HTML (the page's words, `<`/`>` escaped, matches in
  * <mark>), read in an inert <template> and rebuilt from its text and <mark>s only.
  */
-import { HIGHLIGHT_PARAM, matchSummary, QUERY_PARAM } from '../lib/site/search.ts';
+import { HIGHLIGHT_PARAM, matchSummary, QUERY_PARAM, unloadedSummary } from '../lib/site/search.ts';
 
 /** What the search page needs of pagefind.js. */
 interface Pagefind {
@@ -32,6 +32,9 @@ if (root && form && status && list && filterPane && more) {
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
+  /** The current search's summary, and how many of its results shown so far could not load. */
+  let summary = '';
+  let unloaded = 0;
 
   const loading: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset['bundle']}pagefind.js`).then(async (pagefind: Pagefind) => {
     // noWorker: searching a few thousand pages takes milliseconds on the page's own thread,
@@ -64,9 +67,15 @@ if (root && form && status && list && filterPane && more) {
     const start = shown;
     shown = Math.min(start + PAGE, source.length);
     more.hidden = shown >= source.length;
-    const batch = await Promise.all(source.slice(start, shown).map((result) => result.data()));
+    // Offline, a result whose fragment the service worker could not save does not load: the others show.
+    const batch = await Promise.allSettled(source.slice(start, shown).map((result) => result.data()));
     if (current !== generation || source !== results) return;
-    for (const data of batch) {
+    for (const outcome of batch) {
+      if (outcome.status === 'rejected') {
+        unloaded++;
+        continue;
+      }
+      const data = outcome.value;
       const item = document.createElement('li');
       item.className = 'paper-item';
       const heading = document.createElement('h2');
@@ -78,6 +87,7 @@ if (root && form && status && list && filterPane && more) {
       item.append(heading, excerpt);
       list.append(item);
     }
+    if (unloaded > 0) status.textContent = `${summary} ${unloadedSummary(unloaded)}`;
   };
 
   const search = async () => {
@@ -96,8 +106,10 @@ if (root && form && status && list && filterPane && more) {
     if (current !== generation) return;
     results = found.results;
     shown = 0;
+    unloaded = 0;
     list.replaceChildren();
-    status.textContent = matchSummary(results.length, term);
+    summary = matchSummary(results.length, term);
+    status.textContent = summary;
     await showMore();
   };
 

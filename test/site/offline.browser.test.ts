@@ -6,10 +6,13 @@
  *    result opens;
  *  - a new deploy: its worker replaces the previous one and its cache, so readers offline
  *    get the new pages;
+ *  - a search result's file that fails to download: the worker installs all the same, and
+ *    offline, search shows the other results and says what it could not show;
  *  - the downloaded site: dist/ copied to another folder and served by a fresh plain
  *    static server works, search included, without any request leaving that server.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -50,7 +53,7 @@ async function searchAndOpen(page: Page, basePath: string, word: string, paper: 
 }
 
 /** The precache list sw.js was built with. */
-async function manifestOf(dir: string): Promise<{ version: string; core: string[]; pages: string[] }> {
+async function manifestOf(dir: string): Promise<{ version: string; core: string[]; fragments: string[]; pages: string[] }> {
   const source = await readFile(join(dir, 'sw.js'), 'utf8');
   const line = /^const MANIFEST = (.*);$/m.exec(source)?.[1];
   expect(line, 'sw.js starts with its MANIFEST').toBeDefined();
@@ -118,7 +121,7 @@ describe('offline, after a first visit', () => {
         expect(worker.script).toBe(new URL('sw.js', server.url).href);
         expect(worker.names).toEqual([`reading-list:${build.basePath}:${manifest.version}`]);
         // Every listed file is cached: the shell, the whole Pagefind index and every page.
-        const expected = [...manifest.core, ...manifest.pages].map((path) => new URL(path, server.url).href);
+        const expected = [...manifest.core, ...manifest.fragments, ...manifest.pages].map((path) => new URL(path, server.url).href);
         expect(expected).toContain(new URL(`papers/${second.paper.slug}/`, server.url).href);
         expect(expected).toContain(new URL('pagefind/pagefind-entry.json', server.url).href);
         expect(expected.filter((url) => !worker.cached.includes(url))).toEqual([]);
@@ -210,6 +213,55 @@ describe('a list too large to save whole on a first visit', () => {
       );
     } finally {
       await rm(project, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The Pagefind fragment (path under the site) of the paper page at `slug`. */
+async function fragmentOf(site: string, slug: string): Promise<string> {
+  const folder = join(site, 'pagefind/fragment');
+  for (const name of await readdir(folder)) {
+    const json = gunzipSync(await readFile(join(folder, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+    if ((JSON.parse(json) as { url: string }).url === `/papers/${slug}/`) return `pagefind/fragment/${name}`;
+  }
+  throw new Error(`no Pagefind fragment for /papers/${slug}/`);
+}
+
+describe('a search result that fails to download on the first visit', () => {
+  test('costs the reader that result offline, not the rest of the offline site', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'reading-list-fragment-'));
+    const site = join(folder, 'site');
+    await cp(siteDirs.root!, site, { recursive: true });
+    // Listed in sw.js but gone from the server: a request that fails while the worker installs.
+    const fragment = await fragmentOf(site, second.paper.slug);
+    expect((await manifestOf(site)).fragments).toContain(fragment);
+    await rm(join(site, fragment));
+    try {
+      await visitServed(
+        site,
+        '/',
+        async (page, context, server) => {
+          expect((await page.goto(server.url))?.status()).toBe(200);
+          const worker = await controllingWorker(page);
+          expect(worker.cached).not.toContain(new URL(fragment, server.url).href);
+          expect(worker.cached).toContain(new URL(`papers/${second.paper.slug}/`, server.url).href);
+
+          await context.setOffline(true);
+          expect((await page.goto(new URL('search/', server.url).href))?.status()).toBe(200);
+          await searchAndOpen(page, '/', first.word, first.paper);
+          expect((await page.goto(new URL('search/', server.url).href))?.status()).toBe(200);
+          await page.locator('#search-q').fill(second.word);
+          await expect
+            .poll(() => page.locator('[data-search-status]').textContent())
+            .toBe(`1 paper matches “${second.word}”. One of them could not be loaded; search again once you are online.`);
+          expect(await page.locator('[data-search-results] li').count()).toBe(0);
+          // Its page was saved: it still reads offline.
+          expect((await page.goto(new URL(`papers/${second.paper.slug}/`, server.url).href))?.status()).toBe(200);
+        },
+        (error) => error.includes(fragment),
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 });

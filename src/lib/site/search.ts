@@ -62,3 +62,8 @@ export function matchSummary(count: number, words: string): string {
   if (!words) return '';
   return `${count === 0 ? 'No paper matches' : count === 1 ? '1 paper matches' : `${count} papers match`} “${words}”.`;
 }
+
+/** Said after `matchSummary` when `count` results could not be shown: their data did not load. */
+export function unloadedSummary(count: number): string {
+  return `${count === 1 ? 'One of them' : `${count} of them`} could not be loaded; search again once you are online.`;
+}
