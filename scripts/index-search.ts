@@ -112,7 +112,7 @@ function writeServiceWorker(wasmLanguages: string[]): string {
       hash.update(`${file}\0`).update(createHash('sha256').update(body).digest('hex'));
       return total + body.length;
     }, 0);
-  const coreBytes = bytesOf(core) + bytesOf(fragments);
+  const shellAndIndexBytes = bytesOf(core) + bytesOf(fragments);
   const pageBytes = bytesOf(pages);
   const precachedPages = pageBytes <= SITE.precachePagesUpTo ? pages : [];
   const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'service-worker.js'), 'utf8');
@@ -122,7 +122,7 @@ function writeServiceWorker(wasmLanguages: string[]): string {
   const manifest = { version: hash.digest('hex').slice(0, 16), core: core.map(asUrl), fragments, pages: precachedPages.map(asUrl) };
   writeFileSync(join(outDir, 'sw.js'), `const MANIFEST = ${JSON.stringify(manifest)};\n${template}`);
   const MB = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-  const saved = precachedPages.length > 0 ? `${MB(coreBytes + pageBytes)}` : `${MB(coreBytes)}; pages (${MB(pageBytes)}, over SITE.precachePagesUpTo) are saved as they are read`;
+  const saved = precachedPages.length > 0 ? `${MB(shellAndIndexBytes + pageBytes)}` : `${MB(shellAndIndexBytes)}; pages (${MB(pageBytes)}, over SITE.precachePagesUpTo) are saved as they are read`;
   return `service worker: sw.js precaches ${core.length + fragments.length + precachedPages.length} files, ${saved}`;
 }
 

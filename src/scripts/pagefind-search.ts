@@ -32,7 +32,7 @@ if (root && form && status && list && filterPane && more) {
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
-  /** The current search's summary, and how many of its results shown so far could not load. */
+  /** The current search's summary, and how many of the results shown so far could not load. */
   let summary = '';
   let unloaded = 0;
 
@@ -87,7 +87,9 @@ if (root && form && status && list && filterPane && more) {
       item.append(heading, excerpt);
       list.append(item);
     }
-    if (unloaded > 0) status.textContent = `${summary} ${unloadedSummary(unloaded)}`;
+    // Set once per batch, and only when it changes: it is a live region, read out on each change.
+    const text = unloaded > 0 ? `${summary} ${unloadedSummary(unloaded, shown)}` : summary;
+    if (status.textContent !== text) status.textContent = text;
   };
 
   const search = async () => {
@@ -109,7 +111,6 @@ if (root && form && status && list && filterPane && more) {
     unloaded = 0;
     list.replaceChildren();
     summary = matchSummary(results.length, term);
-    status.textContent = summary;
     await showMore();
   };
 

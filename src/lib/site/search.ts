@@ -63,7 +63,8 @@ export function matchSummary(count: number, words: string): string {
   return `${count === 0 ? 'No paper matches' : count === 1 ? '1 paper matches' : `${count} papers match`} “${words}”.`;
 }
 
-/** Said after `matchSummary` when `count` results could not be shown: their data did not load. */
-export function unloadedSummary(count: number): string {
-  return `${count === 1 ? 'One of them' : `${count} of them`} could not be loaded; search again once you are online.`;
+/** Said after `matchSummary` when `count` of the `shown` results could not be loaded (offline, say). */
+export function unloadedSummary(count: number, shown: number): string {
+  const which = count === shown ? (count === 1 ? 'It' : 'They') : count === 1 ? 'One of them' : `${count} of them`;
+  return `${which} could not be loaded; try again later.`;
 }
