@@ -9,9 +9,7 @@
  *              for the worker to install: home, /search/, /my-list/ and its data, the favicon,
  *              the _astro/ assets and the Pagefind bundle the site uses (entry, wasm, meta,
  *              index and filter chunks: the whole index, so any search works offline);
- *   fragments  Pagefind's result fragments, one per paper (thousands in a long list): those
- *              an earlier version saved are copied from its cache (their names are hashes
- *              of their content), the others downloaded; and
+ *   fragments  Pagefind's result fragments, one per paper (thousands in a long list), and
  *   pages      every other page when they weigh at most SITE.precachePagesUpTo together (else
  *              none: pages are cached as they are read): both cached best effort during
  *              install. A file that fails is skipped, and cached when next fetched online: one
@@ -38,49 +36,26 @@ const at = (path) => new URL(path, scope).href;
 /** `no-cache`: revalidate with the server, never take a stale copy from the HTTP cache. */
 const fresh = (path) => new Request(at(path), { cache: 'no-cache' });
 
-/** Runs `task` on each of `items`, 64 at a time. */
-async function inBatches(items, task) {
-  for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(task));
-}
-
 /**
- * Caches `paths`; a file that fails to download is skipped, and cached when next fetched. The
- * body of a failed response is cancelled: left unread, it would hold one of the browser's few
- * connections to the host, and a handful of failures would stall the install.
+ * Caches `path`; a file that fails to download, or cannot be stored, is skipped (and cached
+ * when next fetched).
  */
-async function cacheBestEffort(cache, paths) {
-  await inBatches(paths, async (path) => {
-    try {
-      const response = await fetch(fresh(path));
-      if (cacheable(response)) await cache.put(at(path), response);
-      else await response.body?.cancel();
-    } catch {
-      // Offline or refused: skipped.
-    }
-  });
-}
-
-/**
- * Copies into `cache` the search fragments an earlier version saved: Pagefind names each
- * after its content, so a fragment of the same name is the same file. A new deploy then
- * downloads only the fragments that changed, and keeps the others even if they would not
- * download now. Returns the URLs copied.
- */
-async function reuseFragments(cache) {
-  const wanted = new Set(MANIFEST.fragments.map(at));
-  const reused = new Set();
-  for (const name of await caches.keys()) {
-    if (!name.startsWith(PREFIX) || name === CACHE) continue;
-    const previous = await caches.open(name);
-    const found = (await previous.keys()).filter((request) => wanted.has(request.url) && !reused.has(request.url));
-    await inBatches(found, async (request) => {
-      const response = await previous.match(request);
-      if (!response) return;
-      await cache.put(request.url, response);
-      reused.add(request.url);
-    });
+async function cacheIfPossible(cache, path) {
+  let response;
+  try {
+    response = await fetch(fresh(path));
+    if (cacheable(response)) return await cache.put(at(path), response);
+  } catch {
+    // Offline, refused, or not storable.
   }
-  return reused;
+  // Left unread, its body would hold one of the browser's few connections to the host, and a
+  // handful of failures would stall the install.
+  await response?.body?.cancel().catch(() => undefined);
+}
+
+/** Caches `paths`, 64 at a time, skipping those that fail. */
+async function cacheBestEffort(cache, paths) {
+  for (let i = 0; i < paths.length; i += 64) await Promise.all(paths.slice(i, i + 64).map((path) => cacheIfPossible(cache, path)));
 }
 
 self.addEventListener('install', (event) => {
@@ -89,8 +64,7 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       // All or nothing: without these the site would not work offline, so the worker does not install.
       await cache.addAll(MANIFEST.core.map(fresh));
-      const reused = await reuseFragments(cache);
-      await cacheBestEffort(cache, [...MANIFEST.fragments.filter((path) => !reused.has(at(path))), ...MANIFEST.pages]);
+      await cacheBestEffort(cache, [...MANIFEST.fragments, ...MANIFEST.pages]);
       await self.skipWaiting();
     })(),
   );

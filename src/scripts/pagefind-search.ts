@@ -87,8 +87,8 @@ if (root && form && status && list && filterPane && more) {
       item.append(heading, excerpt);
       list.append(item);
     }
-    // Set once per batch, and only when it changes: it is a live region, read out on each change.
-    const text = unloaded > 0 ? `${summary} ${unloadedSummary(unloaded, shown)}` : summary;
+    // A live region, read out on each change: changed only when some results did not load.
+    const text = unloaded > 0 ? `${summary} ${unloadedSummary(unloaded, source.length)}` : summary;
     if (status.textContent !== text) status.textContent = text;
   };
 
@@ -111,6 +111,7 @@ if (root && form && status && list && filterPane && more) {
     unloaded = 0;
     list.replaceChildren();
     summary = matchSummary(results.length, term);
+    status.textContent = summary;
     await showMore();
   };
 

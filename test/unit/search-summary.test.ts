@@ -11,12 +11,12 @@ describe('the line above the search results', () => {
     ]);
   });
 
-  it('says how many of the results shown could not be loaded, in words that fit the count', () => {
-    expect([unloadedSummary(1, 1), unloadedSummary(3, 3), unloadedSummary(1, 10), unloadedSummary(2, 20)]).toEqual([
+  it('says how many of the results could not be loaded, in words that fit the count', () => {
+    expect([unloadedSummary(1, 1), unloadedSummary(1, 10), unloadedSummary(2, 20), unloadedSummary(10, 12)]).toEqual([
       'It could not be loaded; try again later.',
-      'They could not be loaded; try again later.',
       'One of them could not be loaded; try again later.',
       '2 of them could not be loaded; try again later.',
+      '10 of them could not be loaded; try again later.',
     ]);
   });
 });

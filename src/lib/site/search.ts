@@ -63,8 +63,7 @@ export function matchSummary(count: number, words: string): string {
   return `${count === 0 ? 'No paper matches' : count === 1 ? '1 paper matches' : `${count} papers match`} “${words}”.`;
 }
 
-/** Said after `matchSummary` when `count` of the `shown` results could not be loaded (offline, say). */
-export function unloadedSummary(count: number, shown: number): string {
-  const which = count === shown ? (count === 1 ? 'It' : 'They') : count === 1 ? 'One of them' : `${count} of them`;
-  return `${which} could not be loaded; try again later.`;
+/** Said after `matchSummary` when `count` of its `total` results could not be loaded (offline, say). */
+export function unloadedSummary(count: number, total: number): string {
+  return `${total === 1 ? 'It' : `${count === 1 ? 'One' : count} of them`} could not be loaded; try again later.`;
 }
