@@ -79,6 +79,24 @@ async function controllingWorker(page: Page) {
   });
 }
 
+/** A first visit: opens the home page, whose script registers the worker, and waits until the worker controls it. */
+async function firstVisit(page: Page, server: StaticServer) {
+  expect((await page.goto(server.url))?.status()).toBe(200);
+  return controllingWorker(page);
+}
+
+/** Runs `body` on a copy of the built site (root base), removed after. */
+async function withSiteCopy(prefix: string, body: (site: string) => Promise<void>): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    const site = join(folder, 'site');
+    await cp(siteDirs.root!, site, { recursive: true });
+    await body(site);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 /**
  * Serves `dir` under `basePath`, opens a page in a fresh context (so a fresh service
  * worker) and runs `visit`; then fails on any page error but those `expectedError`
@@ -115,8 +133,7 @@ describe('offline, after a first visit', () => {
       build.basePath,
       async (page, context, server) => {
         // First visit: the home page registers the worker, which precaches and takes the page over.
-        expect((await page.goto(server.url))?.status()).toBe(200);
-        const worker = await controllingWorker(page);
+        const worker = await firstVisit(page, server);
         expect(worker.scope).toBe(server.url);
         expect(worker.script).toBe(new URL('sw.js', server.url).href);
         expect(worker.names).toEqual([`reading-list:${build.basePath}:${manifest.version}`]);
@@ -146,13 +163,9 @@ describe('offline, after a first visit', () => {
 
 describe('a new deploy', () => {
   test('replaces the cache of the previous one, and pages read offline are the new ones', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'reading-list-redeploy-'));
-    const site = join(folder, 'site');
-    await cp(siteDirs.root!, site, { recursive: true });
-    try {
+    await withSiteCopy('reading-list-redeploy-', async (site) => {
       await visitServed(site, '/', async (page, context, server) => {
-        expect((await page.goto(server.url))?.status()).toBe(200);
-        const before = await controllingWorker(page);
+        const before = await firstVisit(page, server);
         expect(before.names).toEqual([`reading-list:/:${(await manifestOf(site)).version}`]);
 
         // The next deploy: a changed home page, and sw.js written again for the new files.
@@ -171,9 +184,7 @@ describe('a new deploy', () => {
         await page.reload();
         await expect(page.locator('h1').first().textContent()).resolves.toContain('(deploy 2)');
       });
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -195,8 +206,7 @@ describe('a list too large to save whole on a first visit', () => {
         site,
         '/',
         async (page, context, server) => {
-          expect((await page.goto(server.url))?.status()).toBe(200);
-          const worker = await controllingWorker(page);
+          const worker = await firstVisit(page, server);
           const read = new URL(`papers/${first.paper.slug}/`, server.url).href;
           const unread = new URL(`papers/${second.paper.slug}/`, server.url).href;
           expect(worker.cached).not.toContain(read);
@@ -230,24 +240,20 @@ async function fragmentsOf(site: string): Promise<Map<string, string>> {
 
 describe('search results that fail to download on the first visit', () => {
   test('cost the reader those results offline, not the rest of the offline site', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'reading-list-fragment-'));
-    const site = join(folder, 'site');
-    await cp(siteDirs.root!, site, { recursive: true });
-    // Listed in sw.js but gone from the server: requests that fail while the worker installs. Eight
-    // of them: the browser has six connections to the server, which a failure must not keep busy.
-    const fragments = await fragmentsOf(site);
-    const firstFragment = fragments.get(`/papers/${first.paper.slug}/`);
-    const secondFragment = fragments.get(`/papers/${second.paper.slug}/`)!;
-    const gone = [secondFragment, ...[...fragments.values()].filter((path) => path !== firstFragment && path !== secondFragment).slice(0, 7)];
-    expect((await manifestOf(site)).fragments).toEqual(expect.arrayContaining(gone));
-    for (const path of gone) await rm(join(site, path));
-    try {
+    await withSiteCopy('reading-list-fragment-', async (site) => {
+      // Listed in sw.js but gone from the server: requests that fail while the worker installs. Eight
+      // of them: the browser has six connections to the server, which a failure must not keep busy.
+      const fragments = await fragmentsOf(site);
+      const firstFragment = fragments.get(`/papers/${first.paper.slug}/`);
+      const secondFragment = fragments.get(`/papers/${second.paper.slug}/`)!;
+      const gone = [secondFragment, ...[...fragments.values()].filter((path) => path !== firstFragment && path !== secondFragment).slice(0, 7)];
+      expect((await manifestOf(site)).fragments).toEqual(expect.arrayContaining(gone));
+      for (const path of gone) await rm(join(site, path));
       await visitServed(
         site,
         '/',
         async (page, context, server) => {
-          expect((await page.goto(server.url))?.status()).toBe(200);
-          const worker = await controllingWorker(page);
+          const worker = await firstVisit(page, server);
           expect(gone.map((path) => new URL(path, server.url).href).filter((url) => worker.cached.includes(url))).toEqual([]);
           expect(worker.cached).toContain(new URL(`papers/${second.paper.slug}/`, server.url).href);
 
@@ -265,9 +271,7 @@ describe('search results that fail to download on the first visit', () => {
         },
         (error) => error.includes(secondFragment),
       );
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
