@@ -4,22 +4,23 @@
  * entry against biblatex's data model.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, inject, test } from 'vitest';
+import { afterAll, expect, inject, test } from 'vitest';
 import { readPaperEntries, readThemes } from '../setup/content.ts';
 import { parseBibtex } from '../setup/bibtex.ts';
-import { readFile } from 'node:fs/promises';
+import { removeTempDirs, tempDir } from '../setup/temp-dirs.ts';
 
 const dist = inject('siteDirs')['root'] as string;
 const papers = await readPaperEntries(inject('repoRoot'));
 const themes = await readThemes(inject('repoRoot'));
 
+afterAll(removeTempDirs);
+
 /** biber's report on one file: its warnings and errors, one per line. */
 async function biber(file: string): Promise<string[]> {
-  const out = join(await mkdtemp(join(tmpdir(), 'reading-list-biber-')), 'out.bib');
-  const run = spawnSync('biber', ['--tool', '--validate-datamodel', '--nolog', '--output-file', out, file], { encoding: 'utf8' });
+  const dir = await tempDir('reading-list-biber-');
+  const run = spawnSync('biber', ['--tool', '--validate-datamodel', '--nolog', '--output-file', join(dir, 'out.bib'), file], { encoding: 'utf8' });
   if (run.error) throw new Error(`biber did not run (${run.error.message}): install it with apt-get install biber`);
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return `${run.stdout}${run.stderr}`.split('\n').filter((line) => /^(WARN|ERROR)/.test(line));

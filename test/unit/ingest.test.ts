@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
 import { INGEST_CACHE_FILE } from '../../src/lib/ingest/ingest-cache.ts';
 import { scanEntries, type StoredEntry } from '../../src/lib/ingest/entry-store.ts';
 import { ingest, type IngestPaths } from '../../src/lib/ingest/ingest.ts';
 import { SEEDS_DIR } from '../setup/seeds.ts';
+import { removeTempDirs, tempDir } from '../setup/temp-dirs.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
+
+afterAll(removeTempDirs);
 
 /** The entry paths whose reading the ingest cache keeps (entry-readings.ts), sorted. */
 async function cachedReadingPaths(paths: IngestPaths): Promise<string[]> {
@@ -20,7 +22,7 @@ async function cachedReadingPaths(paths: IngestPaths): Promise<string[]> {
 const entryPaths = async (paths: IngestPaths) => (await scanEntries(join(paths.contentDir, 'papers'))).map(({ path }) => path).sort();
 
 async function workspace({ seeds = true } = {}): Promise<IngestPaths> {
-  const dir = await mkdtemp(join(tmpdir(), 'reading-list-ingest-'));
+  const dir = await tempDir('reading-list-ingest-');
   if (seeds) await cp(SEEDS_DIR, join(dir, 'seeds'), { recursive: true });
   else await mkdir(join(dir, 'seeds'));
   await cp(join(ROOT, 'content/themes.yaml'), join(dir, 'content/themes.yaml'));

@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { acquireLock, LOCK_FILE } from '../../src/lib/ingest/lock.ts';
+import { removeTempDirs, tempDir } from '../setup/temp-dirs.ts';
+
+afterAll(removeTempDirs);
 
 describe('acquireLock', () => {
   it('lets one ingest at a time write, with a clear message for the second', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'reading-list-lock-'));
+    const dir = await tempDir('reading-list-lock-');
     const release = await acquireLock(dir, 'content');
     await expect(acquireLock(dir, 'content')).rejects.toThrow(`content/${LOCK_FILE}: another ingest (process ${process.pid}) is writing content`);
     await release();
@@ -16,7 +18,7 @@ describe('acquireLock', () => {
   });
 
   it('takes over a lock left by a process that no longer runs', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'reading-list-lock-'));
+    const dir = await tempDir('reading-list-lock-');
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     await writeFile(join(dir, LOCK_FILE), `${gone}\n`);
     const release = await acquireLock(dir);
