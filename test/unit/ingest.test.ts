@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
 import { INGEST_CACHE_FILE } from '../../src/lib/ingest/ingest-cache.ts';
@@ -426,6 +426,28 @@ describe('ingest on bad input', () => {
     const paths = await workspace({ seeds: false });
     await writeFile(join(paths.seedsDir, name), bytes);
     await expect(ingest(paths, { write: false })).rejects.toThrow(new RegExp(`${name.replace('.', '\\.')}: .*${message.replace(/[.;]/g, (c) => `\\${c}`)}`));
+  });
+
+  it('names each listing and entry it leaves unread because of its extension\'s case, and reads the rest', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Listed Paper'));
+    await writeFile(join(paths.seedsDir, 'June.TXT'), listing('Shouted Paper'));
+    await writeFile(join(paths.seedsDir, 'README.md'), 'Where these listings come from.\n');
+    const mine = join(paths.contentDir, 'papers/mine');
+    await mkdir(mine, { recursive: true });
+    const entry = (title: string) => `---\ntitle: ${title}\nthemes: [agents]\n---\nNotes.\n`;
+    await writeFile(join(mine, 'kept.md'), entry('Kept'));
+    for (const name of ['Notes.MD', 'draft.Mdx', 'old.markdown', 'figure.PNG', '.MD']) await writeFile(join(mine, name), entry(name));
+    const report = await ingest(paths);
+    expect(report.listings.map(({ listing }) => listing)).toEqual(['a.txt']);
+    expect(report.handWritten).toBe(1);
+    const shown = (path: string) => relative(process.cwd(), path);
+    expect(report.warnings).toEqual([
+      { file: shown(join(paths.seedsDir, 'June.TXT')), line: 1, message: 'not read: listings end in .txt, in lower case (rename it June.txt)' },
+      { file: shown(join(mine, 'Notes.MD')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it Notes.md)' },
+      { file: shown(join(mine, 'draft.Mdx')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it draft.mdx)' },
+      { file: shown(join(mine, 'old.markdown')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it old.md)' },
+    ]);
   });
 
   it('reads a 50 MB listing', { timeout: 60_000 }, async () => {

@@ -4,6 +4,7 @@ import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
 import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
 import { InputError } from './errors.ts';
+import { ENTRY_EXTENSIONS, readableName } from './file-names.ts';
 import { isThemeId } from './themes.ts';
 import type { ClassifiedPaper, Warning } from './types.ts';
 
@@ -36,6 +37,21 @@ export interface EntryPlan {
 /** Entries are `.md` (generated or hand-written) or `.mdx` (hand-written, or generated before and annotated). */
 const ENTRY_FILE = /\.mdx?$/;
 
+/** The entry files under the papers folder, and the files there named like entries but not read (`Notes.MD`). */
+export function listEntryFiles(papersDir: string): { entries: string[]; misnamed: string[] } {
+  let names: string[];
+  try {
+    names = filesUnder(papersDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], misnamed: [] };
+    throw error;
+  }
+  return {
+    entries: names.filter((name) => ENTRY_FILE.test(name)).sort(),
+    misnamed: names.filter((name) => readableName(name, ENTRY_EXTENSIONS) !== undefined).sort(),
+  };
+}
+
 /** Reads the entry at `path` (relative to the papers folder), whose text is `source`; `file` names it in messages. */
 export type ReadStoredEntry = (path: string, source: string, file: string) => EntryFile;
 
@@ -49,15 +65,8 @@ export async function scanEntries(
   papersDir: string,
   shownDir = papersDir,
   read: ReadStoredEntry = (_path, source, file) => readEntry(source, file),
+  paths = listEntryFiles(papersDir).entries,
 ): Promise<StoredEntry[]> {
-  let names: string[];
-  try {
-    names = filesUnder(papersDir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const paths = names.filter((name) => ENTRY_FILE.test(name)).sort();
   return paths.map((path) => {
     const source = readFileSync(join(papersDir, path), 'utf8');
     return { path, source, entry: read(path, source, `${shownDir}/${path}`) };

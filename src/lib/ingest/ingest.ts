@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
-import { applyPlan, isCaseInsensitive, isHandWritten, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
+import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
+import { ENTRY_EXTENSIONS, LISTING_EXTENSIONS, readableName } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { mergePapers } from './merge.ts';
@@ -117,7 +118,8 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const configSource = await readOptionalText(configPath);
   const settings = configSource === undefined ? new Map<string, ListingSettings>() : parseListingsConfig(configSource, shown(configPath));
 
-  const listingNames = (await readdir(paths.seedsDir)).filter((name) => name.endsWith('.txt')).sort();
+  const seedNames = (await readdir(paths.seedsDir)).sort();
+  const listingNames = seedNames.filter((name) => name.endsWith('.txt'));
   const parsed = await Promise.all(
     listingNames.map(async (name) => {
       const captured = settings.get(name)?.captured;
@@ -130,6 +132,10 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   for (const warning of parsed.flatMap((listing) => [...listing.warnings, ...undatedYearWarning(listing)])) {
     warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   }
+  for (const name of seedNames) {
+    const readable = readableName(name, LISTING_EXTENSIONS);
+    if (readable) warnings.push({ file: shown(join(paths.seedsDir, name)), line: 1, message: `not read: listings end in .txt, in lower case (rename it ${readable})` });
+  }
 
   const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
   const cacheText = await readCacheText(cachePath);
@@ -138,7 +144,11 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
 
   const papersDir = join(paths.contentDir, 'papers');
   const reader = entryReader(cache.readings);
-  const stored = await scanEntries(papersDir, shown(papersDir), reader.read);
+  const entryFiles = listEntryFiles(papersDir);
+  const stored = await scanEntries(papersDir, shown(papersDir), reader.read, entryFiles.entries);
+  for (const path of entryFiles.misnamed) {
+    warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `not read: entries end in .md or .mdx, in lower case (rename it ${basename(readableName(path, ENTRY_EXTENSIONS)!)})` });
+  }
   const handWritten = stored.filter(({ entry }) => isHandWritten(entry));
   const handWrittenByKey = new Map(handWritten.flatMap(({ path, entry }) => (typeof entry.data['title'] === 'string' ? [[titleKey(entry.data['title']), path] as const] : [])));
 
