@@ -175,10 +175,11 @@ describe(`finding papers on the site built with base ${base}`, () => {
     });
   });
 
-  test('/search/: sorting by upvotes orders the results by upvotes, most first', async () => {
+  test('/search/: sorting by upvotes orders the results by upvotes, most first, and keeps every result', async () => {
     await onPage('search/', async (page) => {
       await page.locator('#search-q').fill(BROAD_WORD);
       await page.locator('[data-search-results] .paper-item__title a').first().waitFor();
+      const total = await resultCount(page);
       const upvotesOf = (slugs: string[]) => slugs.map((slug) => bySlug.get(slug)?.upvotes ?? -1);
       // The most upvotes among the papers that mention the word: the first result once sorted.
       const most = Math.max(
@@ -194,10 +195,39 @@ describe(`finding papers on the site built with base ${base}`, () => {
       const sorted = upvotesOf(await resultSlugs(page, '[data-search-results] .paper-item__title a'));
       expect(sorted.length).toBeGreaterThan(2);
       expect(sorted).toEqual([...sorted].sort((x, y) => y - x));
+      // Papers without upvotes too (most of them): Pagefind drops a page without the sort key.
+      expect(await resultCount(page)).toBe(total);
 
       // Back to relevance: the first result is the one it was.
       await page.locator('#search-sort').selectOption('');
       await expect.poll(async () => (await resultSlugs(page, '[data-search-results] .paper-item__title a'))[0]).toBe(relevance[0]);
+    });
+  });
+
+  test('/search/: sorting by date puts the newest first and the undated last, and keeps every result', async () => {
+    await onPage('search/', async (page) => {
+      await page.locator('#search-q').fill(BROAD_WORD);
+      await page.locator('[data-search-results] .paper-item__title a').first().waitFor();
+      const total = await resultCount(page);
+      const mentioning = entries.filter((entry) => `${entry.title} ${entry.body}`.toLowerCase().includes(BROAD_WORD));
+      expect(mentioning.some((entry) => !entry.date), `some paper mentioning "${BROAD_WORD}" is undated`).toBe(true);
+      const newest = mentioning.flatMap((entry) => entry.date ?? []).sort().at(-1);
+      const dateOf = (slug: string) => bySlug.get(slug)?.date ?? null;
+
+      await page.locator('#search-sort').selectOption('date:desc');
+      await expect.poll(async () => dateOf((await resultSlugs(page, '[data-search-results] .paper-item__title a'))[0]!)).toBe(newest);
+      expect(await resultCount(page)).toBe(total);
+      // Every result, ten at a time: the dated ones newest first, then the undated.
+      const more = page.locator('[data-search-more]');
+      while (await more.isVisible()) {
+        const shown = await page.locator('[data-search-results] .paper-item').count();
+        await more.click();
+        await expect.poll(() => page.locator('[data-search-results] .paper-item').count()).toBeGreaterThan(shown);
+      }
+      const dates = (await resultSlugs(page, '[data-search-results] .paper-item__title a')).map(dateOf);
+      expect(dates).toHaveLength(total);
+      const known = dates.filter((date) => date !== null);
+      expect(dates).toEqual([...known.sort().reverse(), ...dates.filter((date) => date === null)]);
     });
   });
 

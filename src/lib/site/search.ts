@@ -22,6 +22,16 @@ export const SEARCH_SORTS = [
   { value: 'upvotes:desc', label: 'Upvotes, most first' },
 ] as const;
 
+/**
+ * A paper page's Pagefind sort keys, one for each order of SEARCH_SORTS. Every page carries
+ * both: Pagefind leaves a page without a key out of the results sorted by it
+ * (CloudCannon/pagefind#259). An unknown date or upvote count sorts last in those
+ * descending orders, as the offline search puts it.
+ */
+export function pagefindSortKeys(date: string | undefined, upvotes: number | undefined): string[] {
+  return [`date:${date ?? '0000'}`, `upvotes:${upvotes ?? -1}`];
+}
+
 /** The filters of /search/, by their Pagefind name. */
 export const SEARCH_FILTERS = [
   { key: 'theme', label: 'Theme' },
