@@ -59,6 +59,7 @@ export const HOSTILE_INPUTS: { name: string; text: string }[] = [
   { name: 'cjk', text: '大規模言語モデルの推論 강화 학습 中文标题' },
   { name: 'zero-width space and joiner', text: 'zero\u200Bwidth\u200Djoin\u200Cnon\u2060word' },
   { name: 'non-breaking space', text: 'non\u00A0breaking\u00A0space and narrow\u202Fnbsp' },
+  { name: 'line and paragraph separators', text: 'line\u2028separator and paragraph\u2029separator' },
   { name: 'backslashes and latex', text: '\\textit{x} 12\\% C:\\path\\n \\\\ \\{ \\<' },
   { name: 'quotes and dashes', text: `"double" 'single' -- and --- "unclosed` },
   { name: 'yaml-looking', text: 'key: value # not a comment' },

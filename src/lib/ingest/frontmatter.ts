@@ -69,7 +69,7 @@ export function fieldSegments(fields: Record<string, unknown>): Segment[] {
     return text === undefined ? [] : [[key, text] as const];
   }));
   const others = keys.filter((key) => !plain.has(key));
-  const texts = others.length === 0 ? [] : stringify(Object.fromEntries(others.map((key) => [key, fields[key]])), YAML_OPTIONS).split(/^(?=\S)/m);
+  const texts = others.length === 0 ? [] : stringify(Object.fromEntries(others.map((key) => [key, fields[key]])), YAML_OPTIONS).split(/(?<=\n)(?=\S)/);
   if (texts.length !== others.length) throw new Error(`front matter of ${others.length} fields came out as ${texts.length} segments`);
   const written = new Map(others.map((key, index) => [key, texts[index] as string]));
   return keys.map((key) => ({ key, text: plain.get(key) ?? (written.get(key) as string) }));
