@@ -103,6 +103,27 @@ describe('parseListing on hostile input', () => {
     expect(warnings).toMatchObject([{ line: 3, message: expect.stringContaining('follows no title') }]);
   });
 
+  it('skips page text glued to page text, and a page date glued to the first title', () => {
+    const { papers, warnings } = parseListing(`SubscribeDaily Papers\nbyAK and the research community\nMar 14SLIM: Skill Learning\n${abstract}\n`, 'glued.txt');
+    expect(papers.map((paper) => paper.title)).toEqual(['SLIM: Skill Learning']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps a first title that only starts like page text', () => {
+    for (const title of ['newsbench: measuring news', 'Subscribers of Papers', 'May 4th: a Study']) {
+      expect(parseListing(`Daily Papers\n${title}\n${abstract}\n`, 'first.txt').papers.map((paper) => paper.title)).toEqual([title]);
+    }
+  });
+
+  it('reads an organisation line after a title without abstract as the organisation, with a warning', () => {
+    const { papers, warnings } = parseListing(`Title One\nDeepMind\n·\nFeb 1, 2024\nTitle Two\n${abstract}\n`, 'org.txt');
+    expect(papers).toMatchObject([
+      { title: 'Title One', abstract: '', organisation: 'DeepMind', published: { date: '2024-02-01' } },
+      { title: 'Title Two', abstract },
+    ]);
+    expect(warnings).toEqual([{ file: 'org.txt', line: 1, message: 'paper "Title One" has no abstract; kept with an empty one' }]);
+  });
+
   it('keeps markup and expressions in titles as text', () => {
     const title = '{process.exit(1)} <script>alert(1)</script> import x from "y"';
     expect(parseListing(`${title}\n${abstract}\n`, 'x.txt').papers[0]?.title).toBe(title);

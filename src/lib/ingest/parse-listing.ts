@@ -12,6 +12,25 @@ const CHROME = [
   'by AK and the research community',
 ];
 
+/**
+ * What may follow page text glued to it: not a lowercase letter, so that a title such
+ * as `newsbench: …` keeps its first word.
+ */
+const GLUED = /^[^\p{Ll}\s]/u;
+/** The page's own date at the start of a line (`Mar 14`, `Mar 14, 2025`), checked by parseDateLine. */
+const PAGE_DATE = /^[A-Za-z]{3,9}\.? \d{1,2}(?:, \d{4})?/;
+
+/** `value` without the page text and page date glued to its start (`SubscribeDaily Papers`, `Mar 14SLIM: …`). */
+function withoutGluedPageText(value: string): string {
+  for (;;) {
+    const chrome = CHROME.find((text) => value.startsWith(text) && GLUED.test(value.slice(text.length)));
+    const date = chrome ? undefined : PAGE_DATE.exec(value)?.[0];
+    const glued = chrome ?? (date && parseDateLine(date) && GLUED.test(value.slice(date.length)) ? date : undefined);
+    if (!glued) return value;
+    value = value.slice(glued.length);
+  }
+}
+
 const AUTHORS_LINE = /^•\s*(\d+)\s+authors?$/;
 const SEPARATOR_LINE = '·';
 
@@ -37,11 +56,10 @@ function classifyLines(text: string): Line[] {
     let value = raw.trim();
     if (value === '') return;
     if (!seenContent) {
-      // Page chrome only stands before the first paper; there it may be glued to the first title.
-      if (CHROME.includes(value)) return;
-      const glued = CHROME.find((chrome) => value.startsWith(chrome) && /^\S/.test(value.slice(chrome.length)));
-      if (glued) value = value.slice(glued.length);
-      if (parseDateLine(value)) return; // the page's own date ("Mar 14"), not a paper's
+      // Page text and the page's own date ("Mar 14", not a paper's) only stand before the
+      // first paper; there they may be glued to each other and to the first title.
+      value = withoutGluedPageText(value);
+      if (CHROME.includes(value) || parseDateLine(value)) return;
     }
     seenContent = true;
     const authors = AUTHORS_LINE.exec(value);
@@ -84,9 +102,11 @@ export function parseListing(text: string, listing: string, options: ParseOption
   lines.forEach((entry, index) => {
     const next = lines[index + 1];
     if (entry.kind === 'text') {
-      // An organisation takes the place of the author count, right before the `·`.
-      if (next?.kind === 'separator' && current && !pendingTitle) {
-        current.organisation = entry.text;
+      // An organisation takes the place of the author count, right before the `·`; after a
+      // title, it stands for the paper's metadata, and the paper has no abstract.
+      if (next?.kind === 'separator' && (pendingTitle ? !looksLikeAbstract(entry.text) : current)) {
+        flushTitleWithoutAbstract();
+        current!.organisation = entry.text;
       } else if (!pendingTitle) {
         if (looksLikeAbstract(entry.text)) {
           warn(entry.line, `text looks like an abstract but follows no title; skipped: "${entry.text.slice(0, 80)}…"`);
