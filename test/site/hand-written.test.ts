@@ -34,6 +34,30 @@ describe('a hand-written entry', () => {
   });
 });
 
+describe('an entry from a listing, with notes below its abstract', () => {
+  const notes = '## My notes\nWeak baseline; skip section 4.\n';
+  const annotated = `---\ntitle: Listed Agents Paper\nslug: listed-agents-paper\nthemes: [agents]\nsources:\n  - listing: a.txt\n    line: 1\n---\n${ABSTRACT}\n\n${notes}`;
+
+  test('shows the notes on its page, and only the abstract in papers.json, feeds and descriptions', async () => {
+    const site = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-notes-', entries: { 'agents/listed-agents-paper.md': annotated } });
+    try {
+      const entry = await readFile(join(site.dir, 'content/papers/agents/listed-agents-paper.md'), 'utf8');
+      expect(entry.endsWith(`${ABSTRACT}\n\n${notes}`), entry).toBe(true);
+      expect(site.astroOutput).not.toContain('related papers:');
+      const page = parse(await readFile(join(site.dist, 'papers/listed-agents-paper/index.html'), 'utf8'));
+      expect(page.querySelector('.abstract')?.text).toContain('Weak baseline; skip section 4.');
+      expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(ABSTRACT);
+      const json = JSON.parse(await readFile(join(site.dist, 'papers.json'), 'utf8')) as { papers: { title: string; abstract: string }[] };
+      expect(json.papers.find((paper) => paper.title === 'Listed Agents Paper')?.abstract).toBe(ABSTRACT);
+      for (const file of ['rss.xml', 'themes/agents/rss.xml', 'themes/agents/index.html', 'index.html']) {
+        expect(await readFile(join(site.dist, file), 'utf8'), file).not.toContain('Weak baseline');
+      }
+    } finally {
+      await site.remove();
+    }
+  });
+});
+
 describe('an entry that breaks the schema', () => {
   test('fails the build, naming the file and the field', async () => {
     const broken = '---\ntitle: Broken By Hand\nthemes: [no-such-theme]\n---\nText.\n';

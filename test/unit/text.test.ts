@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isPlainMarkdown } from '../../src/lib/plain-markdown.ts';
-import { bodyToPlainText, collapseWhitespace, excerpt, parsedPlainText } from '../../src/lib/site/text.ts';
+import { abstractPlainText, bodyToPlainText, collapseWhitespace, excerpt, parsedPlainText } from '../../src/lib/site/text.ts';
 
 /** Letters, white space and every character Markdown can give a meaning to. */
 const markdownish = fc.string({
@@ -29,6 +29,19 @@ describe('bodyToPlainText', () => {
   test('resolves Markdown escapes and entities, drops MDX expressions', () => {
     expect(bodyToPlainText('A \\*literal\\* star &amp; an\n*emphasis*', 'md')).toBe('A *literal* star & an emphasis');
     expect(bodyToPlainText('Text {1 + 1} and\n\nmore', 'mdx')).toBe('Text and more');
+  });
+});
+
+describe('abstractPlainText', () => {
+  const body = 'The *abstract* as listed.\n\n## My notes\nWeak baseline; skip section 4.\n';
+
+  test("is the first line of an entry from the listings: the reader's notes below it are not", () => {
+    expect(abstractPlainText(body, 'md', true)).toBe('The abstract as listed.');
+    expect(abstractPlainText(body, 'mdx', true)).toBe('The abstract as listed.');
+  });
+
+  test('is the whole body of a hand-written entry', () => {
+    expect(abstractPlainText(body, 'md', false)).toBe('The abstract as listed. My notes Weak baseline; skip section 4.');
   });
 });
 

@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { isPlainMarkdown } from '../plain-markdown.ts';
+import { splitBody } from './body.ts';
 import { InputError } from './errors.ts';
 import { GENERATED_FIELDS, PINNABLE, type Pinnable } from './fields.ts';
 import { fieldSegments, splitFrontmatter } from './frontmatter.ts';
@@ -79,12 +80,6 @@ export function pinnedFields(data: Record<string, unknown>): { pinned: Set<Pinna
   const listed = Array.isArray(data['pinned']) ? data['pinned'].map(String) : [];
   const isPinnable = (name: string): name is Pinnable => (PINNABLE as readonly string[]).includes(name);
   return { pinned: new Set(listed.filter(isPinnable)), unknown: listed.filter((name) => !isPinnable(name)) };
-}
-
-/** The body is the abstract on its first line, then whatever the user wrote. */
-function splitBody(body: string): { abstract: string; notes: string } {
-  const newline = body.indexOf('\n');
-  return newline === -1 ? { abstract: body, notes: '' } : { abstract: body.slice(0, newline), notes: body.slice(newline + 1) };
 }
 
 /** Whether an entry holds anything of the user's: a field of their own, a pin, or notes. */

@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseThemes } from '../ingest/themes.ts';
 import { countByTheme, sortPapers, sortThemes } from './papers.ts';
 import { SITE } from '../../config.ts';
-import { bodyToPlainText, excerpt } from './text.ts';
+import { abstractPlainText, excerpt } from './text.ts';
 
 export type Paper = CollectionEntry<'papers'>;
 export type Theme = CollectionEntry<'themes'>;
@@ -47,7 +47,7 @@ async function load(): Promise<SiteContent> {
   const abstractText = (paper: Paper) => {
     let text = abstracts.get(paper.id);
     if (text === undefined) {
-      text = bodyToPlainText(paper.body ?? '', paper.filePath?.endsWith('.md') ? 'md' : 'mdx');
+      text = abstractPlainText(paper.body ?? '', paper.filePath?.endsWith('.md') ? 'md' : 'mdx', paper.data.sources.length > 0);
       abstracts.set(paper.id, text);
     }
     return text;

@@ -4,16 +4,16 @@
  * Run by Node directly, outside Vite: it imports nothing of Astro's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanEntries } from '../ingest/entry-store.ts';
+import { isHandWritten, scanEntries } from '../ingest/entry-store.ts';
 import { paperId } from './paper-id.ts';
 import { computeRelated } from './related-handoff.ts';
-import { bodyToPlainText } from './text.ts';
+import { abstractPlainText } from './text.ts';
 
 const { papersDir } = workerData as { papersDir: string };
 const entries = await scanEntries(papersDir);
 const docs = entries.map(({ path, entry }) => ({
   id: paperId(path, entry.data),
   title: String(entry.data['title']),
-  text: bodyToPlainText(entry.body, path.endsWith('.md') ? 'md' : 'mdx'),
+  text: abstractPlainText(entry.body, path.endsWith('.md') ? 'md' : 'mdx', !isHandWritten(entry)),
 }));
 parentPort!.postMessage(computeRelated(docs));

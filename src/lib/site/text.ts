@@ -1,5 +1,6 @@
 import { remark } from 'remark';
 import remarkMdx from 'remark-mdx';
+import { splitBody } from '../ingest/body.ts';
 import { isPlainMarkdown } from '../plain-markdown.ts';
 
 /** Mdast-like node: only what plain-text extraction needs. */
@@ -18,6 +19,15 @@ const parsers = { md: remark(), mdx: remark().use(remarkMdx) };
  */
 export function bodyToPlainText(body: string, format: 'md' | 'mdx'): string {
   return format === 'md' && isPlainMarkdown(body) ? collapseWhitespace(body) : parsedPlainText(body, format);
+}
+
+/**
+ * Plain text of an entry's abstract. An entry from the listings has it on the first line,
+ * with the reader's notes below (shown on its page, not in papers.json, feeds, excerpts
+ * or related papers); a hand-written entry's whole body is its summary.
+ */
+export function abstractPlainText(body: string, format: 'md' | 'mdx', fromListings: boolean): string {
+  return bodyToPlainText(fromListings ? splitBody(body).abstract : body, format);
 }
 
 /** `bodyToPlainText` through the Markdown (or MDX) parser, whatever the body. */
