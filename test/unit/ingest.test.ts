@@ -196,6 +196,33 @@ describe('ingest keeps what users wrote', () => {
     expect(await readFile(originalFile, 'utf8')).toBe(annotated);
   });
 
+  it('stops, changing nothing, when two entries would have one page address, naming both', async () => {
+    const papersDir = (paths: IngestPaths) => relative(process.cwd(), join(paths.contentDir, 'papers'));
+    // Two hand-written entries: one by its slug, one by its file name (in other case).
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Listed Paper'));
+    await mkdir(join(paths.contentDir, 'papers/mine'), { recursive: true });
+    await writeFile(join(paths.contentDir, 'papers/mine/talk.md'), '---\ntitle: A Talk\nslug: same-talk\nthemes: [agents]\n---\nMy summary.\n');
+    await writeFile(join(paths.contentDir, 'papers/mine/Same-Talk.md'), '---\ntitle: Another Talk\nthemes: [agents]\n---\nOther summary.\n');
+    await expect(ingest(paths)).rejects.toThrow(
+      `${papersDir(paths)}/mine/talk.md: its page address "same-talk" is also that of ${papersDir(paths)}/mine/Same-Talk.md, and the site would show only one of them`,
+    );
+    expect(await entryPaths(paths)).toEqual(['mine/Same-Talk.md', 'mine/talk.md']);
+
+    // Two listed papers, one given the other's slug by hand (its entry annotated).
+    const listed = await workspace({ seeds: false });
+    await writeFile(join(listed.seedsDir, 'a.txt'), listing('First Paper', 'Second Paper'));
+    await ingest(listed);
+    const [first, second] = await entriesOf(listed);
+    if (!first || !second) throw new Error('two entries expected');
+    const edited = `${second.source.replace(`slug: ${String(second.entry.data['slug'])}`, `slug: ${String(first.entry.data['slug'])}`)}\nMy notes.\n`;
+    await writeFile(join(listed.contentDir, 'papers', second.path), edited);
+    const before = await entryPaths(listed);
+    await expect(ingest(listed)).rejects.toThrow(`its page address "${String(first.entry.data['slug'])}" is also that of`);
+    expect(await entryPaths(listed)).toEqual(before);
+    expect(await readFile(join(listed.contentDir, 'papers', second.path), 'utf8')).toBe(edited);
+  });
+
   it('gives a new paper neither the slug nor the file name, in any case, of a hand-written entry', async () => {
     const { entry: generated } = await ingestedOne('Kept Paper');
     expect(generated.entry.data['slug']).toBe('kept-paper');

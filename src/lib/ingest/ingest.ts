@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
-import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan } from './entry-store.ts';
+import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
 import { ENTRY_EXTENSIONS, LISTING_EXTENSIONS, readableName } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
@@ -98,6 +98,29 @@ export interface IngestOptions {
   prune?: boolean;
 }
 
+/**
+ * Two entries never share a page address (a slug, or a hand-written entry's file name; in any
+ * case, as macOS and Windows name folders): the site would show one of them. Allowed are a
+ * listed paper on a hand-written entry's address (it moves off, with a warning) and two copies
+ * of one listed paper (a move an interrupted run left half done, finished here).
+ */
+function checkAddresses(stored: readonly StoredEntry[], papersDir: string): void {
+  const byAddress = new Map<string, StoredEntry[]>();
+  for (const item of stored) {
+    const slug = item.entry.data['slug'];
+    const address = typeof slug === 'string' ? slug.toLowerCase() : isHandWritten(item.entry) ? fileSlug(item.path) : undefined;
+    if (address !== undefined) byAddress.set(address, [...(byAddress.get(address) ?? []), item]);
+  }
+  for (const [address, items] of byAddress) {
+    const handWritten = items.filter(({ entry }) => isHandWritten(entry));
+    const listed = items.filter(({ entry }) => !isHandWritten(entry));
+    const [first, second] = handWritten.length > 1 ? handWritten : new Set(listed.map(({ entry }) => titleKey(String(entry.data['title'])))).size > 1 ? listed : [];
+    if (first && second) {
+      throw new InputError(`${papersDir}/${second.path}`, undefined, `its page address "${address}" is also that of ${papersDir}/${first.path}, and the site would show only one of them: give one another \`slug:\``);
+    }
+  }
+}
+
 /** Listings in, one entry per distinct paper out. */
 export async function ingest(paths: IngestPaths, { write = true, prune = false }: IngestOptions = {}): Promise<IngestReport> {
   const release = write ? await acquireLock(paths.contentDir, shown(paths.contentDir)) : undefined;
@@ -149,6 +172,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   for (const path of entryFiles.misnamed) {
     warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `not read: entries end in .md or .mdx, in lower case (rename it ${basename(readableName(path, ENTRY_EXTENSIONS)!)})` });
   }
+  checkAddresses(stored, shown(papersDir));
   const handWritten = stored.filter(({ entry }) => isHandWritten(entry));
   const handWrittenByKey = new Map(handWritten.flatMap(({ path, entry }) => (typeof entry.data['title'] === 'string' ? [[titleKey(entry.data['title']), path] as const] : [])));
 
