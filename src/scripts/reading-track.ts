@@ -325,11 +325,16 @@ function setupMyList() {
       return;
     }
     const count = Object.keys(result.state.papers).length;
-    const next = mode === 'replace' ? result.state : mergeStates(state, result.state);
-    const stored = save(next);
     const skipped = result.skipped.length
       ? ` ${result.skipped.length} ${result.skipped.length === 1 ? 'entry was' : 'entries were'} skipped (${result.skipped.slice(0, 3).join('; ')}${result.skipped.length > 3 ? '; …' : ''}).`
       : '';
+    // A file none of whose entries could be used does not empty the list (an empty export still does).
+    if (mode === 'replace' && count === 0 && result.skipped.length > 0) {
+      say(`Nothing imported from ${file.name}, and your list is unchanged: none of its entries could be used.${skipped}`, true);
+      return;
+    }
+    const next = mode === 'replace' ? result.state : mergeStates(state, result.state);
+    const stored = save(next);
     say(
       `${mode === 'replace' ? 'Replaced your list with' : 'Merged'} ${count} ${count === 1 ? 'paper' : 'papers'} from ${file.name}` +
         `${mode === 'merge' ? ' into your list' : ''}.${skipped}${stored ? '' : ' (Not saved: this browser does not allow storage.)'}`,

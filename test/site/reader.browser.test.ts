@@ -161,6 +161,13 @@ describe(`tracking a paper (site under ${base.basePath})`, () => {
       await page.getByRole('radio', { name: /Replace/ }).check();
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       await expect.poll(() => message.textContent()).toMatch(/^Replaced your list with 1 paper from reading-list-.*\.json\.$/);
+
+      // Replace with a file none of whose entries can be used: the list stays as it was.
+      await page.setInputFiles('#import-file', bad);
+      await page.getByRole('radio', { name: /Replace/ }).check();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect.poll(() => message.textContent()).toMatch(/^Nothing imported from bad\.json, and your list is unchanged: none of its entries could be used\. 2 entries were skipped/);
+      await page.reload();
       await expect.poll(() => page.locator(`section[aria-labelledby="group-read"] [data-paper="${slug}"]`).count()).toBe(1);
 
       await page.goto(new URL(`papers/${slug}/`, server.url).href);

@@ -192,6 +192,13 @@ describe('merge', () => {
     expect(merged.papers['d']).toEqual({ status: 'read' });
   });
 
+  test('compares times, not their text: a time with decimals is later than the same second without', () => {
+    const withDecimals = ok(doc({ a: { status: 'read', updated: '2025-01-01T00:00:00.900Z' } })).state;
+    const whole = ok(doc({ a: { status: 'reading', updated: '2025-01-01T00:00:00Z' } })).state;
+    expect(mergeStates(withDecimals, whole).papers['a']?.status).toBe('read');
+    expect(mergeStates(whole, withDecimals).papers['a']?.status).toBe('read');
+  });
+
   test('does not change its inputs', () => {
     const before = serialiseState(mine);
     mergeStates(mine, theirs);

@@ -170,6 +170,9 @@ export function serialiseState(state: ReadingState, exportedAt?: string): string
   return JSON.stringify(document, null, exportedAt ? 2 : undefined);
 }
 
+/** When an entry changed, as a number: its time may have any number of decimals (`…:00Z`, `…:00.900Z`). */
+const changedAt = (entry: PaperState) => (entry.updated === undefined ? -Infinity : Date.parse(entry.updated));
+
 /**
  * Both states together. For a paper in both, the entry changed last wins (an entry
  * without a time loses to one with a time; on a tie the incoming one wins).
@@ -179,7 +182,7 @@ export function mergeStates(current: ReadingState, incoming: ReadingState): Read
   for (const [slug, entry] of Object.entries(current.papers)) merged.papers[slug] = { ...entry };
   for (const [slug, entry] of Object.entries(incoming.papers)) {
     const mine = merged.papers[slug];
-    if (!mine || (entry.updated ?? '') >= (mine.updated ?? '')) merged.papers[slug] = { ...entry };
+    if (!mine || changedAt(entry) >= changedAt(mine)) merged.papers[slug] = { ...entry };
   }
   return merged;
 }
