@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { handOver, type HandedRelated } from '../lib/site/related-handoff.ts';
@@ -14,7 +15,7 @@ export function relatedPapersAhead(): AstroIntegration {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         const worker = new Worker(new URL('src/lib/site/related-worker.ts', config.root), {
-          workerData: { papersDir: new URL('content/papers', config.root).pathname },
+          workerData: { papersDir: fileURLToPath(new URL('content/papers', config.root)) },
           // A small young generation: collected more often, the worker adds a third of the
           // memory it would otherwise (250 MB rather than 400 MB at 10,000 papers), in the same time.
           resourceLimits: { maxYoungGenerationSizeMb: 8 },

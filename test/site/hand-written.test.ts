@@ -15,7 +15,8 @@ describe('a hand-written entry', () => {
   const handWritten = '---\ntitle: A Talk I Attended {live}\nthemes: [skills, agents]\nstatus: to-read   # mine\n---\nMy summary of the talk.\n';
 
   test('gets its page and its place in its themes, and ingest leaves it as written', async () => {
-    const site = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-hand-', entries: { 'mine/talk.md': handWritten } });
+    // A project folder whose name has a space (the related papers' thread reads its entries by path).
+    const site = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading list hand-', entries: { 'mine/talk.md': handWritten } });
     try {
       expect(await readFile(join(site.dir, 'content/papers/mine/talk.md'), 'utf8')).toBe(handWritten);
       expect(site.ingestOutput).toContain('1 hand-written left alone');
