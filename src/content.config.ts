@@ -41,7 +41,7 @@ const papers = defineCollection({
     title: z.string().min(1),
     slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slugs are lowercase ASCII words joined by hyphens').optional(),
     themes: z.array(themeReference).min(1),
-    /** Defaults to the first theme. */
+    /** Defaults to the first theme; when given, one of `themes`, and put first. */
     mainTheme: themeReference.optional(),
     /** Fields the user took over from ingest (see the README). */
     pinned: z.array(z.enum(PINNABLE)).default([]),
@@ -58,7 +58,13 @@ const papers = defineCollection({
       .optional(),
     upvotes: z.number().int().nonnegative().optional(),
     sources: z.array(z.object({ listing: z.string(), line: z.number().int().positive() })).default([]),
-  }),
+  })
+    .refine((data) => !data.mainTheme || data.themes.some((ref) => ref.id === data.mainTheme?.id), {
+      path: ['mainTheme'],
+      error: (issue) => `"${(issue.input as { mainTheme: { id: string } }).mainTheme.id}" is not one of the entry's themes`,
+    })
+    // The main theme first, as ingest writes it: the site takes a paper's first theme for its main one.
+    .transform((data) => (data.mainTheme ? { ...data, themes: [data.mainTheme, ...data.themes.filter((ref) => ref.id !== data.mainTheme?.id)] } : data)),
 });
 
 export const collections = { themes, papers };

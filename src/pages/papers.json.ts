@@ -25,14 +25,14 @@ export const GET: APIRoute = async (context) => {
       papers: content.paperCounts.get(theme.id) ?? 0,
     })),
     papers: content.papers.map((paper) => {
-      const { title, themes, mainTheme, matchedTerms, authorsCount, organisation, published, upvotes, sources } = paper.data;
+      const { title, themes, matchedTerms, authorsCount, organisation, published, upvotes, sources } = paper.data;
       return {
         slug: paper.id,
         url: paperUrl(paper, site),
         title,
         abstract: content.abstractText(paper),
         themes: themes.map((ref) => ref.id),
-        mainTheme: mainTheme?.id ?? themes[0]?.id ?? null,
+        mainTheme: themes[0]?.id ?? null,
         matchedTerms,
         published: published
           ? { text: published.text, date: published.date ?? null, precision: published.precision ?? null, yearSource: published.yearSource ?? null }

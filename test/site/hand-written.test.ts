@@ -12,7 +12,7 @@ const ABSTRACT = 'We study agents that plan and act, at length, so that this lin
 const LISTING = `Listed Agents Paper\n\n${ABSTRACT}\n`;
 
 describe('a hand-written entry', () => {
-  const handWritten = '---\ntitle: A Talk I Attended {live}\nthemes: [skills, agents]\nstatus: to-read   # mine\n---\nMy summary of the talk.\n';
+  const handWritten = '---\ntitle: A Talk I Attended {live}\nthemes: [skills, agents]\nmainTheme: agents\nstatus: to-read   # mine\n---\nMy summary of the talk.\n';
 
   test('gets its page and its place in its themes, and ingest leaves it as written', async () => {
     // A project folder whose name has a space (the related papers' thread reads its entries by path).
@@ -29,6 +29,13 @@ describe('a hand-written entry', () => {
         const list = await readFile(join(site.dist, `themes/${theme}/index.html`), 'utf8');
         expect(list, theme).toContain('href="/papers/talk/"');
       }
+      // Its main theme is the one it names, first wherever its themes are listed.
+      expect(page.querySelectorAll('.theme-reasons li').map((item) => item.text.replace(/\s+/g, ' ').trim())).toEqual([
+        'Agents (main theme): chosen by hand',
+        'Skills: chosen by hand',
+      ]);
+      const json = JSON.parse(await readFile(join(site.dist, 'papers.json'), 'utf8')) as { papers: { slug: string; themes: string[]; mainTheme: string }[] };
+      expect(json.papers.find((paper) => paper.slug === 'talk')).toMatchObject({ themes: ['agents', 'skills'], mainTheme: 'agents' });
     } finally {
       await site.remove();
     }
@@ -72,6 +79,19 @@ describe('an entry that breaks the schema', () => {
     expect(failure).toContain('astro build (fixture)');
     expect(failure).toContain('content/papers/mine/broken.mdx');
     expect(failure).toContain('themes.0: "no-such-theme" is not a theme of content/themes.yaml');
+  });
+
+  test('with a main theme that is not one of its themes, fails the build, naming the file', async () => {
+    const broken = '---\ntitle: Broken By Hand\nthemes: [agents]\nmainTheme: skills\n---\nText.\n';
+    const failure = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-broken-', entries: { 'mine/broken.md': broken } }).then(
+      async (site) => {
+        await site.remove();
+        return undefined;
+      },
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain('content/papers/mine/broken.md');
+    expect(failure).toContain('mainTheme: "skills" is not one of the entry\'s themes');
   });
 });
 
