@@ -334,6 +334,7 @@ describe('ingest keeps what users wrote', () => {
     expect(moved?.movedFrom).toBe(entry.path);
     const movedText = await readFile(join(paths.contentDir, 'papers', moved!.path), 'utf8');
     // The state a run stopped between writing the new file and removing the old one leaves.
+    await mkdir(dirname(join(paths.contentDir, 'papers', entry.path)), { recursive: true });
     await writeFile(join(paths.contentDir, 'papers', entry.path), pinned);
     await ingest(paths);
     expect(await entryPaths(paths)).toEqual([moved!.path]);
@@ -386,6 +387,21 @@ describe('ingest keeps what users wrote', () => {
     expect(moved?.path).toBe(first.path.replace('skills/', 'robotics/'));
     expect(moved?.source).toContain('themes: [robotics, agents]   # chosen by hand\n');
     expect(moved?.entry.data['mainTheme']).toBe('robotics');
+    // The folder it left, now empty, is gone.
+    await expect(stat(join(paths.contentDir, 'papers/skills'))).rejects.toThrow();
+  });
+
+  it('warns about a pinned theme the themes file does not define, and keeps the computed ones', async () => {
+    const { paths, entry: first } = await ingestedOne('Skill Discovery for Skill Libraries');
+    const typo = first.source.replace(/^themes:\n(?:  - .*\n)+/m, 'themes: [robotcs, skills]\n').replace('---\ntitle', '---\npinned: [themes]\ntitle');
+    await writeFile(join(paths.contentDir, 'papers', first.path), typo);
+    const report = await ingest(paths);
+    expect(report.warnings).toEqual([
+      { file: `${relative(process.cwd(), join(paths.contentDir, 'papers'))}/${first.path}`, line: 1, message: 'pinned "themes" names "robotcs", not a theme of the themes file; using the computed themes' },
+    ]);
+    // It stays where the computed main theme puts it, and the build will name the pin (content.config.ts).
+    expect(await entryPaths(paths)).toEqual([first.path]);
+    expect(await readFile(join(paths.contentDir, 'papers', first.path), 'utf8')).toContain('\nthemes: [robotcs, skills]\n');
   });
 
   it('reports entries no listing produces, and prunes only those without user content', async () => {

@@ -1,11 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
 import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
 import { InputError } from './errors.ts';
 import { ENTRY_EXTENSIONS, readableName } from './file-names.ts';
-import { isThemeId } from './themes.ts';
 import type { ClassifiedPaper, Warning } from './types.ts';
 
 /** An entry on disk; `path` is relative to the papers folder, with `/` separators. */
@@ -125,20 +124,23 @@ const stringList = (value: unknown): string[] | undefined =>
  * pinned `themes` replace the computed ones (the first is the main theme unless
  * `mainTheme` is pinned too), and a pinned `mainTheme` comes first.
  */
-export function applyPinnedThemes(paper: ClassifiedPaper, entry: EntryFile, file: string, warnings: Warning[]): ClassifiedPaper {
+export function applyPinnedThemes(paper: ClassifiedPaper, entry: EntryFile, file: string, themeIds: ReadonlySet<string>, warnings: Warning[]): ClassifiedPaper {
   const { pinned } = pinnedFields(entry.data);
   const warn = (message: string) => warnings.push({ file, line: 1, message });
+  const unknown = (ids: readonly string[]) => ids.filter((id) => !themeIds.has(id)).map((id) => `"${id}"`).join(', ');
   let { themes, mainTheme } = paper;
   if (pinned.has('themes')) {
     const value = stringList(entry.data['themes']);
-    if (value?.every(isThemeId)) themes = value;
-    else warn('pinned "themes" must be a list of theme ids; using the computed themes');
+    if (!value) warn('pinned "themes" must be a list of theme ids; using the computed themes');
+    else if (unknown(value)) warn(`pinned "themes" names ${unknown(value)}, not a theme of the themes file; using the computed themes`);
+    else themes = value;
     mainTheme = themes[0] as string;
   }
   if (pinned.has('mainTheme')) {
     const value = entry.data['mainTheme'];
-    if (typeof value === 'string' && isThemeId(value)) mainTheme = value;
-    else warn('pinned "mainTheme" must be a theme id; using the computed main theme');
+    if (typeof value !== 'string') warn('pinned "mainTheme" must be a theme id; using the computed main theme');
+    else if (!themeIds.has(value)) warn(`pinned "mainTheme" is "${value}", not a theme of the themes file; using the computed main theme`);
+    else mainTheme = value;
   }
   if (themes === paper.themes && mainTheme === paper.mainTheme) return paper;
   themes = [mainTheme, ...themes.filter((id) => id !== mainTheme)];
@@ -156,16 +158,19 @@ export function planEntries(
   stored: readonly StoredEntry[],
   shownDir: string,
   {
+    themeIds,
     formerSlugs = new Map(),
     previousFingerprints = new Map(),
     caseInsensitive = false,
   }: {
+    /** The themes of the themes file: a pinned theme must be one of them. */
+    themeIds: ReadonlySet<string>;
     formerSlugs?: ReadonlyMap<string, string>;
     /** Fingerprints from the previous run: an entry whose paper and text are both unchanged is not serialised again. */
     previousFingerprints?: ReadonlyMap<string, string>;
     /** Paths that differ only in case name one file (`isCaseInsensitive`). */
     caseInsensitive?: boolean;
-  } = {},
+  },
 ): EntryPlan {
   const generated = stored.filter(({ entry }) => !isHandWritten(entry));
   const bySlug = new Map(generated.map((entry) => [entry.entry.data['slug'], entry]));
@@ -188,7 +193,7 @@ export function planEntries(
     const previous = bySlug.get(listed.slug) ?? (former === undefined ? undefined : bySlug.get(former));
     if (previous) produced.add(previous);
     const file = previous && `${shownDir}/${previous.path}`;
-    const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, warnings) : listed;
+    const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, themeIds, warnings) : listed;
     const format = formatFor(previous);
     const path = nameOf(entryPath(paper, format));
     if (previous?.path === path) {
@@ -253,4 +258,9 @@ export async function applyPlan(papersDir: string, plan: EntryPlan, { prune = fa
     if (movedFrom) rmSync(join(papersDir, movedFrom));
   }
   if (prune) for (const path of plan.prunable) rmSync(join(papersDir, path));
+  // A theme folder its last entry moved out of (or was pruned from) goes too; any other stays.
+  const left = [...plan.writes.flatMap(({ movedFrom }) => movedFrom ?? []), ...(prune ? plan.prunable : [])];
+  for (const folder of new Set(left.map((path) => dirname(join(papersDir, path))))) {
+    if (folder !== papersDir && readdirSync(folder).length === 0) rmdirSync(folder);
+  }
 }

@@ -227,7 +227,12 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     return { ...paper, ...classification, slug: slugs.get(paper.key) as string };
   });
 
-  const plan = planEntries(papers, stored, shown(papersDir), { formerSlugs, previousFingerprints: cache.entries, caseInsensitive: isCaseInsensitive(papersDir) });
+  const plan = planEntries(papers, stored, shown(papersDir), {
+    themeIds: new Set(themes.map((theme) => theme.id)),
+    formerSlugs,
+    previousFingerprints: cache.entries,
+    caseInsensitive: isCaseInsensitive(papersDir),
+  });
   warnings.push(...plan.warnings);
   if (write) {
     // What the folder will hold, read before anything is written: an entry that could not be read back
