@@ -387,6 +387,9 @@ describe('ingest keeps what users wrote', () => {
     expect(moved?.path).toBe(first.path.replace('skills/', 'robotics/'));
     expect(moved?.source).toContain('themes: [robotics, agents]   # chosen by hand\n');
     expect(moved?.entry.data['mainTheme']).toBe('robotics');
+    // The summary counts the paper in the themes it was given.
+    const counts = Object.fromEntries((await ingest(paths)).themes.map(({ theme, papers }) => [theme.id, papers]));
+    expect(counts).toMatchObject({ robotics: 1, agents: 1, skills: 0 });
     // The folder it left, now empty, is gone.
     await expect(stat(join(paths.contentDir, 'papers/skills'))).rejects.toThrow();
   });

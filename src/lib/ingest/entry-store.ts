@@ -22,6 +22,8 @@ export interface EntryWrite {
 }
 
 export interface EntryPlan {
+  /** The listed papers as their entries say them: with the themes a person pinned. */
+  papers: ClassifiedPaper[];
   writes: EntryWrite[];
   unchanged: number;
   /** Generated entries no listed paper produces any more, and whether each holds user content. */
@@ -182,6 +184,7 @@ export function planEntries(
   // written under another, it would be the same file, and its old name deleted as a move's leftover.
   const nameOf = (path: string) => byFile.get(fileOf(path))?.path ?? `${folders.get(fileOf(dirname(path))) ?? dirname(path)}/${basename(path)}`;
   const produced = new Set<StoredEntry>();
+  const placed: ClassifiedPaper[] = [];
   const writes: EntryWrite[] = [];
   /** Entry path -> the paper written there, and where its entry comes from, for messages. */
   const sources = new Map<string, { title: string; from: string }>();
@@ -194,6 +197,7 @@ export function planEntries(
     if (previous) produced.add(previous);
     const file = previous && `${shownDir}/${previous.path}`;
     const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, themeIds, warnings) : listed;
+    placed.push(paper);
     const format = formatFor(previous);
     const path = nameOf(entryPath(paper, format));
     if (previous?.path === path) {
@@ -231,7 +235,7 @@ export function planEntries(
     if (unknown.length > 0) warnings.push({ file: `${shownDir}/${path}`, line: 1, message: `cannot pin ${unknown.map((name) => `"${name}"`).join(', ')}: only generated fields and "abstract" can be pinned` });
   }
   const orphans = generated.filter((entry) => !produced.has(entry) && !written.has(entry.path)).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
-  return { writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), fingerprints, warnings };
+  return { papers: placed, writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), fingerprints, warnings };
 }
 
 /** Leftovers of writes that were interrupted: they never replaced an entry. */

@@ -29,6 +29,7 @@ export interface IngestReport {
   listedPapers: number;
   /** Distinct listed papers, including those a hand-written entry already covers. */
   distinctPapers: number;
+  /** The listed papers as their entries say them (pinned themes applied). */
   papers: ClassifiedPaper[];
   handWritten: number;
   themes: { theme: Theme; papers: number }[];
@@ -260,9 +261,9 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     listings: parsed.map(({ listing, papers: found }) => ({ listing, papers: found.length })),
     listedPapers: parsed.reduce((sum, listing) => sum + listing.papers.length, 0),
     distinctPapers: merged.length,
-    papers,
+    papers: plan.papers,
     handWritten: handWritten.length,
-    themes: themes.map((theme) => ({ theme, papers: papers.filter((paper) => paper.themes.includes(theme.id)).length })),
+    themes: themes.map((theme) => ({ theme, papers: plan.papers.filter((paper) => paper.themes.includes(theme.id)).length })),
     plan,
     warnings,
   };
