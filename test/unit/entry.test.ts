@@ -124,3 +124,13 @@ describe('serialiseEntry and readEntry', () => {
     expect((globalThis as { ran?: boolean }).ran).toBeUndefined();
   });
 });
+
+describe('readEntry on front matter that is not YAML', () => {
+  it.each([
+    ['---\ntitle: x\nthemes: [agents]\nrating: [4\nother: 1\n---\nBody\n', 'f.md:5: front matter is not valid YAML (column 1): missed comma between flow collection entries'],
+    ['---\ntitle: x\n  bad: indent\n---\nBody\n', 'g.md:3: front matter is not valid YAML (column 6): bad indentation of a mapping entry'],
+  ])('names the line of the file where the parser stopped', (source, message) => {
+    const file = message.slice(0, 4);
+    expect(() => readEntry(source, file)).toThrow(expect.objectContaining({ message }));
+  });
+});

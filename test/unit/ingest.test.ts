@@ -373,7 +373,7 @@ describe('ingest keeps what users wrote', () => {
     // An anchor on a field ingest writes, an alias to it in a field of the user's: the new title would drop the anchor.
     const edited = entry.source.replace('title: Kept Paper\n', 'title: &t Kept paper, my spelling\n').replace('\n---\n', '\nmyTitle: *t\n---\n');
     await writeFile(file, edited);
-    await expect(ingest(paths)).rejects.toThrow(`${entry.path}: ingest cannot update this entry: the front matter it would write is not valid (front matter is not valid YAML: unidentified alias "t"`);
+    await expect(ingest(paths)).rejects.toThrow(`${entry.path}: ingest cannot update this entry: the front matter it would write is not valid (front matter is not valid YAML (column 12): unidentified alias "t"`);
     expect(await readFile(file, 'utf8')).toBe(edited);
   });
 
@@ -479,6 +479,7 @@ describe('ingest on bad input', () => {
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('Listed Paper'));
     await writeFile(join(paths.seedsDir, 'June.TXT'), listing('Shouted Paper'));
     await writeFile(join(paths.seedsDir, 'README.md'), 'Where these listings come from.\n');
+    await writeFile(join(paths.seedsDir, 'listings.yaml'), 'a.txt:\n  captured: 2025-12-11\nJune.TXT:\n  captured: 2025-06-30\n');
     const mine = join(paths.contentDir, 'papers/mine');
     await mkdir(mine, { recursive: true });
     const entry = (title: string) => `---\ntitle: ${title}\nthemes: [agents]\n---\nNotes.\n`;
@@ -489,6 +490,7 @@ describe('ingest on bad input', () => {
     expect(report.handWritten).toBe(1);
     const shown = (path: string) => relative(process.cwd(), path);
     expect(report.warnings).toEqual([
+      { file: shown(join(paths.seedsDir, 'listings.yaml')), line: 3, message: `settings for "June.TXT", which is not a listing in ${shown(paths.seedsDir)}` },
       { file: shown(join(paths.seedsDir, 'June.TXT')), line: 1, message: 'not read: listings end in .txt, in lower case (rename it June.txt)' },
       { file: shown(join(mine, 'Notes.MD')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it Notes.md)' },
       { file: shown(join(mine, 'draft.Mdx')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it draft.mdx)' },

@@ -31,7 +31,10 @@ export function readEntry(source: string, file: string): EntryFile {
     parsed = matter(source, { engines: { js: refuse, javascript: refuse } });
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(file, 1, `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    // js-yaml's position counts from the opening `---` line, so its line is the file's.
+    const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
+    if (reason === undefined || mark === undefined) throw new InputError(file, 1, `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new InputError(file, mark.line + 1, `front matter is not valid YAML (column ${mark.column + 1}): ${reason}`);
   }
   const frontmatter = parsed.matter.replace(/^\r?\n/, '');
   return {

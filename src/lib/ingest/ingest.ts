@@ -152,7 +152,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   );
   const warnings: Warning[] = [...settings.keys()]
     .filter((name) => !listingNames.includes(name))
-    .map((name) => ({ file: shown(configPath), line: 1, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }));
+    .map((name) => ({ file: shown(configPath), line: settings.get(name)!.line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }));
   for (const warning of parsed.flatMap((listing) => [...listing.warnings, ...undatedYearWarning(listing)])) {
     warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   }
