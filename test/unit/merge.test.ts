@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePapers } from '../../src/lib/ingest/merge.ts';
+import { doubtfulMerges, mergePapers } from '../../src/lib/ingest/merge.ts';
 import { titleKey } from '../../src/lib/ingest/normalise.ts';
 import type { ListedPaper } from '../../src/lib/ingest/types.ts';
 import { parseSeed, seedNames } from '../setup/seeds.ts';
@@ -8,6 +8,27 @@ const listed = (overrides: Partial<ListedPaper> & Pick<ListedPaper, 'title'>): L
   abstract: 'An abstract.',
   source: { listing: 'a.txt', line: 1 },
   ...overrides,
+});
+
+describe('doubtfulMerges', () => {
+  it('names a paper merged with another whose abstract is a different text', () => {
+    const papers = [
+      listed({ title: 'C++ Agents for Systems', abstract: 'Systems programming agents written in a compiled language with templates.', source: { listing: 'a.txt', line: 21 } }),
+      listed({ title: 'C Agents for Systems', abstract: 'We survey embedded controllers and their firmware for small robots.', source: { listing: 'a.txt', line: 25 } }),
+      listed({ title: 'C agents for systems', abstract: 'Systems programming agents written in a compiled language with templates, cut', source: { listing: 'b.txt', line: 3 } }),
+    ];
+    expect(doubtfulMerges(papers)).toEqual([
+      {
+        file: 'a.txt',
+        line: 25,
+        message: '"C Agents for Systems" is taken for the paper "C++ Agents for Systems" (a.txt, line 21): titles are compared without case and punctuation; their abstracts differ, and only the longer is kept',
+      },
+    ]);
+  });
+
+  it('finds none in the seed listings, whose repeated papers have the same abstract or nearly', () => {
+    expect(doubtfulMerges(seedNames.flatMap((name) => parseSeed(name).papers))).toEqual([]);
+  });
 });
 
 describe('mergePapers', () => {

@@ -9,7 +9,7 @@ import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntrie
 import { ENTRY_EXTENSIONS, LISTING_EXTENSIONS, readableName } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
-import { mergePapers } from './merge.ts';
+import { doubtfulMerges, mergePapers } from './merge.ts';
 import { titleKey } from './normalise.ts';
 import { parseListing } from './parse-listing.ts';
 import { acquireLock } from './lock.ts';
@@ -177,7 +177,9 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const handWritten = stored.filter(({ entry }) => isHandWritten(entry));
   const handWrittenByKey = new Map(handWritten.flatMap(({ path, entry }) => (typeof entry.data['title'] === 'string' ? [[titleKey(entry.data['title']), path] as const] : [])));
 
-  const merged = mergePapers(parsed.flatMap((listing) => listing.papers));
+  const listedPapers = parsed.flatMap((listing) => listing.papers);
+  const merged = mergePapers(listedPapers);
+  for (const warning of doubtfulMerges(listedPapers)) warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   const listed = merged.filter((paper) => {
     const path = handWrittenByKey.get(paper.key);
     if (path === undefined) return true;

@@ -1,5 +1,5 @@
-import { titleKey } from './normalise.ts';
-import type { ListedPaper, Paper, PublishedDate } from './types.ts';
+import { titleKey, words } from './normalise.ts';
+import type { ListedPaper, Paper, PublishedDate, Warning } from './types.ts';
 
 /**
  * Merges the papers of every listing into distinct papers, in order of first appearance.
@@ -38,6 +38,38 @@ export function mergePapers(listed: readonly ListedPaper[]): Paper[] {
     if (paper.upvotes !== undefined && paper.upvotes > (seen.upvotes ?? -1)) seen.upvotes = paper.upvotes;
   }
   return [...byKey.values()].map(dropUndefined);
+}
+
+/**
+ * Listed papers taken for an earlier one whose title differs from its own in case and
+ * punctuation only, and whose abstract shares fewer than half its words with that one's:
+ * likely two papers, as "C++ Agents" and "C Agents" would be, of which `mergePapers` keeps
+ * one abstract. Listings repeat a paper with the same abstract, or nearly (an edit, a cut).
+ */
+export function doubtfulMerges(listed: readonly ListedPaper[]): Warning[] {
+  const first = new Map<string, ListedPaper>();
+  const warnings: Warning[] = [];
+  for (const paper of listed) {
+    const key = titleKey(paper.title);
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, paper);
+    else if (paper.title !== earlier.title && paper.abstract !== earlier.abstract && wordOverlap(paper.abstract, earlier.abstract) < 0.5) {
+      warnings.push({
+        file: paper.source.listing,
+        line: paper.source.line,
+        message: `"${paper.title}" is taken for the paper "${earlier.title}" (${earlier.source.listing}, line ${earlier.source.line}): titles are compared without case and punctuation; their abstracts differ, and only the longer is kept`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Shared words over all words of two texts (Jaccard), 1 for two texts without words. */
+function wordOverlap(a: string, b: string): number {
+  const [x, y] = [new Set(words(a)), new Set(words(b))];
+  const shared = [...x].filter((word) => y.has(word)).length;
+  const all = x.size + y.size - shared;
+  return all === 0 ? 1 : shared / all;
 }
 
 function precisionRank(published: PublishedDate | undefined): number {
