@@ -47,7 +47,7 @@ describe('an entry from a listing, with notes below its abstract', () => {
   const annotated = `---\ntitle: Listed Agents Paper\nslug: listed-agents-paper\nthemes: [agents]\nsources:\n  - listing: a.txt\n    line: 1\n---\n${ABSTRACT}\n\n${notes}`;
 
   test('shows the notes on its page, and only the abstract in papers.json, feeds and descriptions', async () => {
-    const site = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-notes-', entries: { 'agents/listed-agents-paper.md': annotated } });
+    const site = await buildFixtureSite({ 'a.txt': `${LISTING}\nAgents Without Abstract\n` }, { name: 'reading-list-notes-', entries: { 'agents/listed-agents-paper.md': annotated } });
     try {
       const entry = await readFile(join(site.dir, 'content/papers/agents/listed-agents-paper.md'), 'utf8');
       expect(entry.endsWith(`${ABSTRACT}\n\n${notes}`), entry).toBe(true);
@@ -60,6 +60,9 @@ describe('an entry from a listing, with notes below its abstract', () => {
       for (const file of ['rss.xml', 'themes/agents/rss.xml', 'themes/agents/index.html', 'index.html']) {
         expect(await readFile(join(site.dist, file), 'utf8'), file).not.toContain('Weak baseline');
       }
+      // A paper the listing gives no abstract says so, rather than show an empty section.
+      const bare = parse(await readFile(join(site.dist, 'papers/agents-without-abstract/index.html'), 'utf8'));
+      expect(bare.querySelector('.abstract')?.text.trim()).toBe('No abstract given.');
     } finally {
       await site.remove();
     }
