@@ -3,16 +3,17 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { PINNABLE } from './lib/ingest/fields.ts';
-import { parseThemes } from './lib/ingest/themes.ts';
+import { URL_SEGMENT } from './lib/ingest/slug.ts';
+import { parseThemes, THEMES_FILE as THEMES_FILE_NAME } from './lib/ingest/themes.ts';
 import { paperId } from './lib/site/paper-id.ts';
 
-const THEMES_FILE = 'content/themes.yaml';
+const THEMES_FILE = `content/${THEMES_FILE_NAME}`;
 
 /** Themes are user-editable: `content/themes.yaml` is the single place they are defined. */
 const themes = defineCollection({
   loader: file(THEMES_FILE),
   schema: z.object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'theme ids are lowercase words joined by hyphens'),
+    id: z.string().regex(URL_SEGMENT, 'theme ids are lowercase words joined by hyphens'),
     title: z.string().min(1),
     description: z.string().min(1),
     terms: z.array(z.string().min(1)).default([]),
@@ -39,7 +40,7 @@ const papers = defineCollection({
   }),
   schema: z.object({
     title: z.string().min(1),
-    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slugs are lowercase ASCII words joined by hyphens').optional(),
+    slug: z.string().regex(URL_SEGMENT, 'slugs are lowercase ASCII words joined by hyphens').optional(),
     themes: z.array(themeReference).min(1),
     /** Defaults to the first theme; when given, one of `themes`, and put first. */
     mainTheme: themeReference.optional(),

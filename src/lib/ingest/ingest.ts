@@ -14,7 +14,7 @@ import { titleKey } from './normalise.ts';
 import { parseListing } from './parse-listing.ts';
 import { acquireLock } from './lock.ts';
 import { assignSlugs, isListSegment, isSlug } from './slug.ts';
-import { parseThemes } from './themes.ts';
+import { parseThemes, THEMES_FILE } from './themes.ts';
 import type { Classification, ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
 
 export interface IngestPaths {
@@ -38,7 +38,6 @@ export interface IngestReport {
 }
 
 export const LISTINGS_CONFIG = 'listings.yaml';
-export const THEMES_FILE = 'themes.yaml';
 
 /** Paths in messages are relative to where the command runs. */
 const shown = (path: string) => relative(process.cwd(), path) || '.';

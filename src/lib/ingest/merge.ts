@@ -2,9 +2,10 @@ import { titleKey, words } from './normalise.ts';
 import type { ListedPaper, Paper, PublishedDate, Warning } from './types.ts';
 
 /**
- * Merges the papers of every listing into distinct papers, in order of first appearance.
+ * Merges the papers of every listing into distinct papers, in order of first appearance
+ * (listings are read in file-name order, so the same files give the same result).
  *
- * Rules, so that the result does not depend on which listing is read first:
+ * Rules:
  * - the title is the first listed spelling;
  * - the abstract is the longest one (listings truncate, they do not pad); on equal
  *   length the first listed wins;

@@ -2,7 +2,7 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Whether `text` is ASCII: its letters and digits are a-z and 0-9, NFKC leaves it as it is, and nothing in it is invisible. */
+/** Whether `text` is ASCII: lower-cased, its letters and digits are a-z and 0-9, NFKC leaves it as it is, and nothing in it is invisible. */
 export const isAscii = (text: string): boolean => ASCII.test(text);
 
 /**

@@ -3,9 +3,12 @@ import { isPaperSort } from '../site/sort.ts';
 
 const MAX_SLUG_LENGTH = 80;
 
-/** The shape of every slug: it is a URL segment and a file name. */
+/** Lowercase ASCII words joined by hyphens: the shape of slugs and theme ids, URL segments and file names both. */
+export const URL_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The shape of every slug. */
 export function isSlug(value: unknown): value is string {
-  return typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
+  return typeof value === 'string' && URL_SEGMENT.test(value);
 }
 
 /**

@@ -1,14 +1,18 @@
 import { isMap, isSeq } from 'yaml';
 import { InputError } from './errors.ts';
+import { URL_SEGMENT } from './slug.ts';
 import type { Theme } from './types.ts';
 import { parseYamlSource } from './yaml-source.ts';
+
+/** The themes file, in the content folder (`content/themes.yaml`). */
+export const THEMES_FILE = 'themes.yaml';
 
 /** The theme a paper gets when no other theme's terms select it. */
 export const UNSORTED_THEME_ID = 'unsorted';
 
 /** Theme ids are URL segments and folder names. */
 export function isThemeId(value: unknown): value is string {
-  return typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
+  return typeof value === 'string' && URL_SEGMENT.test(value);
 }
 
 /**

@@ -18,7 +18,7 @@ export interface OfflinePaper {
   abstract: string;
   /** Theme ids, main theme first. */
   themes: string[];
-  /** As the site shows it ("Mar 3, 2025"), or null. */
+  /** As the listing wrote it ("Mar 3, 2025", "Mar 27"), or null. */
   published: string | null;
   /** ISO date (`2025-03-03`), the sort key; null when the year is unknown. */
   date: string | null;

@@ -13,13 +13,17 @@ export interface PaperLike {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** Newest first, undated last, then by title, then by slug so the order never depends on input order. */
+/** Titles and names as a reader orders them: case and accents ignored, numbers by value. */
+export const compareNames: (a: string, b: string) => number = collator.compare;
+
+/** By slug: the tie-break that makes an order independent of input order. */
+export function compareIds(a: PaperLike, b: PaperLike): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Newest first, undated last, then by title, then by slug. */
 export function comparePapers(a: PaperLike, b: PaperLike): number {
-  return (
-    compareDatesDesc(a.data.published, b.data.published) ||
-    collator.compare(a.data.title, b.data.title) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return compareDatesDesc(a.data.published, b.data.published) || compareNames(a.data.title, b.data.title) || compareIds(a, b);
 }
 
 /** A sorted copy (see `comparePapers`). */

@@ -2,7 +2,7 @@
  * Search settings shared by the header search box, /search/ and the paper pages.
  */
 import { knownDate } from './dates.ts';
-import type { PaperLike } from './papers.ts';
+import { compareNames, type PaperLike } from './papers.ts';
 
 /**
  * Query parameter carrying the searched words to the page a result opens
@@ -60,12 +60,10 @@ export function searchFilterOptions(papers: readonly PaperLike[], themeTitles: R
   const theme = count(papers.flatMap((paper) => paper.data.themes.flatMap((ref) => themeTitles.get(ref.id) ?? [])));
   const year = count(papers.flatMap((paper) => knownDate(paper.data.published)?.slice(0, 4) ?? []));
   return {
-    theme: theme.sort((a, b) => collator.compare(a.value, b.value)),
+    theme: theme.sort((a, b) => compareNames(a.value, b.value)),
     year: year.sort((a, b) => (a.value < b.value ? 1 : -1)),
   };
 }
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** The line above the results: `12 papers match “agents”.` (empty without words). */
 export function matchSummary(count: number, words: string): string {

@@ -2,7 +2,7 @@
  * Orders and pages of paper lists (theme pages, /papers/). Pure and typed: the
  * pages and the tests share these functions.
  */
-import { comparePapers, plural, type PaperLike } from './papers.ts';
+import { compareIds, compareNames, comparePapers, plural, type PaperLike } from './papers.ts';
 
 /** The orders a list of papers can be read in; `date` is the default. */
 export const PAPER_SORTS = ['date', 'upvotes', 'title'] as const;
@@ -23,12 +23,6 @@ export function isPaperSort(value: string): value is PaperSort {
   return (PAPER_SORTS as readonly string[]).includes(value);
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-function compareIds(a: PaperLike, b: PaperLike): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /** Newest first, undated last, then by title, then by slug (see `comparePapers`). */
 export const compareByDate = comparePapers;
 
@@ -42,9 +36,9 @@ export function compareByUpvotes(a: PaperLike, b: PaperLike): number {
   return compareByDate(a, b);
 }
 
-/** By title (Intl.Collator: case and accents ignored, numbers by value), then by slug. */
+/** By title (case and accents ignored, numbers by value), then by slug. */
 export function compareByTitle(a: PaperLike, b: PaperLike): number {
-  return collator.compare(a.data.title, b.data.title) || compareIds(a, b);
+  return compareNames(a.data.title, b.data.title) || compareIds(a, b);
 }
 
 export const COMPARATORS: Record<PaperSort, (a: PaperLike, b: PaperLike) => number> = {
