@@ -8,6 +8,7 @@ import { pageHref } from '../lib/offline/page-href.ts';
 import { createSearch, excerptSegments, type SearchHit } from '../lib/offline/search.ts';
 import { plural } from '../lib/site/papers.ts';
 import { matchSummary, QUERY_PARAM } from '../lib/site/search.ts';
+import { rememberSearch, restoreSearch } from './search-address.ts';
 import { paperPath, themePath } from '../lib/site/urls.ts';
 
 const PAGE = 50;
@@ -66,6 +67,7 @@ if (form && status && list) {
     };
 
     const run = () => {
+      rememberSearch(form);
       const query = words.value.trim();
       hits = search({ words: query, theme: theme.value, sort: sort.value });
       shown = 0;
@@ -87,8 +89,7 @@ if (form && status && list) {
       run();
     });
 
-    // A value the browser restored (back from a result) wins over the URL's.
-    words.value ||= new URLSearchParams(location.search).get(QUERY_PARAM) ?? '';
+    restoreSearch(form);
     run();
   }
 }

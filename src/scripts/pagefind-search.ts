@@ -4,6 +4,7 @@
  * <mark>), read in an inert <template> and rebuilt from its text and <mark>s only.
  */
 import { HIGHLIGHT_PARAM, matchSummary, QUERY_PARAM, unloadedSummary } from '../lib/site/search.ts';
+import { rememberSearch, restoreSearch } from './search-address.ts';
 
 /** What the search page needs of pagefind.js. */
 interface Pagefind {
@@ -93,6 +94,7 @@ if (root && form && status && list && filterPane && more) {
   };
 
   const search = async () => {
+    rememberSearch(form);
     const term = words.value.trim();
     const current = ++generation;
     more.hidden = true;
@@ -134,7 +136,6 @@ if (root && form && status && list && filterPane && more) {
   loading.catch(() => {
     status.textContent = 'Search could not load. Browse the papers by theme instead.';
   });
-  // A value the browser restored (back from a result) wins over the URL's.
-  words.value ||= new URLSearchParams(location.search).get(QUERY_PARAM) ?? '';
+  restoreSearch(form);
   if (words.value) void search();
 }

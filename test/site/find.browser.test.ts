@@ -204,6 +204,28 @@ describe(`finding papers on the site built with base ${base}`, () => {
     });
   });
 
+  test('/search/: the address holds the words, filters and order, so a reload gives the same search', async () => {
+    await onPage('search/', async (page) => {
+      await page.locator('#search-q').fill(BROAD_WORD);
+      await page.locator('[data-search-results] .paper-item__title a').first().waitFor();
+      const year = page.locator('[data-search-filters] input[name="year"]').first();
+      const value = (await year.getAttribute('value'))!;
+      await year.check();
+      await page.locator('#search-sort').selectOption('upvotes:desc');
+      await expect.poll(() => Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ q: BROAD_WORD, year: value, sort: 'upvotes:desc' });
+      const count = await resultCount(page);
+      const first = (await resultSlugs(page, '[data-search-results] .paper-item__title a'))[0];
+
+      await page.reload();
+      await page.locator('[data-search-results] .paper-item__title a').first().waitFor();
+      expect(await page.locator('#search-q').inputValue()).toBe(BROAD_WORD);
+      expect(await page.locator(`[data-search-filters] input[name="year"][value="${value}"]`).isChecked()).toBe(true);
+      expect(await page.locator('#search-sort').inputValue()).toBe('upvotes:desc');
+      expect(await resultCount(page)).toBe(count);
+      expect((await resultSlugs(page, '[data-search-results] .paper-item__title a'))[0]).toBe(first);
+    });
+  });
+
   test('/search/: sorting by date puts the newest first and the undated last, and keeps every result', async () => {
     await onPage('search/', async (page) => {
       await page.locator('#search-q').fill(BROAD_WORD);

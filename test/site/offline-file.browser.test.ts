@@ -145,6 +145,11 @@ describe('the offline build opened from disk in chromium', () => {
       await Promise.all([page.waitForURL('**/search/index.html?q=*'), page.locator('#header-search-q').press('Enter')]);
       const result = page.locator(`[data-search-results] a[href$="papers/${target.paper.slug}/index.html"]`);
       await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/match/);
+      // The address holds the order chosen too: a reload gives the same search.
+      await page.locator('#search-sort').selectOption('upvotes:desc');
+      await expect.poll(() => Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ q: target.word, sort: 'upvotes:desc' });
+      await page.reload();
+      expect([await page.locator('#search-q').inputValue(), await page.locator('#search-sort').inputValue()]).toEqual([target.word, 'upvotes:desc']);
       await Promise.all([page.waitForURL(`**/papers/${target.paper.slug}/index.html`), result.click()]);
       expect(await h1(page)).toBe(normaliseText(target.paper.title));
     });
