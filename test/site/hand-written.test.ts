@@ -69,32 +69,26 @@ describe('an entry from a listing, with notes below its abstract', () => {
   });
 });
 
+/** The message of the pipeline that fails on `entries` (path under content/papers -> text); undefined when it builds. */
+async function failureWith(entries: Record<string, string>): Promise<string | undefined> {
+  return buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-broken-', entries }).then(
+    async (site) => {
+      await site.remove();
+      return undefined;
+    },
+    (error: Error) => error.message,
+  );
+}
+
 describe('an entry that breaks the schema', () => {
-  test('fails the build, naming the file and the field', async () => {
-    const broken = '---\ntitle: Broken By Hand\nthemes: [no-such-theme]\n---\nText.\n';
-    const failure = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-broken-', entries: { 'mine/broken.mdx': broken } }).then(
-      async (site) => {
-        await site.remove();
-        return undefined;
-      },
-      (error: Error) => error.message,
-    );
+  test.each([
+    ['a theme the themes file does not define', '---\ntitle: Broken By Hand\nthemes: [no-such-theme]\n---\nText.\n', 'themes.0: "no-such-theme" is not a theme of content/themes.yaml'],
+    ['a main theme that is not one of its themes', '---\ntitle: Broken By Hand\nthemes: [agents]\nmainTheme: skills\n---\nText.\n', 'mainTheme: "skills" is not one of the entry\'s themes'],
+  ])('with %s fails the build, naming the file and the field', async (_case, broken, message) => {
+    const failure = await failureWith({ 'mine/broken.mdx': broken });
     expect(failure).toContain('astro build (fixture)');
     expect(failure).toContain('content/papers/mine/broken.mdx');
-    expect(failure).toContain('themes.0: "no-such-theme" is not a theme of content/themes.yaml');
-  });
-
-  test('with a main theme that is not one of its themes, fails the build, naming the file', async () => {
-    const broken = '---\ntitle: Broken By Hand\nthemes: [agents]\nmainTheme: skills\n---\nText.\n';
-    const failure = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-broken-', entries: { 'mine/broken.md': broken } }).then(
-      async (site) => {
-        await site.remove();
-        return undefined;
-      },
-      (error: Error) => error.message,
-    );
-    expect(failure).toContain('content/papers/mine/broken.md');
-    expect(failure).toContain('mainTheme: "skills" is not one of the entry\'s themes');
+    expect(failure).toContain(message);
   });
 });
 
@@ -103,13 +97,7 @@ describe('a hand-written entry whose URL would be a page of the papers table', (
     ['mine/2.md', '---\ntitle: Two By Hand\nthemes: [agents]\n---\nText.\n', 'its slug "2" (its file name) would put it at /papers/2/'],
     ['mine/talk.mdx', '---\ntitle: Upvotes By Hand\nslug: upvotes\nthemes: [agents]\n---\nText.\n', 'its slug "upvotes" (its slug field) would put it at /papers/upvotes/'],
   ])('%s fails the build, naming the file and the clash', async (path, text, message) => {
-    const failure = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-clash-', entries: { [path]: text } }).then(
-      async (site) => {
-        await site.remove();
-        return undefined;
-      },
-      (error: Error) => error.message,
-    );
+    const failure = await failureWith({ [path]: text });
     expect(failure).toContain('astro build (fixture)');
     expect(failure).toContain(`content/papers/${path}: ${message}, a page of the papers table`);
   });
