@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireLock, LOCK_FILE } from '../../src/lib/ingest/lock.ts';
@@ -41,15 +41,13 @@ describe('acquireLock', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('takes over a lock left by a process that no longer runs, or naming none', async () => {
-    for (const left of [`${finishedPid()}\n`, '']) {
-      const dir = await tempDir('reading-list-lock-');
-      await writeFile(join(dir, LOCK_FILE), left);
-      const release = await acquireLock(dir);
-      expect(await readFile(join(dir, LOCK_FILE), 'utf8')).toBe(`${process.pid}\n`);
-      await release();
-      expect(await readdir(dir)).toEqual([]);
-    }
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const dir = await tempDir('reading-list-lock-');
+    await writeFile(join(dir, LOCK_FILE), `${finishedPid()}\n`);
+    const release = await acquireLock(dir);
+    expect(await readFile(join(dir, LOCK_FILE), 'utf8')).toBe(`${process.pid}\n`);
+    await release();
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('releases only its own lock', async () => {
@@ -61,13 +59,28 @@ describe('acquireLock', () => {
     expect(await readFile(join(dir, LOCK_FILE), 'utf8')).toBe(other);
   });
 
-  it.each([['no lock'], ['a stale lock']])('gives the lock to one of several ingests started at once, from %s', { timeout: 60_000 }, async (start) => {
-    for (let round = 0; round < 5; round++) {
+  it('waits for a lock being written (no pid yet), and takes over one left empty long ago', async () => {
+    const dir = await tempDir('reading-list-lock-');
+    const lock = join(dir, LOCK_FILE);
+    await writeFile(lock, '');
+    const removed = new Promise((resolve) => setTimeout(resolve, 200)).then(() => rm(lock));
+    const release = await acquireLock(dir);
+    await removed;
+    expect(await readFile(lock, 'utf8')).toBe(`${process.pid}\n`);
+    await release();
+    await writeFile(lock, '');
+    await utimes(lock, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    await (await acquireLock(dir))();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.each([['no lock'], ['a stale lock']])('gives the lock to one of several ingests started at once, from %s', { timeout: 120_000 }, async (start) => {
+    for (let round = 0; round < 4; round++) {
       const dir = await tempDir('reading-list-lock-');
       const log = join(await tempDir('reading-list-lock-log-'), 'log');
       await writeFile(log, '');
       if (start === 'a stale lock') await writeFile(join(dir, LOCK_FILE), `${finishedPid()}\n`);
-      await Promise.all(Array.from({ length: 4 }, () => contender(dir, log)));
+      await Promise.all(Array.from({ length: 8 }, () => contender(dir, log)));
       const events = (await readFile(log, 'utf8')).split('\n').filter(Boolean);
       expect(events.length).toBeGreaterThan(0);
       // Each holder's release comes before the next one takes it.

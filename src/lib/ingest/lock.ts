@@ -1,8 +1,14 @@
-import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { InputError } from './errors.ts';
 
 export const LOCK_FILE = '.ingest.lock';
+
+/** A lock file without a pid this recent is being written, not left behind. */
+const STARTING_MS = 10_000;
+/** How long an ingest waits for others that take the lock at the same moment. */
+const PATIENCE_MS = 10_000;
 
 function isRunning(pid: number): boolean {
   try {
@@ -13,10 +19,15 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** The process a lock file names; undefined when there is no file, NaN when it names none. */
-async function ownerOf(path: string): Promise<number | undefined> {
+type Holder = { pid: number } | 'starting' | 'stale' | undefined;
+
+/** Who holds the lock at `path`: a running process, one still writing its pid, nobody any more (stale), or no lock. */
+async function holderOf(path: string): Promise<Holder> {
   try {
-    return Number.parseInt(await readFile(path, 'utf8'), 10);
+    const [text, stats] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    const pid = Number.parseInt(text, 10);
+    if (Number.isInteger(pid)) return isRunning(pid) ? { pid } : 'stale';
+    return Date.now() - stats.mtimeMs < STARTING_MS ? 'starting' : 'stale';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -24,52 +35,66 @@ async function ownerOf(path: string): Promise<number | undefined> {
 }
 
 /**
- * Removes a lock left by `stale`, a process that no longer runs. Renamed aside first, and
- * looked at there: when another ingest took the stale lock over in the meantime, the file
- * moved is that ingest's lock, and it goes back.
+ * Creates `path` holding `draft`'s text, unless it exists. Linked, so that the file never
+ * exists without its pid; where the file system has no hard links (FAT, some network
+ * shares), created and then written, which `holderOf` reads as starting meanwhile.
  */
-async function removeStaleLock(path: string, stale: number): Promise<void> {
-  const aside = `${path}.${process.pid}.stale`;
+async function create(path: string, draft: string, text: string): Promise<boolean> {
   try {
-    await rename(path, aside);
+    await link(draft, path);
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+  }
+  try {
+    const handle = await open(path, 'wx');
+    await handle.writeFile(text);
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
-  const moved = await ownerOf(aside);
-  if (moved !== stale && !Number.isNaN(moved)) await link(aside, path).catch(() => {});
-  await rm(aside, { force: true });
 }
 
 /**
  * Takes `<contentDir>/.ingest.lock` so that two ingests never write the same
- * entries at once. A lock left by a process that no longer runs is taken over.
- * Returns the function that releases it.
+ * entries at once. A lock left by a process that no longer runs is taken over, by one
+ * ingest at a time (under `.ingest.lock.takeover`): it looks again, under that lock,
+ * before removing it. Returns the function that releases it.
  */
 export async function acquireLock(contentDir: string, shownDir = contentDir): Promise<() => Promise<void>> {
   const path = join(contentDir, LOCK_FILE);
+  const takeover = `${path}.takeover`;
   const mine = `${process.pid}\n`;
-  // Written whole, then linked into place: the lock file never exists without its owner's
-  // pid in it, so another ingest never reads an empty one and takes it for stale.
   const draft = `${path}.${process.pid}`;
   await writeFile(draft, mine);
+  const deadline = Date.now() + PATIENCE_MS;
   try {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        await link(draft, path);
+    while (Date.now() < deadline) {
+      if (await create(path, draft, mine)) {
         return async () => {
-          // Only our own: after a takeover by mistake, the file there may be another ingest's.
-          if ((await ownerOf(path)) === process.pid) await rm(path, { force: true });
+          // Only our own: the file there may be another ingest's after all.
+          if ((await readFile(path, 'utf8').catch(() => '')) === mine) await rm(path, { force: true });
         };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const owner = await ownerOf(path);
-      if (owner === undefined) continue;
-      if (isRunning(owner)) {
-        throw new InputError(`${shownDir}/${LOCK_FILE}`, undefined, `another ingest (process ${owner}) is writing ${shownDir}; wait for it to finish, or delete this file if no ingest is running`);
+      const holder = await holderOf(path);
+      if (typeof holder === 'object') {
+        throw new InputError(`${shownDir}/${LOCK_FILE}`, undefined, `another ingest (process ${holder.pid}) is writing ${shownDir}; wait for it to finish, or delete this file if no ingest is running`);
       }
-      await removeStaleLock(path, owner);
+      if (holder === 'stale' && (await create(takeover, draft, mine))) {
+        try {
+          if ((await holderOf(path)) === 'stale') await rm(path, { force: true });
+        } finally {
+          await rm(takeover, { force: true });
+        }
+        continue;
+      }
+      // Starting, being taken over by another ingest, or gone meanwhile: look again shortly.
+      if (holder !== undefined && (await holderOf(takeover)) === 'stale') await rm(takeover, { force: true });
+      await sleep(10 + Math.random() * 20);
     }
   } finally {
     await rm(draft, { force: true });
