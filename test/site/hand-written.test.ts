@@ -47,7 +47,11 @@ describe('an entry from a listing, with notes below its abstract', () => {
   const annotated = `---\ntitle: Listed Agents Paper\nslug: listed-agents-paper\nthemes: [agents]\nsources:\n  - listing: a.txt\n    line: 1\n---\n${ABSTRACT}\n\n${notes}`;
 
   test('shows the notes on its page, and only the abstract in papers.json, feeds and descriptions', async () => {
-    const site = await buildFixtureSite({ 'a.txt': `${LISTING}\nAgents Without Abstract\n` }, { name: 'reading-list-notes-', entries: { 'agents/listed-agents-paper.md': annotated } });
+    const withoutAbstract = '---\ntitle: Agents Without Abstract\nslug: agents-without-abstract\nthemes: [agents]\nsources:\n  - listing: a.txt\n    line: 5\n---\n\n\nA private note on a paper with no abstract.\n';
+    const site = await buildFixtureSite(
+      { 'a.txt': `Agents Without Abstract\n${LISTING}\nAgents Without Abstract Either\n` },
+      { name: 'reading-list-notes-', entries: { 'agents/listed-agents-paper.md': annotated, 'agents/agents-without-abstract.md': withoutAbstract } },
+    );
     try {
       const entry = await readFile(join(site.dir, 'content/papers/agents/listed-agents-paper.md'), 'utf8');
       expect(entry.endsWith(`${ABSTRACT}\n\n${notes}`), entry).toBe(true);
@@ -57,12 +61,16 @@ describe('an entry from a listing, with notes below its abstract', () => {
       expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(ABSTRACT);
       const json = JSON.parse(await readFile(join(site.dist, 'papers.json'), 'utf8')) as { papers: { title: string; abstract: string }[] };
       expect(json.papers.find((paper) => paper.title === 'Listed Agents Paper')?.abstract).toBe(ABSTRACT);
-      for (const file of ['rss.xml', 'themes/agents/rss.xml', 'themes/agents/index.html', 'index.html']) {
-        expect(await readFile(join(site.dist, file), 'utf8'), file).not.toContain('Weak baseline');
+      for (const file of ['rss.xml', 'themes/agents/rss.xml', 'themes/agents/index.html', 'index.html', 'papers.json']) {
+        const text = await readFile(join(site.dist, file), 'utf8');
+        expect(text, file).not.toContain('Weak baseline');
+        expect(text, file).not.toContain('A private note');
       }
-      // A paper the listing gives no abstract says so, rather than show an empty section.
-      const bare = parse(await readFile(join(site.dist, 'papers/agents-without-abstract/index.html'), 'utf8'));
+      // A paper the listing gives no abstract says so, rather than show an empty section, and its notes follow.
+      const bare = parse(await readFile(join(site.dist, 'papers/agents-without-abstract-either/index.html'), 'utf8'));
       expect(bare.querySelector('.abstract')?.text.trim()).toBe('No abstract given.');
+      const noted = parse(await readFile(join(site.dist, 'papers/agents-without-abstract/index.html'), 'utf8'));
+      expect(noted.querySelector('.abstract')?.text.replace(/\s+/g, ' ').trim()).toBe('No abstract given. A private note on a paper with no abstract.');
     } finally {
       await site.remove();
     }

@@ -7,6 +7,7 @@ import { markdownToMdast, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { abstractToMarkdown, readEntry, serialiseEntry } from '../../src/lib/ingest/entry.ts';
 import type { ClassifiedPaper } from '../../src/lib/ingest/types.ts';
+import { abstractPlainText, bodyToPlainText } from '../../src/lib/site/text.ts';
 
 const HOSTILE = [
   '{process.exit(1)}',
@@ -122,6 +123,20 @@ describe('serialiseEntry and readEntry', () => {
     const source = '---js\n{ title: (() => { globalThis.ran = true; return "x"; })() }\n---\nbody\n';
     expect(() => readEntry(source, 'evil.mdx')).toThrow('evil.mdx:1: JavaScript front matter');
     expect((globalThis as { ran?: boolean }).ran).toBeUndefined();
+  });
+});
+
+describe('an entry whose paper has no abstract', () => {
+  it.each(['md', 'mdx'] as const)('keeps the notes below a %s abstract line that reads as no text', (format) => {
+    const paper: ClassifiedPaper = { key: 'k', title: 'T', abstract: '', slug: 'k', themes: ['unsorted'], mainTheme: 'unsorted', matchedTerms: {}, sources: [{ listing: 'a.txt', line: 1 }] };
+    const first = serialiseEntry(paper, undefined, format);
+    const annotated = `${first}\nMy note.\n`;
+    const again = serialiseEntry(paper, { entry: readEntry(annotated, `x.${format}`), file: `x.${format}` }, format);
+    expect(again).toBe(annotated);
+    // What the site reads: Astro trims the body, and the first line is still the abstract's.
+    const body = readEntry(again, `x.${format}`).body.trim();
+    expect(abstractPlainText(body, format, true)).toBe('');
+    expect(bodyToPlainText(body, format)).toBe('My note.');
   });
 });
 

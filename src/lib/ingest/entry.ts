@@ -91,6 +91,13 @@ export function hasUserContent(entry: EntryFile): boolean {
 }
 
 /**
+ * The abstract line of a paper its listings give none: never blank, because Astro trims an
+ * entry's body, and would then take the first line of the reader's notes for the abstract.
+ * It renders as nothing, and says why it is there.
+ */
+const NO_ABSTRACT: Record<EntryFormat, string> = { md: '<!-- no abstract in the listings -->', mdx: '{/* no abstract in the listings */}' };
+
+/**
  * One paper's entry. What the user wrote in an earlier version of it is carried
  * over byte for byte: their own fields (after ingest's), pinned fields, a pinned
  * abstract, and everything after the abstract line. `format` is the file's (`.md` unless
@@ -108,6 +115,6 @@ export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: Entry
   const userOwn = segments.filter((segment) => segment.key === null || !isGenerated(segment.key));
   const frontmatter = [...generated, ...userOwn].map((segment) => segment.text).join('');
   const before = previous ? splitBody(previous.entry.body) : { abstract: '', notes: '' };
-  const abstract = pinned.has('abstract') && previous ? before.abstract : abstractToMarkdown(paper.abstract, format);
+  const abstract = pinned.has('abstract') && previous ? before.abstract : abstractToMarkdown(paper.abstract, format) || NO_ABSTRACT[format];
   return `---\n${frontmatter}---\n${abstract}\n${before.notes}`;
 }
