@@ -27,7 +27,7 @@ function summary(report: IngestReport, prune: boolean): string {
   const lines = [
     `Read ${report.listings.length} listings: ${report.listings.map(({ listing, papers }) => `${listing} ${papers}`).join(', ')}`,
     `${report.listedPapers} listed papers, ${report.distinctPapers} distinct (${report.listedPapers - report.distinctPapers} duplicates merged)`,
-    `Themes: ${report.themes.map(({ theme, papers }) => `${theme.id} ${papers}`).join(', ')}`,
+    `Listed papers per theme: ${report.themes.map(({ theme, papers }) => `${theme.id} ${papers}`).join(', ')}`,
     `Entries: ${plan.writes.length - moved} written, ${moved} moved, ${plan.unchanged} unchanged, ${report.handWritten} hand-written left alone`,
   ];
   const kept = plan.orphans.filter((orphan) => !prune || orphan.userContent);

@@ -221,6 +221,18 @@ describe('ingest keeps what users wrote', () => {
     await expect(ingest(listed)).rejects.toThrow(`its page address "${String(first.entry.data['slug'])}" is also that of`);
     expect(await entryPaths(listed)).toEqual(before);
     expect(await readFile(join(listed.contentDir, 'papers', second.path), 'utf8')).toBe(edited);
+
+    // A copy made hand-written (no sources) beside the annotated entry it came from, which then stays (no entry
+    // of the paper is generated beside a hand-written one).
+    const copied = await ingestedOne('Agents That Plan');
+    const annotated = `${copied.entry.source}\nMy notes.\n`;
+    await writeFile(join(copied.paths.contentDir, 'papers', copied.entry.path), annotated);
+    await mkdir(join(copied.paths.contentDir, 'papers/mine'), { recursive: true });
+    await writeFile(join(copied.paths.contentDir, 'papers/mine/agents-that-plan.md'), annotated.replace(/^sources:\n(?:  .*\n)+/m, ''));
+    await expect(ingest(copied.paths)).rejects.toThrow(
+      `${papersDir(copied.paths)}/mine/agents-that-plan.md: its page address "agents-that-plan" is also that of ${papersDir(copied.paths)}/${copied.entry.path}`,
+    );
+    expect(await readFile(join(copied.paths.contentDir, 'papers', copied.entry.path), 'utf8')).toBe(annotated);
   });
 
   it('gives a new paper neither the slug nor the file name, in any case, of a hand-written entry', async () => {
@@ -265,12 +277,11 @@ describe('ingest keeps what users wrote', () => {
     expect(paper?.source.endsWith('\nMy notes.\n')).toBe(true);
     expect(moved.plan.orphans).toEqual([]);
 
-    // The entry of a paper no longer listed is only reported, even when a hand-written entry takes its address.
+    // The entry of a paper no longer listed stays where it is: a hand-written entry on its address stops ingest, naming both.
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('Other Paper'));
     await writeFile(join(paths.contentDir, 'papers/mine', basename(paper!.path)), '---\ntitle: Mine too\nthemes: [agents]\n---\nMy text.\n');
-    const left = await ingest(paths);
-    expect(left.warnings).toEqual([]);
-    expect(left.plan.orphans.map(({ path }) => path)).toEqual([paper?.path]);
+    await expect(ingest(paths)).rejects.toThrow(`mine/${basename(paper!.path)}: its page address "${basename(paper!.path, '.md')}" is also that of`);
+    expect((await entriesOf(paths)).find(({ entry: e }) => e.data['title'] === 'Kept Paper')?.source.endsWith('\nMy notes.\n')).toBe(true);
   });
 
   it('where file names ignore case, leaves a file or folder a person renamed only in case under its name', async () => {

@@ -26,6 +26,11 @@ describe('doubtfulMerges', () => {
     ]);
   });
 
+  it('says nothing of a paper listed once without its abstract', () => {
+    const papers = [listed({ title: 'GPT-4 Report', abstract: '' }), listed({ title: 'GPT4 Report', abstract: 'We report on a large model and its evaluation.' })];
+    expect(doubtfulMerges(papers)).toEqual([]);
+  });
+
   it('finds none in the seed listings, whose repeated papers have the same abstract or nearly', () => {
     expect(doubtfulMerges(seedNames.flatMap((name) => parseSeed(name).papers))).toEqual([]);
   });

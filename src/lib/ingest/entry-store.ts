@@ -265,6 +265,10 @@ export async function applyPlan(papersDir: string, plan: EntryPlan, { prune = fa
   // A theme folder its last entry moved out of (or was pruned from) goes too; any other stays.
   const left = [...plan.writes.flatMap(({ movedFrom }) => movedFrom ?? []), ...(prune ? plan.prunable : [])];
   for (const folder of new Set(left.map((path) => dirname(join(papersDir, path))))) {
-    if (folder !== papersDir && readdirSync(folder).length === 0) rmdirSync(folder);
+    try {
+      if (folder !== papersDir) rmdirSync(folder);
+    } catch {
+      // Not empty (or gone, or in use): it stays, as anything a person keeps there.
+    }
   }
 }

@@ -100,11 +100,12 @@ export interface IngestOptions {
 
 /**
  * Two entries never share a page address (a slug, or a hand-written entry's file name; in any
- * case, as macOS and Windows name folders): the site would show one of them. Allowed are a
- * listed paper on a hand-written entry's address (it moves off, with a warning) and two copies
- * of one listed paper (a move an interrupted run left half done, finished here).
+ * case, as macOS and Windows name folders): the site would show one of them. Allowed are the
+ * entry of a paper listed now on a hand-written entry's address (it moves off, with a warning;
+ * one no listing produces any more stays) and two copies of one listed paper (a move an
+ * interrupted run left half done, finished here). `listedKeys`: the title keys listed now.
  */
-function checkAddresses(stored: readonly StoredEntry[], papersDir: string): void {
+function checkAddresses(stored: readonly StoredEntry[], papersDir: string, listedKeys: ReadonlySet<string>): void {
   const byAddress = new Map<string, StoredEntry[]>();
   for (const item of stored) {
     const slug = item.entry.data['slug'];
@@ -114,7 +115,10 @@ function checkAddresses(stored: readonly StoredEntry[], papersDir: string): void
   for (const [address, items] of byAddress) {
     const handWritten = items.filter(({ entry }) => isHandWritten(entry));
     const listed = items.filter(({ entry }) => !isHandWritten(entry));
-    const [first, second] = handWritten.length > 1 ? handWritten : new Set(listed.map(({ entry }) => titleKey(String(entry.data['title'])))).size > 1 ? listed : [];
+    const keyOf = ({ entry }: StoredEntry) => titleKey(String(entry.data['title']));
+    const orphan = listed.find((item) => !listedKeys.has(keyOf(item)));
+    const [first, second] =
+      handWritten.length > 1 ? handWritten : new Set(listed.map(keyOf)).size > 1 ? listed : orphan && handWritten[0] ? [orphan, handWritten[0]] : [];
     if (first && second) {
       throw new InputError(`${papersDir}/${second.path}`, undefined, `its page address "${address}" is also that of ${papersDir}/${first.path}, and the site would show only one of them: give one another \`slug:\``);
     }
@@ -172,7 +176,6 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   for (const path of entryFiles.misnamed) {
     warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `not read: entries end in .md or .mdx, in lower case (rename it ${basename(readableName(path, ENTRY_EXTENSIONS)!)})` });
   }
-  checkAddresses(stored, shown(papersDir));
   const handWritten = stored.filter(({ entry }) => isHandWritten(entry));
   const handWrittenByKey = new Map(handWritten.flatMap(({ path, entry }) => (typeof entry.data['title'] === 'string' ? [[titleKey(entry.data['title']), path] as const] : [])));
 
@@ -186,6 +189,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     warnings.push({ file: shown(join(paths.seedsDir, source.listing)), line: source.line, message: `"${paper.title}" has the hand-written entry ${shown(papersDir)}/${path}; no entry generated for it` });
     return false;
   });
+  checkAddresses(stored, shown(papersDir), new Set(listed.map(({ key }) => key)));
 
   // A hand-written entry's address: its slug, or without one its file name in lower case (on macOS and
   // Windows `Kept-Paper.md` and `kept-paper.md` are one file, and so are the page folders of the two ids).

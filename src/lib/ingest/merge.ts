@@ -54,7 +54,7 @@ export function doubtfulMerges(listed: readonly ListedPaper[]): Warning[] {
     const key = titleKey(paper.title);
     const earlier = first.get(key);
     if (!earlier) first.set(key, paper);
-    else if (paper.title !== earlier.title && paper.abstract !== earlier.abstract && wordOverlap(paper.abstract, earlier.abstract) < 0.5) {
+    else if (paper.title !== earlier.title && paper.abstract !== '' && earlier.abstract !== '' && wordOverlap(paper.abstract, earlier.abstract) < 0.5) {
       warnings.push({
         file: paper.source.listing,
         line: paper.source.line,
