@@ -106,11 +106,11 @@ describe('parseListing on hostile input', () => {
   it('skips page text glued to page text, and a page date glued to the first title', () => {
     const { papers, warnings } = parseListing(`SubscribeDaily Papers\nbyAK and the research community\nMar 14SLIM: Skill Learning\n${abstract}\n`, 'glued.txt');
     expect(papers.map((paper) => paper.title)).toEqual(['SLIM: Skill Learning']);
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([{ file: 'glued.txt', line: 3, message: '"Mar 14" before the first title is taken for the page\'s date: the title is "SLIM: Skill Learning"' }]);
   });
 
   it('keeps a first title that only starts like page text', () => {
-    for (const title of ['newsbench: measuring news', 'Subscribers of Papers', 'May 4th: a Study']) {
+    for (const title of ['newsbench: measuring news', 'Subscribers of Papers', 'May 4th: a Study', 'May 2025 Snapshot of Agents']) {
       expect(parseListing(`Daily Papers\n${title}\n${abstract}\n`, 'first.txt').papers.map((paper) => paper.title)).toEqual([title]);
     }
   });

@@ -20,13 +20,19 @@ const GLUED = /^[^\p{Ll}\s]/u;
 /** The page's own date at the start of a line (`Mar 14`, `Mar 14, 2025`), checked by parseDateLine. */
 const PAGE_DATE = /^[A-Za-z]{3,9}\.? \d{1,2}(?:, \d{4})?/;
 
-/** `value` without the page text and page date glued to its start (`SubscribeDaily Papers`, `Mar 14SLIM: …`). */
-function withoutGluedPageText(value: string): string {
+/**
+ * `value` without the page text and page date glued to its start (`SubscribeDaily Papers`,
+ * `Mar 14SLIM: …`), and the date it took off, if any: a title may start like a date
+ * (`June 30B Models`), so that one is said. A date is never taken off before a digit.
+ */
+function withoutGluedPageText(value: string): { value: string; date?: string } {
+  let date: string | undefined;
   for (;;) {
     const chrome = CHROME.find((text) => value.startsWith(text) && GLUED.test(value.slice(text.length)));
-    const date = chrome ? undefined : PAGE_DATE.exec(value)?.[0];
-    const glued = chrome ?? (date && parseDateLine(date) && GLUED.test(value.slice(date.length)) ? date : undefined);
-    if (!glued) return value;
+    const start = chrome ? undefined : PAGE_DATE.exec(value)?.[0];
+    const glued = chrome ?? (start && parseDateLine(start) && /^[^\p{Ll}\s\d]/u.test(value.slice(start.length)) ? start : undefined);
+    if (!glued) return { value, ...(date && { date }) };
+    if (!chrome) date = glued;
     value = value.slice(glued.length);
   }
 }
@@ -48,7 +54,7 @@ type Line =
   | { kind: 'separator'; line: number }
   | { kind: 'date'; date: DateLine; line: number };
 
-function classifyLines(text: string): Line[] {
+function classifyLines(text: string, warn: (line: number, message: string) => void): Line[] {
   const lines: Line[] = [];
   let seenContent = false;
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
@@ -58,8 +64,10 @@ function classifyLines(text: string): Line[] {
     if (!seenContent) {
       // Page text and the page's own date ("Mar 14", not a paper's) only stand before the
       // first paper; there they may be glued to each other and to the first title.
-      value = withoutGluedPageText(value);
+      const unglued = withoutGluedPageText(value);
+      value = unglued.value;
       if (CHROME.includes(value) || parseDateLine(value)) return;
+      if (unglued.date) warn(line, `"${unglued.date}" before the first title is taken for the page's date: the title is "${value}"`);
     }
     seenContent = true;
     const authors = AUTHORS_LINE.exec(value);
@@ -83,10 +91,10 @@ export interface ParseOptions {
  * Never drops a paper silently: every irregularity becomes a warning with its line.
  */
 export function parseListing(text: string, listing: string, options: ParseOptions = {}): ParsedListing {
-  const lines = classifyLines(text.replace(/^\uFEFF/, ''));
   const papers: ListedPaper[] = [];
   const warnings: Warning[] = [];
   const warn = (line: number, message: string) => warnings.push({ file: listing, line, message });
+  const lines = classifyLines(text.replace(/^\uFEFF/, ''), warn);
 
   let pendingTitle: { text: string; line: number } | undefined;
   let current: ListedPaper | undefined;
