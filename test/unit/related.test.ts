@@ -126,7 +126,7 @@ describe('relatedDocuments', () => {
     expect(() => relatedDocuments([doc('a', 'x y'), doc('a', 'x z')])).toThrow(/share an id/);
   });
 
-  test('above 2,000 documents (candidates from telling terms), gives every document its best matches, never itself', () => {
+  test('above 2,000 documents (candidates from telling terms), gives every document up to five matches, best first, never itself', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}x`);
     // mulberry32: a fixed pseudo-random corpus.
     let seed = 7;
