@@ -5,7 +5,7 @@ import { remark } from 'remark';
 import remarkMdx from 'remark-mdx';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { abstractToMarkdown, readEntry, serialiseEntry } from '../../src/lib/ingest/entry.ts';
+import { abstractToMarkdown, fieldLine, readEntry, serialiseEntry } from '../../src/lib/ingest/entry.ts';
 import type { ClassifiedPaper } from '../../src/lib/ingest/types.ts';
 import { abstractPlainText, bodyToPlainText } from '../../src/lib/site/text.ts';
 
@@ -137,6 +137,16 @@ describe('an entry whose paper has no abstract', () => {
     const body = readEntry(again, `x.${format}`).body.trim();
     expect(abstractPlainText(body, format, true)).toBe('');
     expect(bodyToPlainText(body, format)).toBe('My note.');
+  });
+});
+
+describe('fieldLine', () => {
+  it.each([
+    ['---\ntitle: x\n# mine\nthemes:\n  - agents\nslug : y\n---\nBody\n', 'LF'],
+    ['---\r\ntitle: x\r\n# mine\r\nthemes:\r\n  - agents\r\nslug : y\r\n---\r\nBody\r\n', 'CRLF'],
+  ])('names the line of the file where a top-level field starts (%#, %s), and 1 for a field it lacks', (source) => {
+    const entry = readEntry(source, 'x.md');
+    expect(['title', 'themes', 'slug', 'pinned', 'agents'].map((key) => fieldLine(entry, key))).toEqual([2, 4, 6, 1, 1]);
   });
 });
 

@@ -205,7 +205,7 @@ describe('ingest keeps what users wrote', () => {
     await writeFile(join(paths.contentDir, 'papers/mine/talk.md'), '---\ntitle: A Talk\nslug: same-talk\nthemes: [agents]\n---\nMy summary.\n');
     await writeFile(join(paths.contentDir, 'papers/mine/Same-Talk.md'), '---\ntitle: Another Talk\nthemes: [agents]\n---\nOther summary.\n');
     await expect(ingest(paths)).rejects.toThrow(
-      `${papersDir(paths)}/mine/talk.md: its page address "same-talk" is also that of ${papersDir(paths)}/mine/Same-Talk.md, and the site would show only one of them`,
+      `${papersDir(paths)}/mine/talk.md:3: its page address "same-talk" is also that of ${papersDir(paths)}/mine/Same-Talk.md, and the site would show only one of them`,
     );
     expect(await entryPaths(paths)).toEqual(['mine/Same-Talk.md', 'mine/talk.md']);
 
@@ -230,7 +230,7 @@ describe('ingest keeps what users wrote', () => {
     await mkdir(join(copied.paths.contentDir, 'papers/mine'), { recursive: true });
     await writeFile(join(copied.paths.contentDir, 'papers/mine/agents-that-plan.md'), annotated.replace(/^sources:\n(?:  .*\n)+/m, ''));
     await expect(ingest(copied.paths)).rejects.toThrow(
-      `${papersDir(copied.paths)}/mine/agents-that-plan.md: its page address "agents-that-plan" is also that of ${papersDir(copied.paths)}/${copied.entry.path}`,
+      `${papersDir(copied.paths)}/mine/agents-that-plan.md:3: its page address "agents-that-plan" is also that of ${papersDir(copied.paths)}/${copied.entry.path}`,
     );
     expect(await readFile(join(copied.paths.contentDir, 'papers', copied.entry.path), 'utf8')).toBe(annotated);
   });
@@ -268,7 +268,7 @@ describe('ingest keeps what users wrote', () => {
     await writeFile(join(paths.contentDir, 'papers/mine/Kept-Paper.md'), '---\ntitle: Mine\nthemes: [agents]\n---\nMy text.\n');
     const moved = await ingest(paths);
     expect(moved.warnings).toEqual([
-      { file: expect.stringMatching(new RegExp(`${entry.path}$`)), line: 1, message: expect.stringMatching(/^slug "kept-paper" is the address of the hand-written entry .*mine\/Kept-Paper\.md; a new one is given$/) },
+      { file: expect.stringMatching(new RegExp(`${entry.path}$`)), line: 3, message: expect.stringMatching(/^slug "kept-paper" is the address of the hand-written entry .*mine\/Kept-Paper\.md; a new one is given$/) },
     ]);
     const [write, ...others] = moved.plan.writes;
     expect([write?.movedFrom, others]).toEqual([entry.path, []]);
@@ -280,7 +280,7 @@ describe('ingest keeps what users wrote', () => {
     // The entry of a paper no longer listed stays where it is: a hand-written entry on its address stops ingest, naming both.
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('Other Paper'));
     await writeFile(join(paths.contentDir, 'papers/mine', basename(paper!.path)), '---\ntitle: Mine too\nthemes: [agents]\n---\nMy text.\n');
-    await expect(ingest(paths)).rejects.toThrow(`mine/${basename(paper!.path)}: its page address "${basename(paper!.path, '.md')}" is also that of`);
+    await expect(ingest(paths)).rejects.toThrow(`mine/${basename(paper!.path)}:1: its page address "${basename(paper!.path, '.md')}" is also that of`);
     expect((await entriesOf(paths)).find(({ entry: e }) => e.data['title'] === 'Kept Paper')?.source.endsWith('\nMy notes.\n')).toBe(true);
   });
 
@@ -411,7 +411,7 @@ describe('ingest keeps what users wrote', () => {
     await writeFile(join(paths.contentDir, 'papers', first.path), typo);
     const report = await ingest(paths);
     expect(report.warnings).toEqual([
-      { file: `${relative(process.cwd(), join(paths.contentDir, 'papers'))}/${first.path}`, line: 1, message: 'pinned "themes" names "robotcs", not a theme of the themes file; using the computed themes' },
+      { file: `${relative(process.cwd(), join(paths.contentDir, 'papers'))}/${first.path}`, line: 5, message: 'pinned "themes" names "robotcs", not a theme of the themes file; using the computed themes' },
     ]);
     // It stays where the computed main theme puts it, and the build will name the pin (content.config.ts).
     expect(await entryPaths(paths)).toEqual([first.path]);

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, st
 import { basename, dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
-import { hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
+import { fieldLine, hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
 import { InputError } from './errors.ts';
 import { ENTRY_EXTENSIONS, readableName } from './file-names.ts';
 import type { ClassifiedPaper, Warning } from './types.ts';
@@ -128,20 +128,20 @@ const stringList = (value: unknown): string[] | undefined =>
  */
 export function applyPinnedThemes(paper: ClassifiedPaper, entry: EntryFile, file: string, themeIds: ReadonlySet<string>, warnings: Warning[]): ClassifiedPaper {
   const { pinned } = pinnedFields(entry.data);
-  const warn = (message: string) => warnings.push({ file, line: 1, message });
+  const warn = (key: string, message: string) => warnings.push({ file, line: fieldLine(entry, key), message });
   const unknown = (ids: readonly string[]) => ids.filter((id) => !themeIds.has(id)).map((id) => `"${id}"`).join(', ');
   let { themes, mainTheme } = paper;
   if (pinned.has('themes')) {
     const value = stringList(entry.data['themes']);
-    if (!value) warn('pinned "themes" must be a list of theme ids; using the computed themes');
-    else if (unknown(value)) warn(`pinned "themes" names ${unknown(value)}, not a theme of the themes file; using the computed themes`);
+    if (!value) warn('themes', 'pinned "themes" must be a list of theme ids; using the computed themes');
+    else if (unknown(value)) warn('themes', `pinned "themes" names ${unknown(value)}, not a theme of the themes file; using the computed themes`);
     else themes = value;
     mainTheme = themes[0] as string;
   }
   if (pinned.has('mainTheme')) {
     const value = entry.data['mainTheme'];
-    if (typeof value !== 'string') warn('pinned "mainTheme" must be a theme id; using the computed main theme');
-    else if (!themeIds.has(value)) warn(`pinned "mainTheme" is "${value}", not a theme of the themes file; using the computed main theme`);
+    if (typeof value !== 'string') warn('mainTheme', 'pinned "mainTheme" must be a theme id; using the computed main theme');
+    else if (!themeIds.has(value)) warn('mainTheme', `pinned "mainTheme" is "${value}", not a theme of the themes file; using the computed main theme`);
     else mainTheme = value;
   }
   if (themes === paper.themes && mainTheme === paper.mainTheme) return paper;
@@ -232,7 +232,7 @@ export function planEntries(
   const plannedWrites = writes.map(({ movedFrom, ...write }) => (movedFrom === undefined || written.has(movedFrom) ? write : { ...write, movedFrom }));
   for (const { path, entry } of generated) {
     const { unknown } = pinnedFields(entry.data);
-    if (unknown.length > 0) warnings.push({ file: `${shownDir}/${path}`, line: 1, message: `cannot pin ${unknown.map((name) => `"${name}"`).join(', ')}: only generated fields and "abstract" can be pinned` });
+    if (unknown.length > 0) warnings.push({ file: `${shownDir}/${path}`, line: fieldLine(entry, 'pinned'), message: `cannot pin ${unknown.map((name) => `"${name}"`).join(', ')}: only generated fields and "abstract" can be pinned` });
   }
   const orphans = generated.filter((entry) => !produced.has(entry) && !written.has(entry.path)).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
   return { papers: placed, writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), fingerprints, warnings };

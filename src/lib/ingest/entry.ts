@@ -19,6 +19,12 @@ export interface EntryFile {
   body: string;
 }
 
+/** The line of the file where the front matter's top-level field `key` starts; 1 (the opening `---`) without it. */
+export function fieldLine(entry: EntryFile, key: string): number {
+  const at = entry.frontmatter.search(new RegExp(`^${key}[ \\t]*:`, 'm'));
+  return at === -1 ? 1 : 2 + (entry.frontmatter.slice(0, at).match(/\n/g)?.length ?? 0);
+}
+
 const refuseExecutableFrontmatter = (file: string) => () => {
   throw new InputError(file, 1, 'JavaScript front matter ("---js") is not allowed: entries hold data, not code');
 };

@@ -10,6 +10,7 @@ import { ENTRY_EXTENSIONS, LISTING_EXTENSIONS, readableName } from './file-names
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { doubtfulMerges, mergePapers } from './merge.ts';
+import { fieldLine } from './entry.ts';
 import { titleKey } from './normalise.ts';
 import { parseListing } from './parse-listing.ts';
 import { acquireLock } from './lock.ts';
@@ -120,7 +121,7 @@ function checkAddresses(stored: readonly StoredEntry[], papersDir: string, liste
     const [first, second] =
       handWritten.length > 1 ? handWritten : new Set(listed.map(keyOf)).size > 1 ? listed : orphan && handWritten[0] ? [orphan, handWritten[0]] : [];
     if (first && second) {
-      throw new InputError(`${papersDir}/${second.path}`, undefined, `its page address "${address}" is also that of ${papersDir}/${first.path}, and the site would show only one of them: give one another \`slug:\``);
+      throw new InputError(`${papersDir}/${second.path}`, fieldLine(second.entry, 'slug'), `its page address "${address}" is also that of ${papersDir}/${first.path}, and the site would show only one of them: give one another \`slug:\``);
     }
   }
 }
@@ -195,9 +196,9 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   // Windows `Kept-Paper.md` and `kept-paper.md` are one file, and so are the page folders of the two ids).
   const addresses = new Map(handWritten.map(({ path, entry }) => [typeof entry.data['slug'] === 'string' ? entry.data['slug'] : fileSlug(path), path]));
   /** Title key -> the entry ingest wrote for the paper before. */
-  const storedByKey = new Map<string, { path: string; slug: unknown }>();
+  const storedByKey = new Map<string, { path: string; slug: unknown; line: number }>();
   for (const { path, entry } of stored.filter((stored) => !isHandWritten(stored.entry))) {
-    if (typeof entry.data['title'] === 'string') storedByKey.set(titleKey(entry.data['title']), { path, slug: entry.data['slug'] });
+    if (typeof entry.data['title'] === 'string') storedByKey.set(titleKey(entry.data['title']), { path, slug: entry.data['slug'], line: fieldLine(entry, 'slug') });
   }
   const storedSlugs = new Map([...storedByKey].flatMap(([key, { slug }]) => (isSlug(slug) ? [[key, slug] as const] : [])));
   // The file name of a hand-written entry with a slug of its own is kept from new papers only.
@@ -211,14 +212,15 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     const before = storedByKey.get(key);
     const slug = slugs.get(key)!;
     if (before === undefined || before.slug === slug) continue;
+    const { line } = before;
     const file = `${shown(papersDir)}/${before.path}`;
     if (!isSlug(before.slug)) {
-      warnings.push({ file, line: 1, message: `slug ${JSON.stringify(before.slug)} is not lowercase words joined by hyphens; a new one is given` });
+      warnings.push({ file, line, message: `slug ${JSON.stringify(before.slug)} is not lowercase words joined by hyphens; a new one is given` });
     } else if (isListSegment(before.slug)) {
-      warnings.push({ file, line: 1, message: `slug "${before.slug}" is the address of a page of the papers table (/papers/${before.slug}/); a new one is given` });
+      warnings.push({ file, line, message: `slug "${before.slug}" is the address of a page of the papers table (/papers/${before.slug}/); a new one is given` });
       formerSlugs.set(slug, before.slug);
     } else if (addresses.has(before.slug)) {
-      warnings.push({ file, line: 1, message: `slug "${before.slug}" is the address of the hand-written entry ${shown(papersDir)}/${addresses.get(before.slug)}; a new one is given` });
+      warnings.push({ file, line, message: `slug "${before.slug}" is the address of the hand-written entry ${shown(papersDir)}/${addresses.get(before.slug)}; a new one is given` });
       formerSlugs.set(slug, before.slug);
     }
   }
