@@ -50,6 +50,20 @@ describe('acquireLock', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('takes over a lock naming no process (0) or this one from an earlier run, past an old takeover, and clears left drafts', async () => {
+    for (const left of ['0\n', `${process.pid}\n`]) {
+      const dir = await tempDir('reading-list-lock-');
+      await writeFile(join(dir, LOCK_FILE), left);
+      await writeFile(join(dir, `${LOCK_FILE}.takeover`), `${process.ppid}\n`);
+      await utimes(join(dir, `${LOCK_FILE}.takeover`), new Date(2020, 0, 1), new Date(2020, 0, 1));
+      await writeFile(join(dir, `${LOCK_FILE}.${finishedPid()}`), 'x');
+      const release = await acquireLock(dir);
+      expect(await readdir(dir)).toEqual([LOCK_FILE]);
+      await release();
+      expect(await readdir(dir)).toEqual([]);
+    }
+  });
+
   it('releases only its own lock', async () => {
     const dir = await tempDir('reading-list-lock-');
     const release = await acquireLock(dir);

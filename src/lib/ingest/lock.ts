@@ -1,14 +1,17 @@
-import { link, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InputError } from './errors.ts';
 
 export const LOCK_FILE = '.ingest.lock';
 
-/** A lock file without a pid this recent is being written, not left behind. */
+/** A lock file without a pid this recent is being written, not left behind; a takeover lasts milliseconds. */
 const STARTING_MS = 10_000;
-/** How long an ingest waits for others that take the lock at the same moment. */
-const PATIENCE_MS = 10_000;
+/** How long an ingest waits for others that take the lock at the same moment (longer than STARTING_MS). */
+const PATIENCE_MS = 15_000;
+
+/** Locks this process holds: a lock naming our pid that we do not hold was left by an earlier run with our pid. */
+const held = new Set<string>();
 
 function isRunning(pid: number): boolean {
   try {
@@ -26,7 +29,7 @@ async function holderOf(path: string): Promise<Holder> {
   try {
     const [text, stats] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
     const pid = Number.parseInt(text, 10);
-    if (Number.isInteger(pid)) return isRunning(pid) ? { pid } : 'stale';
+    if (Number.isInteger(pid)) return pid > 0 && isRunning(pid) && (pid !== process.pid || held.has(path)) ? { pid } : 'stale';
     return Date.now() - stats.mtimeMs < STARTING_MS ? 'starting' : 'stale';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -59,6 +62,29 @@ async function create(path: string, draft: string, text: string): Promise<boolea
   }
 }
 
+/** Removes `path` if it is still the file `ino` (renamed aside and looked at: another file goes back). */
+async function removeIfSame(path: string, ino: bigint): Promise<void> {
+  const aside = `${path}.${process.pid}.aside`;
+  try {
+    await rename(path, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if ((await stat(aside, { bigint: true })).ino !== ino) await link(aside, path).catch(() => {});
+  await rm(aside, { force: true });
+}
+
+const inodeOf = async (path: string) => (await stat(path, { bigint: true }).catch(() => undefined))?.ino;
+
+/** Drafts (`.ingest.lock.<pid>`) of ingests that no longer run, left by an interrupted one. */
+async function removeLeftDrafts(contentDir: string): Promise<void> {
+  for (const name of await readdir(contentDir)) {
+    const pid = /^\.ingest\.lock\.(\d+)$/.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) await rm(join(contentDir, name), { force: true });
+  }
+}
+
 /**
  * Takes `<contentDir>/.ingest.lock` so that two ingests never write the same
  * entries at once. A lock left by a process that no longer runs is taken over, by one
@@ -72,32 +98,43 @@ export async function acquireLock(contentDir: string, shownDir = contentDir): Pr
   const draft = `${path}.${process.pid}`;
   await writeFile(draft, mine);
   const deadline = Date.now() + PATIENCE_MS;
+  let blocker = path;
   try {
-    while (Date.now() < deadline) {
+    for (;;) {
       if (await create(path, draft, mine)) {
+        held.add(path);
+        await removeLeftDrafts(contentDir);
         return async () => {
+          held.delete(path);
           // Only our own: the file there may be another ingest's after all.
           if ((await readFile(path, 'utf8').catch(() => '')) === mine) await rm(path, { force: true });
         };
       }
+      if (Date.now() >= deadline) break;
       const holder = await holderOf(path);
       if (typeof holder === 'object') {
         throw new InputError(`${shownDir}/${LOCK_FILE}`, undefined, `another ingest (process ${holder.pid}) is writing ${shownDir}; wait for it to finish, or delete this file if no ingest is running`);
       }
       if (holder === 'stale' && (await create(takeover, draft, mine))) {
+        const ours = await inodeOf(takeover);
         try {
-          if ((await holderOf(path)) === 'stale') await rm(path, { force: true });
+          const stale = await inodeOf(path);
+          if (stale !== undefined && (await holderOf(path)) === 'stale') await removeIfSame(path, stale);
         } finally {
-          await rm(takeover, { force: true });
+          if (ours !== undefined && (await inodeOf(takeover)) === ours) await rm(takeover, { force: true });
         }
         continue;
       }
-      // Starting, being taken over by another ingest, or gone meanwhile: look again shortly.
-      if (holder !== undefined && (await holderOf(takeover)) === 'stale') await rm(takeover, { force: true });
+      // Starting, being taken over by another ingest, or gone meanwhile: look again shortly. A takeover
+      // file older than a takeover takes was left by an ingest that stopped inside one.
+      blocker = holder === 'stale' ? takeover : path;
+      const left = await stat(takeover, { bigint: true }).catch(() => undefined);
+      if (left && Date.now() - Number(left.mtimeMs) > STARTING_MS) await removeIfSame(takeover, left.ino);
       await sleep(10 + Math.random() * 20);
     }
   } finally {
     await rm(draft, { force: true });
   }
-  throw new InputError(`${shownDir}/${LOCK_FILE}`, undefined, 'could not take the ingest lock; delete this file if no ingest is running');
+  const shown = `${shownDir}/${blocker === path ? LOCK_FILE : `${LOCK_FILE}.takeover`}`;
+  throw new InputError(shown, undefined, 'could not take the ingest lock; delete this file if no ingest is running');
 }
