@@ -107,6 +107,10 @@ describe('parseListing on hostile input', () => {
     const { papers, warnings } = parseListing(`SubscribeDaily Papers\nbyAK and the research community\nMar 14SLIM: Skill Learning\n${abstract}\n`, 'glued.txt');
     expect(papers.map((paper) => paper.title)).toEqual(['SLIM: Skill Learning']);
     expect(warnings).toEqual([{ file: 'glued.txt', line: 3, message: '"Mar 14" before the first title is taken for the page\'s date: the title is "SLIM: Skill Learning"' }]);
+    // With its year, the date ends where the year does, even before a digit.
+    const dated = parseListing(`Daily Papers\nMar 14, 20253D Gaussian Splatting for All\n${abstract}\n`, 'dated.txt');
+    expect(dated.papers.map((paper) => paper.title)).toEqual(['3D Gaussian Splatting for All']);
+    expect(dated.warnings.map((warning) => warning.message)).toEqual(['"Mar 14, 2025" before the first title is taken for the page\'s date: the title is "3D Gaussian Splatting for All"']);
   });
 
   it('keeps a first title that only starts like page text', () => {

@@ -18,19 +18,21 @@ const CHROME = [
  */
 const GLUED = /^[^\p{Ll}\s]/u;
 /** The page's own date at the start of a line (`Mar 14`, `Mar 14, 2025`), checked by parseDateLine. */
-const PAGE_DATE = /^[A-Za-z]{3,9}\.? \d{1,2}(?:, \d{4})?/;
+const PAGE_DATE = /^[A-Za-z]{3,9}\.? \d{1,2}(, \d{4})?/;
 
 /**
  * `value` without the page text and page date glued to its start (`SubscribeDaily Papers`,
  * `Mar 14SLIM: …`), and the date it took off, if any: a title may start like a date
- * (`June 30B Models`), so that one is said. A date is never taken off before a digit.
+ * (`June 30B Models`), so that one is said. A date without its year is not taken off
+ * before a digit (`May 2025 Snapshot`); with its year it ends where the year does.
  */
 function withoutGluedPageText(value: string): { value: string; date?: string } {
   let date: string | undefined;
   for (;;) {
     const chrome = CHROME.find((text) => value.startsWith(text) && GLUED.test(value.slice(text.length)));
-    const start = chrome ? undefined : PAGE_DATE.exec(value)?.[0];
-    const glued = chrome ?? (start && parseDateLine(start) && /^[^\p{Ll}\s\d]/u.test(value.slice(start.length)) ? start : undefined);
+    const start = chrome ? undefined : PAGE_DATE.exec(value);
+    const rest = start ? value.slice(start[0].length) : '';
+    const glued = chrome ?? (start && parseDateLine(start[0]) && (start[1] ? /^\S/ : /^[^\p{Ll}\s\d]/u).test(rest) ? start[0] : undefined);
     if (!glued) return { value, ...(date && { date }) };
     if (!chrome) date = glued;
     value = value.slice(glued.length);
