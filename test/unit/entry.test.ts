@@ -138,6 +138,16 @@ describe('an entry whose paper has no abstract', () => {
     expect(abstractPlainText(body, format, true)).toBe('');
     expect(bodyToPlainText(body, format)).toBe('My note.');
   });
+
+  it('writes the no-abstract line for a pinned blank abstract, and in the form of the file\'s format', () => {
+    const paper: ClassifiedPaper = { key: 'k', title: 'T', abstract: '', slug: 'k', themes: ['unsorted'], mainTheme: 'unsorted', matchedTerms: {}, sources: [{ listing: 'a.txt', line: 1 }] };
+    const pinned = (abstractLine: string) => `---\ntitle: T\npinned: [abstract]\n---\n${abstractLine}\n\nMy note.\n`;
+    for (const [line, format] of [['', 'md'], ['   ', 'md'], ['<!-- no abstract in the listings -->', 'mdx'], ['{/* no abstract in the listings */}', 'md']] as const) {
+      const body = readEntry(serialiseEntry(paper, { entry: readEntry(pinned(line), 'x.md'), file: 'x.md' }, format), 'x').body;
+      expect(abstractPlainText(body.trim(), format, true), JSON.stringify([line, format])).toBe('');
+      expect(bodyToPlainText(body, format)).toBe('My note.');
+    }
+  });
 });
 
 describe('fieldLine', () => {

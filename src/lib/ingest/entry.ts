@@ -121,6 +121,8 @@ export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: Entry
   const userOwn = segments.filter((segment) => segment.key === null || !isGenerated(segment.key));
   const frontmatter = [...generated, ...userOwn].map((segment) => segment.text).join('');
   const before = previous ? splitBody(previous.entry.body) : { abstract: '', notes: '' };
-  const abstract = pinned.has('abstract') && previous ? before.abstract : abstractToMarkdown(paper.abstract, format) || NO_ABSTRACT[format];
+  const kept = pinned.has('abstract') && previous ? before.abstract : abstractToMarkdown(paper.abstract, format);
+  // A blank or no-abstract line, pinned or not, in the form this file's format reads.
+  const abstract = kept.trim() === '' || Object.values(NO_ABSTRACT).includes(kept) ? NO_ABSTRACT[format] : kept;
   return `---\n${frontmatter}---\n${abstract}\n${before.notes}`;
 }
