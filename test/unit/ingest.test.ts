@@ -233,6 +233,14 @@ describe('ingest keeps what users wrote', () => {
       `${papersDir(copied.paths)}/mine/agents-that-plan.md:3: its page address "agents-that-plan" is also that of ${papersDir(copied.paths)}/${copied.entry.path}`,
     );
     expect(await readFile(join(copied.paths.contentDir, 'papers', copied.entry.path), 'utf8')).toBe(annotated);
+
+    // The same copy beside the generated entry holding nothing of the user's: --prune deletes that entry, and goes on.
+    const plain = await ingestedOne('Agents That Plan');
+    await mkdir(join(plain.paths.contentDir, 'papers/mine'), { recursive: true });
+    await writeFile(join(plain.paths.contentDir, 'papers/mine/agents-that-plan.md'), plain.entry.source.replace(/^sources:\n(?:  .*\n)+/m, ''));
+    await expect(ingest(plain.paths)).rejects.toThrow('that entry is no listed paper\'s any more: delete it (npm run ingest -- --prune deletes it when it holds nothing of yours)');
+    await ingest(plain.paths, { prune: true });
+    expect(await entryPaths(plain.paths)).toEqual(['mine/agents-that-plan.md']);
   });
 
   it('gives a new paper neither the slug nor the file name, in any case, of a hand-written entry', async () => {

@@ -10,7 +10,7 @@ import { ENTRY_EXTENSIONS, LISTING_EXTENSIONS, readableName } from './file-names
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { doubtfulMerges, mergePapers } from './merge.ts';
-import { fieldLine } from './entry.ts';
+import { fieldLine, hasUserContent } from './entry.ts';
 import { titleKey } from './normalise.ts';
 import { parseListing } from './parse-listing.ts';
 import { acquireLock } from './lock.ts';
@@ -103,10 +103,11 @@ export interface IngestOptions {
  * Two entries never share a page address (a slug, or a hand-written entry's file name; in any
  * case, as macOS and Windows name folders): the site would show one of them. Allowed are the
  * entry of a paper listed now on a hand-written entry's address (it moves off, with a warning;
- * one no listing produces any more stays) and two copies of one listed paper (a move an
- * interrupted run left half done, finished here). `listedKeys`: the title keys listed now.
+ * one no listing produces any more stays, unless `prune` deletes it) and two copies of one
+ * listed paper (a move an interrupted run left half done, finished here). `listedKeys`: the
+ * title keys listed now.
  */
-function checkAddresses(stored: readonly StoredEntry[], papersDir: string, listedKeys: ReadonlySet<string>): void {
+function checkAddresses(stored: readonly StoredEntry[], papersDir: string, listedKeys: ReadonlySet<string>, prune: boolean): void {
   const byAddress = new Map<string, StoredEntry[]>();
   for (const item of stored) {
     const slug = item.entry.data['slug'];
@@ -117,11 +118,15 @@ function checkAddresses(stored: readonly StoredEntry[], papersDir: string, liste
     const handWritten = items.filter(({ entry }) => isHandWritten(entry));
     const listed = items.filter(({ entry }) => !isHandWritten(entry));
     const keyOf = ({ entry }: StoredEntry) => titleKey(String(entry.data['title']));
-    const orphan = listed.find((item) => !listedKeys.has(keyOf(item)));
+    const orphan = listed.find((item) => !listedKeys.has(keyOf(item)) && !(prune && !hasUserContent(item.entry)));
     const [first, second] =
       handWritten.length > 1 ? handWritten : new Set(listed.map(keyOf)).size > 1 ? listed : orphan && handWritten[0] ? [orphan, handWritten[0]] : [];
     if (first && second) {
-      throw new InputError(`${papersDir}/${second.path}`, fieldLine(second.entry, 'slug'), `its page address "${address}" is also that of ${papersDir}/${first.path}, and the site would show only one of them: give one another \`slug:\``);
+      const remedy =
+        first === orphan
+          ? `that entry is no listed paper's any more: delete it (npm run ingest -- --prune deletes it when it holds nothing of yours), or give one of them another \`slug:\``
+          : 'give one of them another `slug:`';
+      throw new InputError(`${papersDir}/${second.path}`, fieldLine(second.entry, 'slug'), `its page address "${address}" is also that of ${papersDir}/${first.path}, and the site would show only one of them; ${remedy}`);
     }
   }
 }
@@ -190,7 +195,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     warnings.push({ file: shown(join(paths.seedsDir, source.listing)), line: source.line, message: `"${paper.title}" has the hand-written entry ${shown(papersDir)}/${path}; no entry generated for it` });
     return false;
   });
-  checkAddresses(stored, shown(papersDir), new Set(listed.map(({ key }) => key)));
+  checkAddresses(stored, shown(papersDir), new Set(listed.map(({ key }) => key)), prune);
 
   // A hand-written entry's address: its slug, or without one its file name in lower case (on macOS and
   // Windows `Kept-Paper.md` and `kept-paper.md` are one file, and so are the page folders of the two ids).
