@@ -54,14 +54,24 @@ describe('acquireLock', () => {
     for (const left of ['0\n', `${process.pid}\n`]) {
       const dir = await tempDir('reading-list-lock-');
       await writeFile(join(dir, LOCK_FILE), left);
-      await writeFile(join(dir, `${LOCK_FILE}.takeover`), `${process.ppid}\n`);
-      await utimes(join(dir, `${LOCK_FILE}.takeover`), new Date(2020, 0, 1), new Date(2020, 0, 1));
+      await writeFile(join(dir, `${LOCK_FILE}.takeover`), `${finishedPid()}\n`);
       await writeFile(join(dir, `${LOCK_FILE}.${finishedPid()}`), 'x');
       const release = await acquireLock(dir);
       expect(await readdir(dir)).toEqual([LOCK_FILE]);
       await release();
       expect(await readdir(dir)).toEqual([]);
     }
+  });
+
+  it('takes a takeover file held longer than a takeover takes for one left behind, even by a running process', { timeout: 30_000 }, async () => {
+    const dir = await tempDir('reading-list-lock-');
+    await writeFile(join(dir, LOCK_FILE), `${finishedPid()}\n`);
+    await writeFile(join(dir, `${LOCK_FILE}.takeover`), `${process.ppid}\n`);
+    const started = Date.now();
+    const release = await acquireLock(dir);
+    expect(Date.now() - started).toBeGreaterThan(9_000);
+    await release();
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('releases only its own lock', async () => {

@@ -126,10 +126,11 @@ export async function acquireLock(contentDir: string, shownDir = contentDir): Pr
         continue;
       }
       // Starting, being taken over by another ingest, or gone meanwhile: look again shortly. A takeover
-      // file older than a takeover takes was left by an ingest that stopped inside one.
+      // file whose process is gone, or older than a takeover takes, was left by an ingest that stopped
+      // inside one (its age is its ctime: a link made now to an older draft keeps the draft's mtime).
       blocker = holder === 'stale' ? takeover : path;
       const left = await stat(takeover, { bigint: true }).catch(() => undefined);
-      if (left && Date.now() - Number(left.mtimeMs) > STARTING_MS) await removeIfSame(takeover, left.ino);
+      if (left && ((await holderOf(takeover)) === 'stale' || Date.now() - Number(left.ctimeMs) > STARTING_MS)) await removeIfSame(takeover, left.ino);
       await sleep(10 + Math.random() * 20);
     }
   } finally {
