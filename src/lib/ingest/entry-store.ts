@@ -4,7 +4,7 @@ import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
 import { fieldLine, hasUserContent, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
 import { InputError } from './errors.ts';
-import { ENTRY_EXTENSIONS, readableName } from './file-names.ts';
+import { ENTRY_EXTENSIONS, isRead, readableName } from './file-names.ts';
 import type { ClassifiedPaper, Warning } from './types.ts';
 
 /** An entry on disk; `path` is relative to the papers folder, with `/` separators. */
@@ -35,9 +35,6 @@ export interface EntryPlan {
   warnings: Warning[];
 }
 
-/** Entries are `.md` (generated or hand-written) or `.mdx` (hand-written, or generated before and annotated). */
-const ENTRY_FILE = /\.mdx?$/;
-
 /** The entry files under the papers folder, and the files there named like entries but not read (`Notes.MD`). */
 export function listEntryFiles(papersDir: string): { entries: string[]; misnamed: string[] } {
   let names: string[];
@@ -48,7 +45,8 @@ export function listEntryFiles(papersDir: string): { entries: string[]; misnamed
     throw error;
   }
   return {
-    entries: names.filter((name) => ENTRY_FILE.test(name)).sort(),
+    // `.md` (generated or hand-written) or `.mdx` (hand-written, or generated before and annotated).
+    entries: names.filter((name) => isRead(name, ENTRY_EXTENSIONS)).sort(),
     misnamed: names.filter((name) => readableName(name, ENTRY_EXTENSIONS) !== undefined).sort(),
   };
 }

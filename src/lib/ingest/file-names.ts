@@ -10,10 +10,22 @@ export const ENTRY_EXTENSIONS: ReadonlyMap<string, string> = new Map([
   ['.markdown', '.md'],
 ]);
 
+/** Where `name`'s extension starts (`notes.md` -> 4); undefined without one (`README`, `.md`). */
+function extensionAt(name: string): number | undefined {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 || dot === name.lastIndexOf('/') + 1 ? undefined : dot;
+}
+
+/** Whether `name` is read: its extension is one of `extensions`, as written. */
+export function isRead(name: string, extensions: ReadonlyMap<string, string>): boolean {
+  const dot = extensionAt(name);
+  return dot !== undefined && extensions.get(name.slice(dot)) === name.slice(dot);
+}
+
 /** The name `name` would be read under, when only its extension keeps it from being read; else undefined. */
 export function readableName(name: string, extensions: ReadonlyMap<string, string>): string | undefined {
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0 || dot === name.lastIndexOf('/') + 1) return undefined;
+  const dot = extensionAt(name);
+  if (dot === undefined) return undefined;
   const extension = name.slice(dot);
   const wanted = extensions.get(extension.toLowerCase());
   return wanted === undefined || wanted === extension ? undefined : `${name.slice(0, dot)}${wanted}`;

@@ -6,7 +6,7 @@ import { classifyPaper, compileThemes } from './classify.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
-import { ENTRY_EXTENSIONS, LISTING_EXTENSIONS, readableName } from './file-names.ts';
+import { ENTRY_EXTENSIONS, isRead, LISTING_EXTENSIONS, readableName } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { doubtfulMerges, mergePapers } from './merge.ts';
@@ -152,7 +152,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const settings = configSource === undefined ? new Map<string, ListingSettings>() : parseListingsConfig(configSource, shown(configPath));
 
   const seedNames = (await readdir(paths.seedsDir)).sort();
-  const listingNames = seedNames.filter((name) => name.endsWith('.txt'));
+  const listingNames = seedNames.filter((name) => isRead(name, LISTING_EXTENSIONS));
   const parsed = await Promise.all(
     listingNames.map(async (name) => {
       const captured = settings.get(name)?.captured;
