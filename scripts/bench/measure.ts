@@ -21,14 +21,18 @@ export interface Measurement extends ResourceUsage {
  */
 const SUBREAPER = join(import.meta.dirname, 'subreaper.py');
 
+/** GNU time (Debian's `time`): `-v` reports peak memory, which BSD's and the shell's `time` do not. */
+export const GNU_TIME = '/usr/bin/time';
+export const PYTHON3 = '/usr/bin/python3';
+
 /** Throws with the command's output when it fails (runStep's error). */
 export async function measure(step: Step): Promise<Measurement> {
   const dir = await mkdtemp(join(tmpdir(), 'reading-list-bench-time-'));
   const report = join(dir, 'time.txt');
   try {
     // -o keeps time's report out of the command's own output.
-    const args = ['-v', '-o', report, '/usr/bin/python3', SUBREAPER, step.command, ...step.args];
-    const { output } = await runStep({ ...step, command: '/usr/bin/time', args });
+    const args = ['-v', '-o', report, PYTHON3, SUBREAPER, step.command, ...step.args];
+    const { output } = await runStep({ ...step, command: GNU_TIME, args });
     return { ...parseGnuTime(await readFile(report, 'utf8')), output };
   } finally {
     await rm(dir, { recursive: true, force: true });
