@@ -493,11 +493,17 @@ describe('ingest on bad input', () => {
     await expect(ingest(paths, { write: false })).rejects.toThrow(new RegExp(`${name.replace('.', '\\.')}: .*${message.replace(/[.;]/g, (c) => `\\${c}`)}`));
   });
 
-  it('names each listing and entry it leaves unread because of its extension\'s case, and reads the rest', async () => {
+  it('names each file and folder in seeds/ and each entry it leaves unread, and reads the rest', async () => {
     const paths = await workspace({ seeds: false });
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('Listed Paper'));
     await writeFile(join(paths.seedsDir, 'June.TXT'), listing('Shouted Paper'));
     await writeFile(join(paths.seedsDir, 'README.md'), 'Where these listings come from.\n');
+    await writeFile(join(paths.seedsDir, '.DS_Store'), Buffer.from([0, 0, 0, 1]));
+    await writeFile(join(paths.seedsDir, 'lab.bib'), '@article{key, title = {A Paper}}\n');
+    await writeFile(join(paths.seedsDir, 'zotero.json'), '[{"type": "article", "title": "A Paper"}]\n');
+    await mkdir(join(paths.seedsDir, 'older.txt'));
+    await mkdir(join(paths.seedsDir, 'archive'));
+    await writeFile(join(paths.seedsDir, 'archive', 'b.txt'), listing('Archived Paper'));
     await writeFile(join(paths.seedsDir, 'listings.yaml'), 'a.txt:\n  captured: 2025-12-11\nJune.TXT:\n  captured: 2025-06-30\n');
     const mine = join(paths.contentDir, 'papers/mine');
     await mkdir(mine, { recursive: true });
@@ -511,6 +517,10 @@ describe('ingest on bad input', () => {
     expect(report.warnings).toEqual([
       { file: shown(join(paths.seedsDir, 'listings.yaml')), line: 3, message: `settings for "June.TXT", which is not a listing in ${shown(paths.seedsDir)}` },
       { file: shown(join(paths.seedsDir, 'June.TXT')), line: 1, message: 'not read: listings end in .txt, in lower case (rename it June.txt)' },
+      { file: shown(join(paths.seedsDir, 'archive')), line: 1, message: 'not read: a folder; ingest reads the listings (.txt files) directly in seeds/, and listings.yaml' },
+      { file: shown(join(paths.seedsDir, 'lab.bib')), line: 1, message: 'not read: ingest reads listings (.txt files: copied Hugging Face papers pages) and listings.yaml, nothing else' },
+      { file: shown(join(paths.seedsDir, 'older.txt')), line: 1, message: 'not read: a folder; ingest reads the listings (.txt files) directly in seeds/, and listings.yaml' },
+      { file: shown(join(paths.seedsDir, 'zotero.json')), line: 1, message: 'not read: ingest reads listings (.txt files: copied Hugging Face papers pages) and listings.yaml, nothing else' },
       { file: shown(join(mine, 'Notes.MD')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it Notes.md)' },
       { file: shown(join(mine, 'draft.Mdx')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it draft.mdx)' },
       { file: shown(join(mine, 'old.markdown')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it old.md)' },
@@ -554,5 +564,18 @@ describe('npm run ingest (scripts/ingest.ts)', () => {
     const unknown = run(cwd, '--prnue');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('usage: npm run ingest');
+  });
+
+  it('warns about a bibliography dropped into seeds/, and exits 3 for it under --strict', async () => {
+    const paths = await workspace({ seeds: false });
+    const cwd = join(paths.seedsDir, '..');
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('A Paper'));
+    await writeFile(join(paths.seedsDir, 'listings.yaml'), 'a.txt:\n  captured: 2025-12-11\n');
+    expect(run(cwd, '--strict').status).toBe(0);
+
+    await writeFile(join(paths.seedsDir, 'lab.ris'), 'TY  - JOUR\nTI  - A Paper\nER  - \n');
+    const strict = run(cwd, '--strict');
+    expect(strict.stdout).toContain('warning: seeds/lab.ris:1: not read: ingest reads listings (.txt files: copied Hugging Face papers pages) and listings.yaml, nothing else');
+    expect(strict.status).toBe(3);
   });
 });

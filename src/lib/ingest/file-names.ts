@@ -4,6 +4,8 @@
  * word. These are the extensions a person may have meant, with the one to use instead.
  */
 export const LISTING_EXTENSIONS: ReadonlyMap<string, string> = new Map([['.txt', '.txt']]);
+/** The settings per listing, beside the listings in seeds/. */
+export const LISTINGS_CONFIG = 'listings.yaml';
 export const ENTRY_EXTENSIONS: ReadonlyMap<string, string> = new Map([
   ['.md', '.md'],
   ['.mdx', '.mdx'],
@@ -29,4 +31,19 @@ export function readableName(name: string, extensions: ReadonlyMap<string, strin
   const extension = name.slice(dot);
   const wanted = extensions.get(extension.toLowerCase());
   return wanted === undefined || wanted === extension ? undefined : `${name.slice(0, dot)}${wanted}`;
+}
+
+/**
+ * Why ingest leaves `name`, a file or folder directly in seeds/, unread: a message for a warning, so
+ * that a bibliography or a folder of listings dropped there is not ignored without a word.
+ * Undefined for what ingest reads and for what is not meant as input: the listings' settings,
+ * a README, hidden files (`.gitkeep`, `.DS_Store`).
+ */
+export function unreadSeedMessage(name: string, isFolder: boolean): string | undefined {
+  if (name.startsWith('.') || name === LISTINGS_CONFIG || /^readme(\.[^.]+)?$/i.test(name)) return undefined;
+  if (isFolder) return `not read: a folder; ingest reads the listings (.txt files) directly in seeds/, and ${LISTINGS_CONFIG}`;
+  if (isRead(name, LISTING_EXTENSIONS)) return undefined;
+  const readable = readableName(name, LISTING_EXTENSIONS);
+  if (readable) return `not read: listings end in .txt, in lower case (rename it ${readable})`;
+  return `not read: ingest reads listings (.txt files: copied Hugging Face papers pages) and ${LISTINGS_CONFIG}, nothing else`;
 }

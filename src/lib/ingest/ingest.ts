@@ -6,7 +6,7 @@ import { classifyPaper, compileThemes } from './classify.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
-import { ENTRY_EXTENSIONS, isRead, LISTING_EXTENSIONS, readableName } from './file-names.ts';
+import { ENTRY_EXTENSIONS, isRead, LISTING_EXTENSIONS, LISTINGS_CONFIG, readableName, unreadSeedMessage } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { doubtfulMerges, mergePapers } from './merge.ts';
@@ -37,8 +37,6 @@ export interface IngestReport {
   plan: EntryPlan;
   warnings: Warning[];
 }
-
-export const LISTINGS_CONFIG = 'listings.yaml';
 
 /** Paths in messages are relative to where the command runs. */
 const shown = (path: string) => relative(process.cwd(), path) || '.';
@@ -151,8 +149,8 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const configSource = await readOptionalText(configPath);
   const settings = configSource === undefined ? new Map<string, ListingSettings>() : parseListingsConfig(configSource, shown(configPath));
 
-  const seedNames = (await readdir(paths.seedsDir)).sort();
-  const listingNames = seedNames.filter((name) => isRead(name, LISTING_EXTENSIONS));
+  const seeds = (await readdir(paths.seedsDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const listingNames = seeds.filter((seed) => !seed.isDirectory() && isRead(seed.name, LISTING_EXTENSIONS)).map((seed) => seed.name);
   const parsed = await Promise.all(
     listingNames.map(async (name) => {
       const captured = settings.get(name)?.captured;
@@ -165,9 +163,9 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   for (const warning of parsed.flatMap((listing) => [...listing.warnings, ...undatedYearWarning(listing)])) {
     warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   }
-  for (const name of seedNames) {
-    const readable = readableName(name, LISTING_EXTENSIONS);
-    if (readable) warnings.push({ file: shown(join(paths.seedsDir, name)), line: 1, message: `not read: listings end in .txt, in lower case (rename it ${readable})` });
+  for (const seed of seeds) {
+    const message = unreadSeedMessage(seed.name, seed.isDirectory());
+    if (message) warnings.push({ file: shown(join(paths.seedsDir, seed.name)), line: 1, message });
   }
 
   const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
