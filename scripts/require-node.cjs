@@ -1,6 +1,7 @@
-// Stops an npm script, before it does anything, on a Node.js older than package.json's
-// `engines.node`, with one short message saying how to get a newer one. Without it, Node 20
-// fails on the first TypeScript script with ERR_UNKNOWN_FILE_EXTENSION and a stack trace.
+// Stops an npm script before it does anything on a Node.js older than package.json's
+// `engines.node`, with one short message saying how to get a newer one: every script starts
+// with it, or with `npm run ingest`, which does. Without it, Node 20 fails on the first
+// TypeScript script with ERR_UNKNOWN_FILE_EXTENSION and a stack trace.
 // CommonJS and plain syntax on purpose: this file has to run on the old Node it turns away.
 'use strict';
 const { readFileSync } = require('fs');

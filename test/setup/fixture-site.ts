@@ -19,7 +19,7 @@ import { runStep, type Step } from './build-site.ts';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What a fixture copy is made of, besides its listings. */
-const COPIED = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'content/themes.yaml'];
+const COPIED = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', '.nvmrc', 'tsconfig.json', 'content/themes.yaml'];
 
 export interface FixtureSite {
   /** The temporary project folder. */
