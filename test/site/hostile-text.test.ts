@@ -11,18 +11,20 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
-import { readPaperEntries, type PaperEntry } from '../setup/content.ts';
+import { readPaperEntries, readThemes, type PaperEntry } from '../setup/content.ts';
 import { buildFixtureSite, type FixtureSite } from '../setup/fixture-site.ts';
 import { offlineSteps, runStep } from '../setup/build-site.ts';
 import { CANARY_FILE_PREFIX, HOSTILE_PAPERS, hostileListing, type HostilePaper } from '../setup/hostile-fixture.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
 import { themeInitScript } from '../../src/lib/site/theme-init.ts';
+import { OFFLINE_DATA_FILE, type OfflineData } from '../../src/lib/offline/data.ts';
 import { parse as parseHtml } from 'node-html-parser';
 import { bibtexText, capitalsProtected, parseBibtex } from '../setup/bibtex.ts';
-import { childrenNamed, parseXml, textOf } from '../setup/xml.ts';
+import { readAsHtml } from '../setup/read-as-html.ts';
 
 /** Appended to every page title (src/config.ts). */
 const SITE_TITLE_SUFFIX = ' · Reading list';
@@ -352,7 +354,29 @@ describe('search', () => {
     }, text);
   }
 
-  test('finds each fixture paper by its abstract marker: the result shows the exact title and the text around the match', async () => {
+  /**
+   * The excerpts Pagefind's own JavaScript API gives for `word` (each result's and its
+   * sub-results'), which any program showing them reads as HTML. The module is the one the
+   * page imported and set up (same URL, same instance); the import is a string so that
+   * Vitest leaves it to the page.
+   */
+  async function pagefindExcerpts(page: Page, word: string): Promise<{ url: string; excerpts: string[] }[]> {
+    interface Pagefind {
+      search(term: string): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; sub_results: { excerpt: string }[] }> }[] }>;
+    }
+    const pagefind = await page.evaluateHandle<Pagefind>(`import(${show(new URL('pagefind/pagefind.js', server.url).href)})`);
+    try {
+      return await pagefind.evaluate(async (module, term) => {
+        const { results } = await module.search(term);
+        const data = await Promise.all(results.map((result) => result.data()));
+        return data.map(({ url, excerpt, sub_results }) => ({ url, excerpts: [excerpt, ...sub_results.map((sub) => sub.excerpt)] }));
+      }, word);
+    } finally {
+      await pagefind.dispose();
+    }
+  }
+
+  test('finds each fixture paper by its abstract marker: the result shows the exact title and the text around the match, and Pagefind\'s excerpts hold no element but <mark>', async () => {
     const papers = listedPapers();
     const chunks = Array.from({ length: TABS }, (_, tab) => papers.filter((_, index) => index % TABS === tab));
     const problems = (
@@ -374,6 +398,11 @@ describe('search', () => {
             const expected = await pagefindExcerptText(page, paper.probe);
             if (!result.excerpt?.includes(expected)) found.push(`${where}: excerpt ${show(result.excerpt)} lacks ${show(expected)}`);
             if (result.excerptElements.some((tag) => tag !== 'MARK')) found.push(`${where}: excerpt holds elements ${result.excerptElements.join(', ')}`);
+            // The page rebuilds an excerpt from its text and <mark>s: what Pagefind gives any other program must be as safe.
+            for (const { url, excerpts } of await pagefindExcerpts(page, paper.abstractMarker)) {
+              const markup = excerpts.flatMap((excerpt) => readAsHtml(excerpt).markup).filter((tag) => tag !== '<mark>');
+              if (markup.length > 0) found.push(`${where}: Pagefind's excerpt for ${url}, read as HTML, makes ${markup.join(' ')}`);
+            }
           }
           found.push(...exposureProblems('/search/', await exposureIn(page), dialogs, errors));
         } finally {
@@ -427,20 +456,86 @@ describe('feeds, BibTeX, JSON and related links', () => {
   /** BibTeX collapses whitespace runs (a title is one line anyway). */
   const bibTitle = (title: string) => title.replace(/[\t\n\r ]+/g, ' ').trim();
 
-  test('rss.xml parses as XML and carries each exact title and abstract', async () => {
-    const channel = childrenNamed(parseXml(await readDist('rss.xml')), 'channel')[0];
-    const items = new Map(childrenNamed(channel, 'item').map((item) => [textOf(childrenNamed(item, 'link')[0]), item]));
+  /** A feed item as an XML parser reads it: the text of each of its fields, XML references decoded. */
+  interface FeedItem {
+    link: string[];
+    title: string[];
+    description: string[];
+    categories: string[];
+  }
+
+  /**
+   * The items of a feed, read by Chromium's DOMParser: Blink parses XML with libxml2, which
+   * follows the XML 1.0 spec and makes any well-formedness error fatal (a <parsererror>
+   * document instead of the feed), and web-based feed readers parse feeds with it.
+   */
+  async function readFeed(page: Page, file: string): Promise<FeedItem[]> {
+    const read = await page.evaluate((xml) => {
+      const feed = new DOMParser().parseFromString(xml, 'application/xml');
+      const error = feed.getElementsByTagName('parsererror')[0];
+      if (error) return { error: error.textContent ?? 'parsererror' };
+      if (feed.documentElement.tagName !== 'rss') return { error: `root element <${feed.documentElement.tagName}>` };
+      const fields = (item: Element, name: string) => [...item.children].filter((child) => child.tagName === name).map((child) => child.textContent ?? '');
+      return {
+        items: [...feed.querySelectorAll(':root > channel > item')].map((item) => ({
+          link: fields(item, 'link'),
+          title: fields(item, 'title'),
+          description: fields(item, 'description'),
+          categories: fields(item, 'category'),
+        })),
+      };
+    }, await readDist(file));
+    if ('error' in read) throw new Error(`${file} is not well-formed XML: ${read.error}`);
+    return read.items;
+  }
+
+  /**
+   * Problems with a feed field that readers show as HTML (src/lib/site/feeds.ts says which):
+   * read as HTML by parse5, it must be exactly `expected`, as text, with no element.
+   */
+  function htmlFieldProblems(where: string, values: string[], expected: string): string[] {
+    if (values.length !== 1) return [`${where}: ${values.length} elements, expected 1`];
+    const { text, markup } = readAsHtml(values[0] as string);
     const problems: string[] = [];
-    for (const [paper, entry] of listedPapers()) {
-      const item = items.get(await paperUrl(entry.slug));
-      if (!item) {
-        problems.push(`${paper.name}: no feed item`);
-        continue;
+    if (markup.length > 0) problems.push(`${where} read as HTML makes ${markup.join(' ')}`);
+    if (text !== expected) problems.push(`${where} read as HTML shows ${show(text.slice(0, 120))}, expected ${show(expected.slice(0, 120))}`);
+    return problems;
+  }
+
+  test('every feed (rss.xml and each theme\'s) parses as XML; each item\'s title and description, read as HTML, are the exact text with no element, its categories the theme titles', async () => {
+    const themeTitle = new Map((await readThemes(site.dir)).map((theme) => [theme.id, theme.title]));
+    const paperAt = new Map(await Promise.all(listedPapers().map(async ([paper, entry]) => [await paperUrl(entry.slug), [paper, entry]] as const)));
+    const feeds = ['rss.xml', ...[...new Set(entries.flatMap((entry) => entry.themes))].map((theme) => `themes/${theme}/rss.xml`)];
+    // A problem -> the feeds it is in: a paper is in several feeds, and so are its problems.
+    const feedsWith = new Map<string, string[]>();
+    const itemsOf = new Map<HostilePaper, number>();
+    const page = await context.newPage();
+    try {
+      for (const file of feeds) {
+        const problems: string[] = [];
+        for (const item of await readFeed(page, file)) {
+          const found = paperAt.get(item.link[0] ?? '');
+          if (item.link.length !== 1 || !found) {
+            problems.push(`an item links to ${show(item.link)}, not to one fixture paper`);
+            continue;
+          }
+          const [paper, entry] = found;
+          itemsOf.set(paper, (itemsOf.get(paper) ?? 0) + 1);
+          problems.push(...htmlFieldProblems(`${paper.name}: title`, item.title, paper.title));
+          problems.push(...htmlFieldProblems(`${paper.name}: description`, item.description, paper.abstract));
+          // Categories are plain text (theme titles, from the site's own themes file).
+          const expectedCategories = entry.themes.map((theme) => themeTitle.get(theme));
+          if (show(item.categories) !== show(expectedCategories)) problems.push(`${paper.name}: categories ${show(item.categories)}, expected ${show(expectedCategories)}`);
+        }
+        for (const problem of problems) feedsWith.set(problem, [...(feedsWith.get(problem) ?? []), file]);
       }
-      const title = textOf(childrenNamed(item, 'title')[0]);
-      const description = textOf(childrenNamed(item, 'description')[0]);
-      if (title !== paper.title) problems.push(`${paper.name}: feed title ${show(title)}, expected ${show(paper.title)}`);
-      if (description !== paper.abstract) problems.push(`${paper.name}: feed description ${show(description?.slice(0, 120))}`);
+    } finally {
+      await page.close();
+    }
+    const problems = [...feedsWith].map(([problem, files]) => `${problem} (in ${files.join(', ')})`);
+    // Every paper is in the site's feed and in the feed of each of its themes (the fixture is smaller than a feed).
+    for (const [paper, entry] of listedPapers()) {
+      if (itemsOf.get(paper) !== 1 + entry.themes.length) problems.push(`${paper.name}: in ${itemsOf.get(paper) ?? 0} feeds, expected ${1 + entry.themes.length}`);
     }
     expect(summarise(problems)).toEqual([]);
   });
@@ -500,12 +595,31 @@ describe('feeds, BibTeX, JSON and related links', () => {
 });
 
 describe('the offline build (npm run build:offline), opened from disk', () => {
+  let outDir: string;
   let root: string;
   beforeAll(async () => {
-    const outDir = join(site.dir, 'dist-offline');
+    outDir = join(site.dir, 'dist-offline');
     for (const step of await offlineSteps(outDir, site.dir)) await runStep({ ...step, env: { BASE_PATH: undefined, SITE_URL: undefined } });
     root = pathToFileURL(outDir).href + '/';
   }, 120_000);
+
+  test(`${OFFLINE_DATA_FILE}, run as the pages run it, sets only its data: each exact title and abstract`, async () => {
+    // A classic script's global scope, where `self` is the global object.
+    const scope: Record<string, unknown> = {};
+    scope['self'] = scope;
+    runInNewContext(await readFile(join(outDir, OFFLINE_DATA_FILE), 'utf8'), scope);
+    const globals = Object.keys(scope).filter((name) => name !== 'self');
+    expect(globals, 'globals the script sets').toHaveLength(1);
+    const data = scope[globals[0] as string] as OfflineData;
+    const bySlug = new Map(data.papers.map((record) => [record.slug, record]));
+    const problems: string[] = [];
+    for (const [paper, entry] of listedPapers()) {
+      const record = bySlug.get(entry.slug);
+      if (record?.title !== paper.title) problems.push(`${paper.name}: title ${show(record?.title)}`);
+      if (record?.abstract !== paper.abstract) problems.push(`${paper.name}: abstract ${show(record?.abstract.slice(0, 120))}`);
+    }
+    expect(summarise(problems)).toEqual([]);
+  });
 
   test('search finds each fixture paper by its abstract marker, shows its exact title and text, and opens it', async () => {
     const problems = (

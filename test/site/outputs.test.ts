@@ -18,6 +18,7 @@ import { normaliseText, readThemes } from '../setup/content.ts';
 import { builtFileFor, readHtml } from '../setup/dist.ts';
 import { parseSeed, seedNames } from '../setup/seeds.ts';
 import { BUILDS } from '../setup/site-builds.ts';
+import { readAsHtml } from '../setup/read-as-html.ts';
 import { childrenNamed, parseXml, textOf, type XmlElement } from '../setup/xml.ts';
 
 const repoRoot = inject('repoRoot');
@@ -103,10 +104,11 @@ describe.each(BUILDS)('outputs of the site built with base $basePath', (build) =
       }
       if (seen.has(paper.slug)) problems.push(`${file}: ${paper.slug} listed twice`);
       seen.add(paper.slug);
-      const title = textOf(childrenNamed(item, 'title')[0]);
+      // Feed readers read titles and descriptions as HTML (src/lib/site/feeds.ts).
+      const title = readAsHtml(textOf(childrenNamed(item, 'title')[0]) ?? '').text;
       if (title !== paper.title) problems.push(`${file}: ${paper.slug} titled ${JSON.stringify(title)}, expected ${JSON.stringify(paper.title)}`);
       const abstract = listedAbstracts.get(titleKey(paper.title));
-      const description = textOf(childrenNamed(item, 'description')[0]);
+      const description = readAsHtml(textOf(childrenNamed(item, 'description')[0]) ?? '').text;
       if (abstract !== undefined && description !== abstract) problems.push(`${file}: ${paper.slug} description ${JSON.stringify(description?.slice(0, 80))}`);
       // Newest first by published date; undated items after all dated ones, with no pubDate.
       const pubDate = textOf(childrenNamed(item, 'pubDate')[0]);

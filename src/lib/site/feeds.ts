@@ -1,6 +1,7 @@
 /**
  * RSS items for a list of papers (@astrojs/rss): its newest SITE.feedSize, by published
- * date, undated papers after with no pubDate; description = the abstract as plain text.
+ * date, undated papers after with no pubDate; description = the abstract. Scraped text
+ * is data: readers must show it as written, never as markup (see feedItems).
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { Paper, SiteContent } from './content.ts';
@@ -18,12 +19,42 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '');
 }
 
+/**
+ * `text` as HTML that shows exactly `text`: `&`, `<` and `>` become character references,
+ * so nothing in it reads as a tag, a comment or a reference. Quotes stay as they are: they
+ * only matter in attributes, and a reader showing the field as plain text would show the
+ * reference instead.
+ */
+export function htmlText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/**
+ * Which item fields readers take as HTML, and so carry htmlText (the XML layer's own
+ * escaping, by @astrojs/rss, comes on top and is undone by every XML parser):
+ *  - description: RSS 2.0 allows entity-encoded HTML in it, and "most aggregators will
+ *    render descriptions as HTML" (RSS Advisory Board, "HTML titles and descriptions";
+ *    its Best Practices Profile, https://www.rssboard.org/rss-profile, and the Feed
+ *    Validator treat it as HTML too).
+ *  - title: plain text by the spec and the Profile, but readers routinely take it as HTML
+ *    when it looks like HTML, which scraped text can: SimplePie (FreshRSS, WordPress)
+ *    reads an RSS title as "maybe HTML", HTML as soon as it holds a reference or an end
+ *    tag; the Universal Feed Parser switches to HTML on the same signs ("lookslikehtml");
+ *    Miniflux unescapes it twice; and Feedly, NewsBlur, Apple News, NetNewsWire and Vienna
+ *    dropped a `<meta>` even from an Atom title marked type="text" (ctrl.blog, "Many feed
+ *    readers don't handle plain text with XML-entities correctly"). Escaped, a title reads
+ *    exactly in all of these; a reader that keeps titles strictly plain shows `&amp;`,
+ *    `&lt;` or `&gt;` where a title has `&`, `<` or `>`: a visible reference, never markup.
+ *  - category: plain text. SimplePie and the Feed Validator read it as text, Miniflux and
+ *    the Feed Parser keep it as a tag name, and it is a theme title from the site's own
+ *    themes file, not scraped text.
+ */
 export function feedItems(papers: readonly Paper[], content: SiteContent, site: URL): RSSFeedItem[] {
   return sortPapers(papers).slice(0, SITE.feedSize).map((paper) => {
     const pubDate = pubDateOf(paper);
-    const description = xmlSafe(content.abstractText(paper));
+    const description = htmlText(xmlSafe(content.abstractText(paper)));
     return {
-      title: xmlSafe(paper.data.title),
+      title: htmlText(xmlSafe(paper.data.title)),
       link: paperUrl(paper, site),
       ...(pubDate ? { pubDate } : {}),
       ...(description ? { description } : {}),
