@@ -27,15 +27,15 @@ const ESM_START = /^[^\p{L}\p{N}]*(?:import|export)(?![\p{L}\p{N}_$])/u;
 /** Markers and white space a line starts with; four spaces or a tab there may make indented code. */
 const LINE_PREFIX = /^[ \t>*+\-.)0-9]*/;
 /**
- * `<` (HTML, JSX, autolinks), `{` and `}` (expressions), `![` (an image, which MDX turns into
- * Astro's Image component), each unless escaped with a backslash.
+ * `<` (HTML, JSX, autolinks), `{` (an expression), `![` (an image, which MDX turns into
+ * Astro's Image component), each unless escaped with a backslash. Only `{` opens an
+ * expression: a `}` outside one is text in MDX too (ingest's serialiser leaves it unescaped).
  */
-const MDX_CHARACTER = /\\[!-/:-@[-`{-~]|([<{}]|!\[)/g;
+const MDX_CHARACTER = /\\[!-/:-@[-`{-~]|([<{]|!\[)/g;
 
 const WHY: Record<string, string> = {
   '<': 'a `<` (HTML, JSX or an autolink)',
   '{': 'a `{` (an expression)',
-  '}': 'a `}` (an expression)',
   '![': 'an image (MDX renders it with Astro\'s Image component)',
 };
 
