@@ -36,6 +36,7 @@ function summary(report: IngestReport, prune: boolean): string {
     const why = prune ? 'they hold your fields or notes' : 'run with --prune to delete those without your fields or notes';
     lines.push(`Kept ${kept.length} entries no listing produces (${why}): ${kept.map((orphan) => orphan.path).join(', ')}`);
   }
+  for (const note of plan.keptMarkdown) lines.push(`note: ${note.file}:${note.line}: ${note.message}`);
   for (const warning of report.warnings) lines.push(`warning: ${warning.file}:${warning.line}: ${warning.message}`);
   return lines.join('\n');
 }

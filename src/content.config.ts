@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { PINNABLE } from './lib/ingest/fields.ts';
 import { URL_SEGMENT } from './lib/ingest/slug.ts';
 import { parseThemes, THEMES_FILE as THEMES_FILE_NAME } from './lib/ingest/themes.ts';
 import { paperId } from './lib/site/paper-id.ts';
+import { papersLoader } from './lib/site/papers-loader.ts';
 
 const THEMES_FILE = `content/${THEMES_FILE_NAME}`;
 
@@ -31,10 +32,12 @@ const themeReference = reference('themes').refine((ref) => themeIds.has(ref.id),
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 
-/** One entry per paper, written by `npm run ingest` or by hand (`.mdx` or `.md`); its id is `paperId`. */
+/**
+ * One entry per paper, written by `npm run ingest` or by hand (`.mdx` or `.md`); its id is `paperId`.
+ * Read as `glob('**\/*.{md,mdx}')` would, but `.mdx` entries that use nothing of MDX cost what `.md` ones do.
+ */
 const papers = defineCollection({
-  loader: glob({
-    pattern: '**/*.{md,mdx}',
+  loader: papersLoader({
     base: './content/papers',
     generateId: ({ entry, data }) => paperId(entry, data),
   }),

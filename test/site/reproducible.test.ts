@@ -57,7 +57,7 @@ test('two clean ingests of the same listings write byte-identical entries', asyn
   const [first, second] = builds as [FixtureSite, FixtureSite];
   const content = (build: FixtureSite) => join(build.dir, 'content');
   const [firstFiles, secondFiles] = [filesIn(content(first)), filesIn(content(second))];
-  expect(firstFiles.filter((file) => file.endsWith('.md')).length).toBeGreaterThan(0);
+  expect(firstFiles.filter((file) => file.endsWith('.mdx')).length).toBeGreaterThan(0);
   expect(secondFiles).toEqual(firstFiles);
   const differences: string[] = [];
   for (const file of firstFiles) {

@@ -39,7 +39,7 @@ describe('ingest of the seed listings', () => {
     const report = await ingest(paths);
     const entries = await scanEntries(join(paths.contentDir, 'papers'));
     expect(entries).toHaveLength(report.papers.length);
-    for (const { path, entry } of entries) expect(path).toBe(`${entry.data['mainTheme']}/${entry.data['slug']}.md`);
+    for (const { path, entry } of entries) expect(path).toBe(`${entry.data['mainTheme']}/${entry.data['slug']}.mdx`);
     expect(new Set(entries.map(({ entry }) => entry.data['slug'])).size).toBe(entries.length);
   });
 
@@ -141,24 +141,46 @@ async function ingestedOne(title: string): Promise<{ paths: IngestPaths; entry: 
   return { paths, entry };
 }
 
-describe('entries an earlier version wrote as MDX', () => {
-  it('become Markdown, unless a person added to them: those stay MDX, notes and all', async () => {
-    const paths = await workspace({ seeds: false });
-    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Plain Paper', 'Annotated Paper'));
-    await ingest(paths);
-    // As the MDX version of ingest left them: same entries, `.mdx`, one with a note in MDX.
-    for (const { path, source } of await entriesOf(paths)) {
-      const papersDir = join(paths.contentDir, 'papers');
-      const note = path.includes('annotated') ? '\nSee <Figure n={2} />.\n' : '';
-      await writeFile(join(papersDir, path.replace(/\.md$/, '.mdx')), `${source}${note}`);
-      await rm(join(papersDir, path));
-    }
+describe('entries an earlier version wrote as Markdown', () => {
+  /** The workspace after an ingest that wrote `.md`: each entry renamed, with `notes` after the abstract and a field of the user's. */
+  async function writtenAsMarkdown(notes: string) {
+    const { paths, entry } = await ingestedOne('Kept Paper');
+    const path = entry.path.replace(/\.mdx$/, '.md');
+    const source = `${entry.source.replace(/^---\n$/m, 'status: read # mine\n---\n')}${notes}`;
+    await rm(join(paths.contentDir, 'papers', entry.path));
+    await writeFile(join(paths.contentDir, 'papers', path), source);
+    return { paths, path, source };
+  }
+
+  it('become MDX, with the fields and notes a person wrote byte for byte; a second run writes nothing', async () => {
+    const notes = '\n## My notes\n\n- a *plain* note, with `code`\n\n```py\nd = {"a": 1}\n```\n';
+    const { paths, path, source } = await writtenAsMarkdown(notes);
     const report = await ingest(paths);
-    const paths2 = (await entriesOf(paths)).map(({ path }) => path).sort();
-    expect(paths2).toEqual(['unsorted/annotated-paper.mdx', 'unsorted/plain-paper.md']);
-    expect(report.plan.writes.map((write) => [write.movedFrom, write.path])).toEqual([['unsorted/plain-paper.mdx', 'unsorted/plain-paper.md']]);
-    const annotated = await readFile(join(paths.contentDir, 'papers/unsorted/annotated-paper.mdx'), 'utf8');
-    expect(annotated.endsWith('\nSee <Figure n={2} />.\n')).toBe(true);
+    expect(report.plan.writes.map((write) => [write.movedFrom, write.path])).toEqual([[path, `${path}x`]]);
+    expect(report.plan.keptMarkdown).toEqual([]);
+    expect(await readFile(join(paths.contentDir, 'papers', `${path}x`), 'utf8')).toBe(source);
+    expect(await entryPaths(paths)).toEqual([`${path}x`]);
+    expect((await ingest(paths)).plan.writes).toEqual([]);
+  });
+
+  it('stay Markdown when MDX would read their notes differently, named with the line, why and how to convert', async () => {
+    const { paths, path, source } = await writtenAsMarkdown('\nCosts <5 ms.\n');
+    const report = await ingest(paths);
+    expect(report.plan.writes).toEqual([]);
+    const file = `${relative(process.cwd(), paths.contentDir)}/papers/${path}`;
+    const line = source.split('\n').indexOf('Costs <5 ms.') + 1;
+    expect(report.plan.keptMarkdown).toEqual([{ file, line, message: expect.stringMatching(/^stays Markdown: your notes have a `<` \(HTML, JSX or an autolink\), which MDX reads differently\. To make it MDX, .*a backslash before a `<`/) }]);
+    expect(report.warnings, 'a note, not a warning: --strict passes').toEqual([]);
+    expect((await ingest(paths)).plan.writes).toEqual([]);
+
+    // Written so that MDX reads it the same, it becomes MDX on the next run.
+    await writeFile(join(paths.contentDir, 'papers', path), source.replace('Costs <5 ms.', 'Costs \\<5 ms.'));
+    expect((await ingest(paths)).plan.writes.map((write) => write.path)).toEqual([`${path}x`]);
+  });
+
+  it('stay Markdown when the notes start with what MDX reads as a comment', async () => {
+    const { paths } = await writtenAsMarkdown('{/* shown in Markdown */}\n');
+    expect((await ingest(paths)).plan.keptMarkdown.map((kept) => kept.message)).toEqual([expect.stringContaining('a `{` (an expression)')]);
   });
 });
 
@@ -281,25 +303,25 @@ describe('ingest keeps what users wrote', () => {
     const [write, ...others] = moved.plan.writes;
     expect([write?.movedFrom, others]).toEqual([entry.path, []]);
     const [paper] = (await entriesOf(paths)).filter(({ entry: e }) => e.data['title'] === 'Kept Paper');
-    expect(paper?.path).toMatch(/\/kept-paper-[0-9a-f]{8}\.md$/);
+    expect(paper?.path).toMatch(/\/kept-paper-[0-9a-f]{8}\.mdx$/);
     expect(paper?.source.endsWith('\nMy notes.\n')).toBe(true);
     expect(moved.plan.orphans).toEqual([]);
 
     // The entry of a paper no longer listed stays where it is: a hand-written entry on its address stops ingest, naming both.
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('Other Paper'));
     await writeFile(join(paths.contentDir, 'papers/mine', basename(paper!.path)), '---\ntitle: Mine too\nthemes: [agents]\n---\nMy text.\n');
-    await expect(ingest(paths)).rejects.toThrow(`mine/${basename(paper!.path)}:1: its page address "${basename(paper!.path, '.md')}" is also that of`);
+    await expect(ingest(paths)).rejects.toThrow(`mine/${basename(paper!.path)}:1: its page address "${basename(paper!.path, '.mdx')}" is also that of`);
     expect((await entriesOf(paths)).find(({ entry: e }) => e.data['title'] === 'Kept Paper')?.source.endsWith('\nMy notes.\n')).toBe(true);
   });
 
   it('where file names ignore case, leaves a file or folder a person renamed only in case under its name', async () => {
     const { paths, entry } = await ingestedOne('Kept Paper');
     const folder = dirname(entry.path);
-    const recased = join(folder, 'Kept-Paper.md');
+    const recased = join(folder, 'Kept-Paper.mdx');
     await rename(join(paths.contentDir, 'papers', entry.path), join(paths.contentDir, 'papers', recased));
     await writeFile(join(paths.contentDir, 'papers', recased), `${entry.source}\nMy notes.\n`);
     await pretendCaseIsIgnored(paths, folder, async () => {
-      // There the entry is Kept-Paper.md: written as kept-paper.md, the old name's removal would remove it.
+      // There the entry is Kept-Paper.mdx: written as kept-paper.mdx, the old name's removal would remove it.
       expect((await ingest(paths, { write: false })).plan.writes).toEqual([]);
       await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper').replace(ABSTRACT, 'A new abstract.'));
       const [write, ...others] = (await ingest(paths, { write: false })).plan.writes;
@@ -317,18 +339,18 @@ describe('ingest keeps what users wrote', () => {
       expect((await ingest(paths)).plan.writes).toEqual([]);
       // A new paper's entry goes into the folder as named, where the next run finds it: that run writes nothing, its cache included.
       await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper', 'Other Paper').replace(ABSTRACT, 'A new abstract.'));
-      expect((await ingest(paths)).plan.writes.map(({ path }) => path)).toEqual([`${folder.toUpperCase()}/other-paper.md`]);
+      expect((await ingest(paths)).plan.writes.map(({ path }) => path)).toEqual([`${folder.toUpperCase()}/other-paper.mdx`]);
       const cache = await readFile(join(paths.contentDir, INGEST_CACHE_FILE), 'utf8');
       expect((await ingest(paths)).plan.writes).toEqual([]);
       expect(await readFile(join(paths.contentDir, INGEST_CACHE_FILE), 'utf8')).toBe(cache);
-      expect(await entryPaths(paths)).toEqual([refoldered, `${folder.toUpperCase()}/other-paper.md`].sort());
+      expect(await entryPaths(paths)).toEqual([refoldered, `${folder.toUpperCase()}/other-paper.mdx`].sort());
     });
   });
 
   it('where file names ignore case, stops rather than write a new entry over an annotated one named like it in other case', async () => {
     const { paths, entry } = await ingestedOne('Old Paper');
     const folder = dirname(entry.path);
-    const left = join(folder, 'New-Paper.md');
+    const left = join(folder, 'New-Paper.mdx');
     await rename(join(paths.contentDir, 'papers', entry.path), join(paths.contentDir, 'papers', left));
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('New Paper'));
     await pretendCaseIsIgnored(paths, folder, async () => {
@@ -342,7 +364,7 @@ describe('ingest keeps what users wrote', () => {
     // Where case counts, the new entry goes beside the old one, which is reported, not pruned.
     const report = await ingest(paths, { prune: true });
     expect(report.plan.orphans).toEqual([{ path: left, userContent: true }]);
-    expect(await entryPaths(paths)).toEqual([join(folder, 'new-paper.md'), left].sort());
+    expect(await entryPaths(paths)).toEqual([join(folder, 'new-paper.mdx'), left].sort());
   });
 
   it('finishes a move an interrupted run left half done: the old copy goes, the new one keeps the notes', async () => {
@@ -456,7 +478,7 @@ describe('ingest keeps what users wrote', () => {
     expect(first.entry.data['slug']).toMatch(/^upvotes-[0-9a-f]{8}$/);
     // An entry that has such a slug anyway (an older ingest, or renamed by hand) gives it up.
     const renamed = first.source.replace(/^slug: .*$/m, 'slug: "2"');
-    const oldPath = first.path.replace(/[^/]+\.md$/, '2.md');
+    const oldPath = first.path.replace(/[^/]+\.mdx$/, '2.mdx');
     await rm(join(paths.contentDir, 'papers', first.path));
     await writeFile(join(paths.contentDir, 'papers', oldPath), `${renamed}\nMy notes.\n`);
     const report = await ingest(paths);
@@ -466,7 +488,7 @@ describe('ingest keeps what users wrote', () => {
     expect(entries).toHaveLength(2);
     const moved = entries.find(({ entry }) => entry.data['title'] === 'Upvotes');
     expect(moved?.entry.data['slug']).toMatch(/^upvotes-[0-9a-f]{8}$/);
-    expect(moved?.path).toBe(`${moved?.entry.data['mainTheme']}/${moved?.entry.data['slug']}.md`);
+    expect(moved?.path).toBe(`${moved?.entry.data['mainTheme']}/${moved?.entry.data['slug']}.mdx`);
     expect(moved?.source.endsWith('\nMy notes.\n')).toBe(true);
     await expect(stat(join(paths.contentDir, 'papers', oldPath))).rejects.toThrow();
   });

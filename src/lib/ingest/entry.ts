@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { isPlainMarkdown } from '../plain-markdown.ts';
+import { plainMdx } from '../plain-mdx.ts';
 import { splitBody } from './body.ts';
 import { InputError } from './errors.ts';
 import { GENERATED_FIELDS, PINNABLE, type Pinnable } from './fields.ts';
@@ -61,10 +62,10 @@ const esmUnsafe: Unsafe[] = [
 ];
 
 /**
- * How an entry's body is written. Ingest writes Markdown (`.md`): Astro renders it when it
- * syncs content, where each MDX entry is compiled to a JavaScript module and bundled,
- * three times the build time and memory at 10,000 entries, for nothing a scraped
- * abstract needs. MDX (`.mdx`) is for entries a person wrote or annotated in it.
+ * How an entry's body is written. Ingest writes MDX (`.mdx`), so notes may use components;
+ * the site renders an entry that uses nothing of MDX as Markdown (src/lib/site/papers-loader.ts).
+ * Markdown (`.md`) is for hand-written entries, and for generated ones written as `.md` by an
+ * earlier version whose notes MDX would read differently (`mdxDifference`).
  */
 export type EntryFormat = 'md' | 'mdx';
 
@@ -94,6 +95,22 @@ export function pinnedFields(data: Record<string, unknown>): { pinned: Set<Pinna
 /** Whether an entry holds anything of the user's: a field of their own, a pin, or notes. */
 export function hasUserContent(entry: EntryFile): boolean {
   return Object.keys(entry.data).some((key) => !isGenerated(key)) || splitBody(entry.body).notes.trim() !== '';
+}
+
+/**
+ * Where what a person wrote in a `.md` entry (its notes, a pinned abstract line) would read
+ * differently as MDX, and why; undefined when it means the same in both, so that the entry can
+ * become `.mdx` with that text kept byte for byte. `line` counts from the body's first line.
+ */
+export function mdxDifference(entry: EntryFile): { line: number; why: string } | undefined {
+  const { abstract, notes } = splitBody(entry.body);
+  const ownAbstract = pinnedFields(entry.data).pinned.has('abstract') && abstract.trim() !== '' && !Object.values(NO_ABSTRACT).includes(abstract);
+  const [text, offset] = ownAbstract ? [entry.body, 0] : [notes, 1];
+  const read = plainMdx(text);
+  if (!read.plain) return { line: read.line + offset, why: read.why };
+  // A comment line plainMdx would empty: Markdown shows it as text, MDX hides it.
+  const emptied = read.markdown.split('\n').findIndex((line, index) => line !== text.split('\n')[index]);
+  return emptied === -1 ? undefined : { line: emptied + 1 + offset, why: 'a `{` (an expression)' };
 }
 
 /**

@@ -1,0 +1,150 @@
+/**
+ * The papers collection's content loader: Astro's `glob()` for `**\/*.{md,mdx}`, but an
+ * `.mdx` entry that uses nothing of MDX (src/lib/plain-mdx.ts) is rendered while content
+ * loads, with the site's Markdown processor, as a `.md` entry is. `glob()` makes every
+ * `.mdx` file a module of the server bundle (`astro:content-module-imports`), three times
+ * the build's time and memory at 10,000 entries; here only entries that need MDX's compiler
+ * are stored as `glob()` stores MDX (`deferredRender` and a root-relative `filePath`), and
+ * only they become modules.
+ *
+ * It leans on two things of Astro's that its guides do not describe, pinned with the minor
+ * version in package.json and checked by test/site/papers-loader-contract.test.ts: the
+ * loader context's `entryTypes` (the `.md` and `.mdx` parsers and the `.md` renderer
+ * `glob()` uses, so that front matter errors and `.md` output stay `glob()`'s) and the
+ * `deferredRender` contract.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { filesUnder } from '../files-under.ts';
+import { ENTRY_EXTENSIONS, isRead } from '../ingest/file-names.ts';
+import { plainMdx } from '../plain-mdx.ts';
+
+type RenderedContent = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
+
+/** What Astro's `.md` and `.mdx` entry types give a loader (`glob()` uses the same). */
+interface EntryType {
+  getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string }>;
+  getRenderFunction?(config: LoaderContext['config']): Promise<(entry: { id: string; data: Record<string, unknown>; body: string; filePath: string; digest: string }) => Promise<RenderedContent>>;
+}
+
+/** The context Astro 7.3 gives loaders: its public type lacks `entryTypes`, which `glob()` reads. */
+type Context = LoaderContext & { entryTypes: Map<string, EntryType> };
+
+export interface PapersLoaderOptions {
+  /** The entries' folder, relative to the project root (`./content/papers`). */
+  base: string;
+  /** An entry's id from its path under `base` and its unvalidated front matter (`paperId`). */
+  generateId(options: { entry: string; data: Record<string, unknown> }): string;
+}
+
+/**
+ * Part of every entry's digest. Astro's content-config digest covers only the text of
+ * content.config.ts, not the modules it imports: without this, a changed loader or
+ * classifier would leave entries stored (rendered, or deferred) by the old one. The
+ * source of both modules, so that no change can be forgotten.
+ */
+export const LOADER_VERSION = createHash('sha256')
+  .update(readFileSync(new URL(import.meta.url)))
+  .update(readFileSync(new URL('../plain-mdx.ts', import.meta.url)))
+  .digest('hex')
+  .slice(0, 16);
+
+/** An entry file's path under the base folder, `/`-separated, when the collection reads it. */
+function entryName(baseDir: string, file: string): string | undefined {
+  const name = relative(baseDir, file).split(sep).join('/');
+  // `glob()`'s pattern matches no hidden file or folder, nothing outside the base.
+  if (name.startsWith('../') || name.split('/').some((segment) => segment.startsWith('.'))) return undefined;
+  return isRead(name, ENTRY_EXTENSIONS) ? name : undefined;
+}
+
+export function papersLoader({ base, generateId }: PapersLoaderOptions): Loader {
+  return {
+    name: 'papers-loader',
+    load: async (loaderContext) => {
+      const { config, store, logger, parseData, renderMarkdown, generateDigest, watcher, entryTypes } = loaderContext as Context;
+      const baseUrl = new URL(base.endsWith('/') ? base : `${base}/`, config.root);
+      const baseDir = fileURLToPath(baseUrl);
+      const root = fileURLToPath(config.root);
+      /** Absolute file path -> id, to find an entry again when its file changes or goes. */
+      const idOfFile = new Map<string, string>();
+      let renderMd: Awaited<ReturnType<NonNullable<EntryType['getRenderFunction']>>> | undefined;
+
+      async function sync(entry: string): Promise<void> {
+        const file = fileURLToPath(new URL(encodeURI(entry), baseUrl));
+        const extension = entry.endsWith('.mdx') ? '.mdx' : '.md';
+        const entryType = entryTypes.get(extension) as EntryType;
+        const contents = await readFile(file, 'utf8');
+        const { data, body } = await entryType.getEntryInfo({ contents, fileUrl: pathToFileURL(file) });
+        const id = generateId({ entry, data });
+        const oldId = idOfFile.get(file);
+        if (oldId !== undefined && oldId !== id) store.delete(oldId);
+        idOfFile.set(file, id);
+        const digest = generateDigest(`${LOADER_VERSION}\n${contents}`);
+        const filePath = relative(root, file).split(sep).join('/');
+        const existing = store.get(id);
+        if (existing?.digest === digest && existing.filePath === filePath) {
+          // Unchanged since the stored data was written: its module, if any, is still needed.
+          if (existing.deferredRender) store.addModuleImport(filePath);
+          return;
+        }
+        if (existing?.filePath && existing.filePath !== filePath && existsSync(new URL(existing.filePath, config.root))) {
+          const message = `Duplicate id "${id}" in the papers collection: ${existing.filePath} and ${filePath}; only one of them is kept`;
+          if (config.prerenderConflictBehavior === 'error') throw new Error(message);
+          if (config.prerenderConflictBehavior !== 'ignore') logger.warn(message);
+        }
+        const parsed = await parseData({ id, data, filePath: file });
+        const stored = { id, data: parsed, body, filePath, digest };
+        if (extension === '.md') {
+          renderMd ??= await (entryType.getRenderFunction as NonNullable<EntryType['getRenderFunction']>)(config);
+          const rendered = await renderMd({ id, data, body, filePath: file, digest });
+          store.set({ ...stored, rendered, assetImports: rendered.metadata?.imagePaths });
+          return;
+        }
+        const plain = plainMdx(parseFrontmatter(contents).content);
+        if (!plain.plain) {
+          store.set({ ...stored, deferredRender: true });
+          return;
+        }
+        // An empty front matter first, so that the body is never read as one (a body may start with `---`).
+        const rendered = await renderMarkdown(`---\n---${plain.markdown}`, { fileURL: pathToFileURL(file) });
+        store.set({ ...stored, rendered: { ...rendered, metadata: { ...rendered.metadata, frontmatter: data } } });
+      }
+
+      const found = existsSync(baseDir);
+      if (!found) logger.warn(`The base directory "${baseDir}" does not exist.`);
+      const entries = found ? filesUnder(baseDir).flatMap((file) => entryName(baseDir, `${baseDir}${file}`) ?? []) : [];
+      const untouched = new Set(store.keys());
+      for (const entry of entries) {
+        await sync(entry);
+        untouched.delete(idOfFile.get(fileURLToPath(new URL(encodeURI(entry), baseUrl))) as string);
+      }
+      for (const id of untouched) store.delete(id);
+
+      if (!watcher) return;
+      watcher.add(baseDir);
+      const onChange = async (file: string) => {
+        const entry = entryName(baseDir, file);
+        if (entry === undefined) return;
+        try {
+          await sync(entry);
+          logger.info(`Reloaded data from ${entry}`);
+        } catch (error) {
+          logger.error(`Failed to reload ${entry}: ${(error as Error).message}`);
+        }
+      };
+      watcher.on('add', onChange);
+      watcher.on('change', onChange);
+      watcher.on('unlink', (file: string) => {
+        const id = idOfFile.get(file);
+        if (id === undefined) return;
+        store.delete(id);
+        idOfFile.delete(file);
+      });
+    },
+  };
+}
