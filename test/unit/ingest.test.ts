@@ -178,6 +178,31 @@ describe('entries an earlier version wrote as Markdown', () => {
     expect((await ingest(paths)).plan.writes.map((write) => write.path)).toEqual([`${path}x`]);
   });
 
+  it('finish a migration a run stopped half way (the .md beside its .mdx): the .md goes, the .mdx keeps the notes', async () => {
+    const { paths, path, source } = await writtenAsMarkdown('\nMy notes.\n');
+    await ingest(paths);
+    const migrated = await readFile(join(paths.contentDir, 'papers', `${path}x`), 'utf8');
+    // The state a run stopped between writing the .mdx and removing the .md leaves.
+    await writeFile(join(paths.contentDir, 'papers', path), source);
+    const report = await ingest(paths);
+    expect(report.plan.leftovers).toEqual([path]);
+    expect(report.plan.orphans).toEqual([]);
+    expect(await entryPaths(paths)).toEqual([`${path}x`]);
+    expect(await readFile(join(paths.contentDir, 'papers', `${path}x`), 'utf8')).toBe(migrated);
+    expect((await ingest(paths)).plan).toMatchObject({ writes: [], leftovers: [] });
+  });
+
+  it('stop, changing nothing, when the .md and the .mdx of one paper differ, naming both', async () => {
+    const { paths, path, source } = await writtenAsMarkdown('\nMy notes.\n');
+    await ingest(paths);
+    const migrated = await readFile(join(paths.contentDir, 'papers', `${path}x`), 'utf8');
+    await writeFile(join(paths.contentDir, 'papers', path), source.replace('My notes.', 'Other notes.'));
+    const papers = relative(process.cwd(), join(paths.contentDir, 'papers'));
+    await expect(ingest(paths)).rejects.toThrow(`${papers}/${path}:1: this file and ${papers}/${path}x are both the entry of "Kept Paper", and they differ`);
+    expect(await entryPaths(paths)).toEqual([path, `${path}x`]);
+    expect(await readFile(join(paths.contentDir, 'papers', `${path}x`), 'utf8')).toBe(migrated);
+  });
+
   it('stay Markdown when the notes start with what MDX reads as a comment', async () => {
     const { paths } = await writtenAsMarkdown('{/* shown in Markdown */}\n');
     expect((await ingest(paths)).plan.keptMarkdown.map((kept) => kept.message)).toEqual([expect.stringContaining('a `{` (an expression)')]);
@@ -214,7 +239,7 @@ describe('ingest keeps what users wrote', () => {
     await writeFile(join(paths.contentDir, 'papers/zz-copies', basename(original.path)), original.source);
     await writeFile(originalFile, `${original.source}\nMy notes.\n`);
     const annotated = await readFile(originalFile, 'utf8');
-    await expect(ingest(paths)).rejects.toThrow(`${original.path}:1: ingest would replace this file, which holds your writing, with the entry of "Kept Paper" from the entry`);
+    await expect(ingest(paths)).rejects.toThrow(`zz-copies/${basename(original.path)}:1: this file and ${relative(process.cwd(), originalFile)} are both the entry of "Kept Paper", and they differ`);
     expect(await readFile(originalFile, 'utf8')).toBe(annotated);
   });
 

@@ -30,6 +30,11 @@ export interface EntryPlan {
   orphans: { path: string; userContent: boolean }[];
   /** Orphans without user content, to delete when pruning. */
   prunable: string[];
+  /**
+   * Second copies of a listed paper's entry that hold nothing the kept copy lacks, to delete: what a
+   * run stopped between writing an entry's new file and removing its old one leaves (a move, `.md` to `.mdx`).
+   */
+  leftovers: string[];
   /** Entry path -> fingerprint of every entry the listings produce, for the next run (ingest-cache.ts). */
   fingerprints: Map<string, string>;
   warnings: Warning[];
@@ -183,7 +188,8 @@ export function planEntries(
   },
 ): EntryPlan {
   const generated = stored.filter(({ entry }) => !isHandWritten(entry));
-  const bySlug = new Map(generated.map((entry) => [entry.entry.data['slug'], entry]));
+  const copiesBySlug = new Map<unknown, StoredEntry[]>();
+  for (const entry of generated) copiesBySlug.set(entry.entry.data['slug'], [...(copiesBySlug.get(entry.entry.data['slug']) ?? []), entry]);
   /** Which file a path names: `fileOf(a) === fileOf(b)` when writing to `a` replaces `b`. */
   const fileOf = caseInsensitive ? (path: string) => path.toLowerCase() : (path: string) => path;
   const byFile = new Map(stored.map((entry) => [fileOf(entry.path), entry]));
@@ -199,17 +205,33 @@ export function planEntries(
   const warnings: Warning[] = [];
   const keptMarkdown: Warning[] = [];
   const fingerprints = new Map<string, string>();
+  const leftovers: string[] = [];
   let unchanged = 0;
   for (const listed of papers) {
     const former = formerSlugs.get(listed.slug);
-    const previous = bySlug.get(listed.slug) ?? (former === undefined ? undefined : bySlug.get(former));
-    if (previous) produced.add(previous);
+    const copies = copiesBySlug.get(listed.slug) ?? (former === undefined ? undefined : copiesBySlug.get(former)) ?? [];
+    for (const copy of copies) produced.add(copy);
+    const first = copies[0];
+    const paper = first ? applyPinnedThemes(listed, first.entry, `${shownDir}/${first.path}`, themeIds, warnings) : listed;
+    // Of two copies (a run stopped before removing the old one), the one at the path this run writes is continued.
+    const targetOf = (copy: StoredEntry) => nameOf(entryPath(paper, formatFor(copy, `${shownDir}/${copy.path}`).format));
+    const previous = copies.find((copy) => copy.path === targetOf(copy)) ?? first;
     const file = previous && `${shownDir}/${previous.path}`;
-    const paper = previous && file ? applyPinnedThemes(listed, previous.entry, file, themeIds, warnings) : listed;
     placed.push(paper);
     const { format, kept } = formatFor(previous, file);
     if (kept) keptMarkdown.push(kept);
     const path = nameOf(entryPath(paper, format));
+    const others = copies.filter((copy) => copy !== previous);
+    if (previous && file && others.length > 0) {
+      const content = serialiseEntry(paper, { entry: previous.entry, file }, format);
+      for (const other of others) {
+        // Nothing of the user's is lost only where the other copy would make the very same entry.
+        if (serialiseEntry(paper, { entry: other.entry, file: `${shownDir}/${other.path}` }, format) !== content) {
+          throw new InputError(`${shownDir}/${other.path}`, 1, `this file and ${file} are both the entry of "${paper.title}", and they differ: keep what you wrote in one of them and remove the other`);
+        }
+        if (other.path !== path) leftovers.push(other.path);
+      }
+    }
     if (previous?.path === path) {
       const fingerprint = entryFingerprint(paper, previous.source);
       if (previousFingerprints.get(path) === fingerprint) {
@@ -245,7 +267,7 @@ export function planEntries(
     if (unknown.length > 0) warnings.push({ file: `${shownDir}/${path}`, line: fieldLine(entry, 'pinned'), message: `cannot pin ${unknown.map((name) => `"${name}"`).join(', ')}: only generated fields and "abstract" can be pinned` });
   }
   const orphans = generated.filter((entry) => !produced.has(entry) && !written.has(entry.path)).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
-  return { papers: placed, writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), fingerprints, warnings, keptMarkdown };
+  return { papers: placed, writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), leftovers, fingerprints, warnings, keptMarkdown };
 }
 
 /** Leftovers of writes that were interrupted: they never replaced an entry. */
@@ -271,9 +293,10 @@ export async function applyPlan(papersDir: string, plan: EntryPlan, { prune = fa
     renameSync(temporary, target);
     if (movedFrom) rmSync(join(papersDir, movedFrom));
   }
+  for (const path of plan.leftovers) rmSync(join(papersDir, path));
   if (prune) for (const path of plan.prunable) rmSync(join(papersDir, path));
   // A theme folder its last entry moved out of (or was pruned from) goes too; any other stays.
-  const left = [...plan.writes.flatMap(({ movedFrom }) => movedFrom ?? []), ...(prune ? plan.prunable : [])];
+  const left = [...plan.writes.flatMap(({ movedFrom }) => movedFrom ?? []), ...plan.leftovers, ...(prune ? plan.prunable : [])];
   for (const folder of new Set(left.map((path) => dirname(join(papersDir, path))))) {
     try {
       if (folder !== papersDir) rmdirSync(folder);

@@ -258,7 +258,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
         throw new InputError(`${shown(papersDir)}/${movedFrom ?? path}`, undefined, `ingest cannot update this entry: the front matter it would write is not valid (${error.reason}). Is one of your fields an alias to an anchor on a field ingest writes? Pin that field or remove the alias`);
       }
     }
-    if (prune) for (const path of plan.prunable) reader.forget(path);
+    for (const path of [...plan.leftovers, ...(prune ? plan.prunable : [])]) reader.forget(path);
     await applyPlan(papersDir, plan, { prune });
     const next = { entries: plan.fingerprints, classifications, readings: reader.readings };
     if (cacheText === undefined || !sameIngestCache(cache, next)) {
