@@ -147,6 +147,15 @@ describe('papersLoader', () => {
     await expect(loader().load(fakeContext(root).context)).rejects.toThrow('title: expected string');
   });
 
+  test('gives an entry with a layout to MDX, which applies it, and reads a file name holding # or ?', async () => {
+    await write('a/with-layout.mdx', entry('Plain text.').replace('---\n', '---\nlayout: ../../src/layouts/Wide.astro\n'));
+    await write('a/c#-and-f?.mdx', entry('Sharp.'));
+    const { context, store } = fakeContext(root);
+    await loader().load(context);
+    expect(store.get('a--with-layout')).toMatchObject({ deferredRender: true });
+    expect(store.get('a--c#-and-f?')?.rendered?.html).toBe('<p>Sharp.</p>\n');
+  });
+
   test('reads only .md and .mdx files, not hidden ones nor temporary ones', async () => {
     await write('a/one.mdx', entry('One.'));
     await write('a/.draft.mdx', entry('Hidden.'));
@@ -187,9 +196,22 @@ describe('papersLoader', () => {
     await emitted('unlink', file);
     expect([...store.keys()]).toEqual(['b--new']);
 
+    // Ingest writes an entry's new file (.md to .mdx, or another folder) before it removes the old one.
+    await write('b/new.md', entry('Old file.'));
+    await emitted('add', join(root, 'content/papers/b/new.md'));
+    await unlink(join(root, 'content/papers/b/new.md'));
+    await emitted('unlink', join(root, 'content/papers/b/new.md'));
+    expect(store.get('b--new')).toMatchObject({ filePath: 'content/papers/b/new.mdx', rendered: { html: '<p>Added.</p>\n' } });
+
     await write('b/new.mdx', '---\ntitle: [not, a, string]\n---\n');
     await emitted('change', join(root, 'content/papers/b/new.mdx'));
     expect(logs.at(-1)).toBe('error: Failed to reload b/new.mdx: title: expected string');
-    expect(logs.filter((line) => line.startsWith('info'))).toEqual(['info: Reloaded data from a/entry.mdx', 'info: Reloaded data from a/entry.mdx', 'info: Reloaded data from b/new.mdx']);
+    expect(logs.filter((line) => line.startsWith('info'))).toEqual([
+      'info: Reloaded data from a/entry.mdx',
+      'info: Reloaded data from a/entry.mdx',
+      'info: Reloaded data from b/new.mdx',
+      'info: Reloaded data from b/new.md',
+      'info: Reloaded data from b/new.mdx',
+    ]);
   });
 });

@@ -8,7 +8,7 @@
  * only they become modules.
  *
  * It leans on two things of Astro's that its guides do not describe, pinned with the minor
- * version in package.json and checked by test/site/papers-loader-contract.test.ts: the
+ * version in package.json and checked by test/site/papers-loader.test.ts: the
  * loader context's `entryTypes` (the `.md` and `.mdx` parsers and the `.md` renderer
  * `glob()` uses, so that front matter errors and `.md` output stay `glob()`'s) and the
  * `deferredRender` contract.
@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -74,8 +74,13 @@ export function papersLoader({ base, generateId }: PapersLoaderOptions): Loader 
       const idOfFile = new Map<string, string>();
       let renderMd: Awaited<ReturnType<NonNullable<EntryType['getRenderFunction']>>> | undefined;
 
+      // A path, not a URL: a file name may hold `#` or `?`.
+      const fileOf = (entry: string) => join(baseDir, entry);
+      /** What `glob()` stores as an entry's `filePath`: relative to the project, `/`-separated. */
+      const projectPath = (file: string) => relative(root, file).split(sep).join('/');
+
       async function sync(entry: string): Promise<void> {
-        const file = fileURLToPath(new URL(encodeURI(entry), baseUrl));
+        const file = fileOf(entry);
         const extension = entry.endsWith('.mdx') ? '.mdx' : '.md';
         const entryType = entryTypes.get(extension) as EntryType;
         const contents = await readFile(file, 'utf8');
@@ -85,7 +90,7 @@ export function papersLoader({ base, generateId }: PapersLoaderOptions): Loader 
         if (oldId !== undefined && oldId !== id) store.delete(oldId);
         idOfFile.set(file, id);
         const digest = generateDigest(`${LOADER_VERSION}\n${contents}`);
-        const filePath = relative(root, file).split(sep).join('/');
+        const filePath = projectPath(file);
         const existing = store.get(id);
         if (existing?.digest === digest && existing.filePath === filePath) {
           // Unchanged since the stored data was written: its module, if any, is still needed.
@@ -105,7 +110,8 @@ export function papersLoader({ base, generateId }: PapersLoaderOptions): Loader 
           store.set({ ...stored, rendered, assetImports: rendered.metadata?.imagePaths });
           return;
         }
-        const plain = plainMdx(parseFrontmatter(contents).content);
+        // A `layout` wraps the content where MDX compiles it (as under glob()); Markdown has none.
+        const plain = 'layout' in data ? { plain: false as const } : plainMdx(parseFrontmatter(contents).content);
         if (!plain.plain) {
           store.set({ ...stored, deferredRender: true });
           return;
@@ -121,7 +127,7 @@ export function papersLoader({ base, generateId }: PapersLoaderOptions): Loader 
       const untouched = new Set(store.keys());
       for (const entry of entries) {
         await sync(entry);
-        untouched.delete(idOfFile.get(fileURLToPath(new URL(encodeURI(entry), baseUrl))) as string);
+        untouched.delete(idOfFile.get(fileOf(entry)) as string);
       }
       for (const id of untouched) store.delete(id);
 
@@ -139,11 +145,15 @@ export function papersLoader({ base, generateId }: PapersLoaderOptions): Loader 
       };
       watcher.on('add', onChange);
       watcher.on('change', onChange);
-      watcher.on('unlink', (file: string) => {
+      watcher.on('unlink', async (file: string) => {
         const id = idOfFile.get(file);
         if (id === undefined) return;
-        store.delete(id);
         idOfFile.delete(file);
+        // Another file may have the same id: ingest writes an entry's new file (`.mdx`, another
+        // theme's folder) before it removes the old one. The entry stays, read from that file.
+        const survivor = [...idOfFile].find(([, other]) => other === id)?.[0];
+        if (survivor === undefined) store.delete(id);
+        else if (store.get(id)?.filePath === projectPath(file)) await onChange(survivor);
       });
     },
   };
