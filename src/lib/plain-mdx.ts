@@ -15,8 +15,19 @@
 export type PlainMdx =
   /** `markdown` is the text to render as Markdown: the text with its leading comment lines emptied. */
   | { plain: true; markdown: string }
-  /** `line` (1-based, within the text) holds the first construct that needs MDX's compiler, which `why` names. */
-  | { plain: false; line: number; why: string };
+  /** `line` (1-based, within the text) holds the first construct that needs MDX's compiler, of kind `reason`, which `why` names. */
+  | { plain: false; line: number; reason: MdxReason; why: string };
+
+export type MdxReason = 'html' | 'expression' | 'image' | 'indented-code' | 'esm' | 'carriage-return';
+
+export const WHY: Record<MdxReason, string> = {
+  html: 'a `<` (HTML, JSX or an autolink)',
+  expression: 'a `{` (an expression)',
+  image: 'an image (MDX renders it with Astro\'s Image component)',
+  'indented-code': 'an indented line (indented code in Markdown, not in MDX)',
+  esm: 'a line starting with `import` or `export` (ESM in MDX)',
+  'carriage-return': 'a line ending in a lone carriage return',
+};
 
 /** A comment expression alone on a line, with nothing in it that could end the expression early. */
 const COMMENT_LINE = /^\{\/\*(?:[^{}*\r\n]|\*(?!\/))*\*\/\}$/;
@@ -33,21 +44,17 @@ const LINE_PREFIX = /^[ \t>*+\-.)0-9]*/;
  */
 const MDX_CHARACTER = /\\[!-/:-@[-`{-~]|([<{]|!\[)/g;
 
-const WHY: Record<string, string> = {
-  '<': 'a `<` (HTML, JSX or an autolink)',
-  '{': 'a `{` (an expression)',
-  '![': 'an image (MDX renders it with Astro\'s Image component)',
-};
+const REASON_OF: Record<string, MdxReason> = { '<': 'html', '{': 'expression', '![': 'image' };
 
 export function plainMdx(text: string): PlainMdx {
   // A lone CR ends a line in both readings, but nothing here splits on it: unsure, so MDX.
-  if (/\r(?!\n)/.test(text)) return { plain: false, line: lineOf(text, text.search(/\r(?!\n)/)), why: 'a line ending in a lone carriage return' };
+  if (/\r(?!\n)/.test(text)) return { plain: false, line: lineOf(text, text.search(/\r(?!\n)/)), reason: 'carriage-return', why: WHY['carriage-return'] };
   const lines = text.split('\n');
   let content = false;
   let fence: { char: string; length: number } | undefined;
   for (const [index, raw] of lines.entries()) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const mdx = (why: string) => ({ plain: false as const, line: index + 1, why });
+    const mdx = (reason: MdxReason) => ({ plain: false as const, line: index + 1, reason, why: WHY[reason] });
     if (fence) {
       // Inside a fenced block, text is code in both readings, until a closing fence.
       const closing = new RegExp(`^ {0,3}\\${fence.char}{${fence.length},}[ \\t]*$`);
@@ -67,10 +74,10 @@ export function plainMdx(text: string): PlainMdx {
       continue;
     }
     const prefix = (LINE_PREFIX.exec(line) as RegExpExecArray)[0];
-    if (prefix.includes('\t') || prefix.includes('    ')) return mdx('an indented line (indented code in Markdown, not in MDX)');
-    if (ESM_START.test(line)) return mdx('a line starting with `import` or `export` (ESM in MDX)');
+    if (prefix.includes('\t') || prefix.includes('    ')) return mdx('indented-code');
+    if (ESM_START.test(line)) return mdx('esm');
     for (const match of line.matchAll(MDX_CHARACTER)) {
-      if (match[1] !== undefined) return mdx(WHY[match[1]] as string);
+      if (match[1] !== undefined) return mdx(REASON_OF[match[1]] as MdxReason);
     }
   }
   return { plain: true, markdown: lines.join('\n') };

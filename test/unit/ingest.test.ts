@@ -146,7 +146,7 @@ describe('entries an earlier version wrote as Markdown', () => {
   async function writtenAsMarkdown(notes: string) {
     const { paths, entry } = await ingestedOne('Kept Paper');
     const path = entry.path.replace(/\.mdx$/, '.md');
-    const source = `${entry.source.replace(/^---\n$/m, 'status: read # mine\n---\n')}${notes}`;
+    const source = `${entry.source.replace(/\n---\n/, '\nstatus: read # mine\n---\n')}${notes}`;
     await rm(join(paths.contentDir, 'papers', entry.path));
     await writeFile(join(paths.contentDir, 'papers', path), source);
     return { paths, path, source };
@@ -169,7 +169,15 @@ describe('entries an earlier version wrote as Markdown', () => {
     expect(report.plan.writes).toEqual([]);
     const file = `${relative(process.cwd(), paths.contentDir)}/papers/${path}`;
     const line = source.split('\n').indexOf('Costs <5 ms.') + 1;
-    expect(report.plan.keptMarkdown).toEqual([{ file, line, message: expect.stringMatching(/^stays Markdown: your notes have a `<` \(HTML, JSX or an autolink\), which MDX reads differently\. To make it MDX, .*a backslash before a `<`/) }]);
+    expect(report.plan.keptMarkdown).toEqual([
+      {
+        file,
+        line,
+        message:
+          'stays Markdown: this line of your notes has a `<` (HTML, JSX or an autolink), which MDX may read differently. To make it MDX, where the `<` is text, ' +
+          'write it `\\<`; in a code span MDX reads it as written, so rename the file to .mdx yourself; then run ingest again',
+      },
+    ]);
     expect(report.warnings, 'a note, not a warning: --strict passes').toEqual([]);
     expect((await ingest(paths)).plan.writes).toEqual([]);
 
@@ -206,6 +214,18 @@ describe('entries an earlier version wrote as Markdown', () => {
   it('stay Markdown when the notes start with what MDX reads as a comment', async () => {
     const { paths } = await writtenAsMarkdown('{/* shown in Markdown */}\n');
     expect((await ingest(paths)).plan.keptMarkdown.map((kept) => kept.message)).toEqual([expect.stringContaining('a `{` (an expression)')]);
+  });
+
+  it('say how to convert by what MDX would read differently, and whether it is in a pinned abstract line', async () => {
+    const kept = async (notes: string, pin = false) => {
+      const { paths, path, source } = await writtenAsMarkdown(notes);
+      if (pin) await writeFile(join(paths.contentDir, 'papers', path), source.replace(/\n---\n.*\n/, '\npinned: [abstract]\n---\nCosts <5 ms.\n'));
+      return (await ingest(paths)).plan.keptMarkdown.map((note) => note.message.replace(/^stays Markdown: /, ''));
+    };
+    expect(await kept('\n    indented code\n')).toEqual([expect.stringMatching(/^this line of your notes has an indented line .* put the code in a fenced block/)]);
+    expect(await kept('\nexport of goods\n')).toEqual([expect.stringMatching(/^this line of your notes has a line starting with `import` or `export` .* reword the line/)]);
+    expect(await kept('\n![figure](fig.png)\n')).toEqual([expect.stringMatching(/^this line of your notes has an image .* rename the file to \.mdx yourself if that suits it/)]);
+    expect(await kept('\nMy notes.\n', true)).toEqual([expect.stringMatching(/^your abstract line has a `<`/)]);
   });
 });
 

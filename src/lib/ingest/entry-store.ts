@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, st
 import { basename, dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
+import type { MdxReason } from '../plain-mdx.ts';
 import { fieldLine, hasUserContent, mdxDifference, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
 import { InputError } from './errors.ts';
 import { ENTRY_EXTENSIONS, isRead, readableName } from './file-names.ts';
@@ -115,6 +116,16 @@ export function entryPath(paper: Pick<ClassifiedPaper, 'mainTheme' | 'slug'>, fo
   return `${paper.mainTheme}/${paper.slug}.${format}`;
 }
 
+/** How to write what MDX would read differently so that it reads the same, by what it is. */
+const TO_MDX: Record<MdxReason, string> = {
+  html: 'where the `<` is text, write it `\\<`; in a code span MDX reads it as written, so rename the file to .mdx yourself',
+  expression: 'where the `{` is text, write it `\\{`; in a code span MDX reads it as written, so rename the file to .mdx yourself',
+  image: "MDX shows images with Astro's Image component: rename the file to .mdx yourself if that suits it",
+  'indented-code': 'put the code in a fenced block (```) instead of indenting it',
+  esm: 'reword the line, or rename the file to .mdx yourself if it is meant as ESM',
+  'carriage-return': 'save the file with LF or CRLF line ends',
+};
+
 /**
  * Generated entries are MDX. One written as Markdown by an earlier version becomes `.mdx`,
  * its notes byte for byte, unless MDX would read them differently (a bare `<` or `{`, say):
@@ -125,9 +136,8 @@ function formatFor(previous: StoredEntry | undefined, file: string | undefined):
   const difference = mdxDifference(previous.entry);
   if (!difference) return { format: 'mdx' };
   const bodyLine = 3 + (previous.entry.frontmatter.match(/\n/g)?.length ?? 0);
-  const message =
-    `stays Markdown: your notes have ${difference.why}, which MDX reads differently. To make it MDX, write that line ` +
-    'as MDX means it (a backslash before a `<`, `{` or `}` to keep it as text, no indented code) and run ingest again';
+  const where = difference.inAbstract ? 'your abstract line' : 'this line of your notes';
+  const message = `stays Markdown: ${where} has ${difference.why}, which MDX may read differently. To make it MDX, ${TO_MDX[difference.reason]}; then run ingest again`;
   return { format: 'md', kept: { file, line: bodyLine + difference.line - 1, message } };
 }
 

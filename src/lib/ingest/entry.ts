@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { isPlainMarkdown } from '../plain-markdown.ts';
-import { plainMdx } from '../plain-mdx.ts';
+import { plainMdx, WHY, type MdxReason } from '../plain-mdx.ts';
 import { splitBody } from './body.ts';
 import { InputError } from './errors.ts';
 import { GENERATED_FIELDS, PINNABLE, type Pinnable } from './fields.ts';
@@ -102,15 +102,17 @@ export function hasUserContent(entry: EntryFile): boolean {
  * differently as MDX, and why; undefined when it means the same in both, so that the entry can
  * become `.mdx` with that text kept byte for byte. `line` counts from the body's first line.
  */
-export function mdxDifference(entry: EntryFile): { line: number; why: string } | undefined {
+export function mdxDifference(entry: EntryFile): { line: number; inAbstract: boolean; reason: MdxReason; why: string } | undefined {
   const { abstract, notes } = splitBody(entry.body);
   const ownAbstract = pinnedFields(entry.data).pinned.has('abstract') && abstract.trim() !== '' && !Object.values(NO_ABSTRACT).includes(abstract);
   const [text, offset] = ownAbstract ? [entry.body, 0] : [notes, 1];
   const read = plainMdx(text);
-  if (!read.plain) return { line: read.line + offset, why: read.why };
+  const at = (line: number, reason: MdxReason) => ({ line: line + offset, inAbstract: ownAbstract && line === 1, reason, why: WHY[reason] });
+  if (!read.plain) return at(read.line, read.reason);
   // A comment line plainMdx would empty: Markdown shows it as text, MDX hides it.
-  const emptied = read.markdown.split('\n').findIndex((line, index) => line !== text.split('\n')[index]);
-  return emptied === -1 ? undefined : { line: emptied + 1 + offset, why: 'a `{` (an expression)' };
+  const lines = text.split('\n');
+  const emptied = read.markdown.split('\n').findIndex((line, index) => line !== lines[index]);
+  return emptied === -1 ? undefined : at(emptied + 1, 'expression');
 }
 
 /**
