@@ -1,0 +1,18 @@
+/**
+ * The site's Markdown pipeline, as astro.config.mjs gives it to Astro's Sätteri processor
+ * (for `.md`, plain `.mdx` rendered while content loads, and through @astrojs/mdx the
+ * others), and as the tests run it.
+ */
+import type { Features, HastPluginList, MdastPluginList } from 'satteri';
+import { escapedAutolinks } from './escaped-autolinks.ts';
+import { MARKDOWN_FEATURES } from './features.ts';
+
+export interface MarkdownPipeline {
+  features: Features;
+  mdastPlugins: MdastPluginList;
+  hastPlugins: HastPluginList;
+}
+
+export function markdownPipeline(): MarkdownPipeline {
+  return { features: { ...MARKDOWN_FEATURES }, mdastPlugins: [escapedAutolinks], hastPlugins: [] };
+}
