@@ -28,7 +28,7 @@ export default defineConfig({
   // written because ingest escapes them for that syntax, and smart punctuation (which no escape
   // prevents: "SELF" would become “SELF”) stays off (src/lib/markdown/). Astro's Markdown
   // processor, for .md entries and (through the MDX integration, which extends it) .mdx ones.
-  markdown: { processor: satteri(markdownPipeline()) },
+  markdown: { processor: satteri(markdownPipeline({ base: `${basePath(process.env.BASE_PATH).replace(/\/$/, '')}/` })) },
   // The sitemap lists every page under `site` + `base` (it needs `site`, which is always set here).
   integrations: [relatedPapersAhead(), mdx(), sitemap()],
   vite: {

@@ -63,7 +63,7 @@ const paper = (title: string, abstract: string): ClassifiedPaper => ({
 
 describe('random scraped text survives the entry unchanged', () => {
   // Astro's processors (satteri) as the site runs them: GFM, math and wikilinks on, smart punctuation off, the site's plugins.
-  const pipeline = markdownPipeline();
+  const pipeline = markdownPipeline({ base: '/' });
 
   it("abstract → Markdown → HTML with Astro's Markdown processor", () => {
     fc.assert(

@@ -6,6 +6,7 @@
 import type { Features, HastPluginList, MdastPluginList } from 'satteri';
 import { escapedAutolinks } from './escaped-autolinks.ts';
 import { MARKDOWN_FEATURES } from './features.ts';
+import { paperLinks } from './paper-links.ts';
 
 export interface MarkdownPipeline {
   features: Features;
@@ -13,6 +14,7 @@ export interface MarkdownPipeline {
   hastPlugins: HastPluginList;
 }
 
-export function markdownPipeline(): MarkdownPipeline {
-  return { features: { ...MARKDOWN_FEATURES }, mdastPlugins: [escapedAutolinks], hastPlugins: [] };
+/** `base` is the site's base path with its slashes (`/`, `/reading-list/`), which links between papers go under. */
+export function markdownPipeline({ base }: { base: string }): MarkdownPipeline {
+  return { features: { ...MARKDOWN_FEATURES }, mdastPlugins: [escapedAutolinks, paperLinks(base)], hastPlugins: [] };
 }

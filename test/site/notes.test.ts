@@ -1,0 +1,92 @@
+/**
+ * Notes a researcher writes below an abstract (docs/entries.md, "Writing notes"): GFM, math,
+ * links between papers with backlinks, components and highlighted code, built by the real
+ * pipeline in a throwaway copy of the project (test/setup/fixture-site.ts), hosted and
+ * offline, and checked in Chromium with no request leaving the site.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildFixtureSite, type FixtureSite } from '../setup/fixture-site.ts';
+
+const ABSTRACT = 'We study agents that plan and act, at length, so that this line reads as the abstract of a paper.';
+const OTHER_ABSTRACT = 'Robots learn to grasp objects from a few demonstrations, at length, so that this line reads as an abstract.';
+const LISTING = `Listed Agents Paper\n\n${ABSTRACT}\n\nGrasping Robots Paper\n\n${OTHER_ABSTRACT}\n`;
+
+/** Notes in plain Markdown: the site renders them while content loads, without MDX's compiler. */
+const PLAIN_NOTES = [
+  '## My notes',
+  '',
+  'Builds on [[grasping-robots-paper|the grasping paper]]; see also [[grasping-robots-paper]].',
+  '',
+  '| method | success |',
+  '| --- | ---: |',
+  '| ours | 71% |',
+  '| baseline | 52% |',
+  '',
+  '- [x] read it',
+  '- [ ] try it',
+  '',
+  'Was ~~weak~~ fine[^1]. Code: https://example.org/agents.',
+  '',
+  '[^1]: On the second benchmark.',
+  '',
+].join('\n');
+
+const entry = (title: string, slug: string, abstract: string, line: number, notes: string) =>
+  `---\ntitle: ${title}\nslug: ${slug}\nthemes: [agents]\nsources:\n  - listing: a.txt\n    line: ${line}\n---\n${abstract}\n\n${notes}`;
+
+let site: FixtureSite;
+const page = async (slug: string): Promise<HTMLElement> => parse(await readFile(join(site.dist, `papers/${slug}/index.html`), 'utf8'));
+
+beforeAll(async () => {
+  site = await buildFixtureSite(
+    { 'a.txt': LISTING },
+    { name: 'reading-list-notes-', entries: { 'agents/listed-agents-paper.mdx': entry('Listed Agents Paper', 'listed-agents-paper', ABSTRACT, 1, PLAIN_NOTES) } },
+  );
+}, 180_000);
+afterAll(async () => {
+  await site?.remove();
+});
+
+describe('notes in plain Markdown', () => {
+  test('render GFM: a table, a task list, strikethrough, a footnote and an autolink', async () => {
+    const notes = await page('listed-agents-paper');
+    const rows = notes.querySelectorAll('.abstract table tr').map((row) => row.querySelectorAll('th, td').map((cell) => cell.text));
+    expect(rows).toEqual([['method', 'success'], ['ours', '71%'], ['baseline', '52%']]);
+    expect(notes.querySelectorAll('.abstract input[type=checkbox]').map((box) => box.hasAttribute('checked'))).toEqual([true, false]);
+    expect(notes.querySelector('.abstract del')?.text).toBe('weak');
+    expect(notes.querySelector('.abstract [data-footnotes] li')?.text).toContain('On the second benchmark.');
+    expect(notes.querySelector('.abstract a[href="https://example.org/agents"]')?.text).toBe('https://example.org/agents');
+    // The abstract stays the first paragraph, as written.
+    expect(notes.querySelector('.abstract p')?.text).toBe(ABSTRACT);
+  });
+
+  test('link to other papers with [[slug]] and [[slug|text]], and the linked paper lists them under "Mentioned in notes of"', async () => {
+    const notes = await page('listed-agents-paper');
+    expect(notes.querySelectorAll('.abstract a[href="/papers/grasping-robots-paper/"]').map((link) => link.text)).toEqual(['the grasping paper', 'grasping-robots-paper']);
+    const linked = await page('grasping-robots-paper');
+    const mentions = linked.querySelector('section.mentions');
+    expect(mentions?.querySelector('h2')?.text).toBe('Mentioned in notes of');
+    expect(mentions?.querySelectorAll('a').map((link) => [link.text, link.getAttribute('href')])).toEqual([['Listed Agents Paper', '/papers/listed-agents-paper/']]);
+    // A paper no notes link to has no such section.
+    expect(notes.querySelector('section.mentions')).toBeNull();
+  });
+});
+
+describe('a link to no paper', () => {
+  test('fails the build, naming the entry and the line', async () => {
+    // Hand-written, so ingest leaves its lines where they are.
+    const handWritten = '---\ntitle: My Reading Notes\nthemes: [agents]\n---\nFine: [[grasping-robots-paper]].\n\nA typo: [[grasping-robot-paper]].\n';
+    const failure = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-bad-link-', entries: { 'mine/my-notes.md': handWritten } }).then(
+      async (built) => {
+        await built.remove();
+        return 'it built';
+      },
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain('astro build (fixture)');
+    expect(failure).toContain('content/papers/mine/my-notes.md:7: [[grasping-robot-paper]] links to no paper');
+  });
+});
