@@ -32,6 +32,12 @@ const PLAIN_NOTES = [
   '',
   '[^1]: On the second benchmark.',
   '',
+  'The loss is $E = mc^2$ here, summed:',
+  '',
+  '$$',
+  '\\sum_i x_i^2',
+  '$$',
+  '',
 ].join('\n');
 
 const entry = (title: string, slug: string, abstract: string, line: number, notes: string) =>
@@ -72,6 +78,32 @@ describe('notes in plain Markdown', () => {
     expect(mentions?.querySelectorAll('a').map((link) => [link.text, link.getAttribute('href')])).toEqual([['Listed Agents Paper', '/papers/listed-agents-paper/']]);
     // A paper no notes link to has no such section.
     expect(notes.querySelector('section.mentions')).toBeNull();
+  });
+});
+
+describe('math in notes', () => {
+  test('is rendered while the site builds, with KaTeX, and the page links KaTeX\'s stylesheet, served by the site itself', async () => {
+    const notes = await page('listed-agents-paper');
+    const formulas = notes.querySelectorAll('.abstract .katex');
+    expect(formulas.map((formula) => formula.querySelector('annotation')?.text)).toEqual(['E = mc^2', '\\sum_i x_i^2']);
+    expect(notes.querySelector('.abstract .katex-display annotation')?.text).toBe('\\sum_i x_i^2');
+    // No script renders it: the page's scripts are the site's own, as on a page without math.
+    const scripts = (html: HTMLElement) => html.querySelectorAll('script[src]').map((script) => script.getAttribute('src'));
+    const other = await page('grasping-robots-paper');
+    expect(scripts(notes)).toEqual(scripts(other));
+    const stylesheets = (html: HTMLElement) => html.querySelectorAll('link[rel=stylesheet]').map((link) => link.getAttribute('href') ?? '');
+    const katex = stylesheets(notes).filter((href) => !stylesheets(other).includes(href));
+    expect(katex).toHaveLength(1);
+    const css = await readFile(join(site.dist, katex[0]!), 'utf8');
+    expect(css).toContain('.katex');
+    // Its fonts are files of the site too, or small enough to be inlined.
+    const fonts = [...css.matchAll(/url\(([^)]+)\)/g)].map((match) => match[1]!.replace(/^["']|["']$/g, ''));
+    const files = fonts.filter((font) => !font.startsWith('data:'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const font of files) {
+      expect(font, 'a font of the site').toMatch(/^\/_astro\/KaTeX_/);
+      await expect(readFile(join(site.dist, font)), font).resolves.toBeDefined();
+    }
   });
 });
 

@@ -6,6 +6,7 @@
 import type { Features, HastPluginList, MdastPluginList } from 'satteri';
 import { escapedAutolinks } from './escaped-autolinks.ts';
 import { MARKDOWN_FEATURES } from './features.ts';
+import { katexMath } from './math.ts';
 import { paperLinks } from './paper-links.ts';
 
 export interface MarkdownPipeline {
@@ -16,5 +17,5 @@ export interface MarkdownPipeline {
 
 /** `base` is the site's base path with its slashes (`/`, `/reading-list/`), which links between papers go under. */
 export function markdownPipeline({ base }: { base: string }): MarkdownPipeline {
-  return { features: { ...MARKDOWN_FEATURES }, mdastPlugins: [escapedAutolinks, paperLinks(base)], hastPlugins: [] };
+  return { features: { ...MARKDOWN_FEATURES }, mdastPlugins: [escapedAutolinks, paperLinks(base)], hastPlugins: [katexMath] };
 }

@@ -4,15 +4,8 @@
  * the entry file and the line. Read with the site's own parser and syntax, so a `[[slug]]` in
  * code or escaped counts exactly when the page shows it as a link.
  */
-import { markdownToMdast, mdxToMdast } from 'satteri';
-import { MARKDOWN_FEATURES } from '../markdown/features.ts';
 import { wikilinkSlug } from '../markdown/paper-links.ts';
-
-interface Node {
-  type: string;
-  children?: Node[];
-  position?: { start: { line: number; offset?: number }; end: { offset?: number } };
-}
+import { entryTree, type TreeNode } from './entry-tree.ts';
 
 /** A link between papers in an entry file: the slug it names and its line in the file. */
 export interface PaperLink {
@@ -23,15 +16,10 @@ export interface PaperLink {
 /** The links between papers in an entry file's text (front matter included, so lines are the file's). */
 export function paperLinksIn(text: string, format: 'md' | 'mdx'): PaperLink[] {
   if (!text.includes('[[')) return [];
-  let tree: Node;
-  try {
-    tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(text, { features: MARKDOWN_FEATURES }) as unknown as Node;
-  } catch {
-    // Not valid MDX: compiling the entry fails the build, naming the file and line.
-    return [];
-  }
+  const tree = entryTree(text, format);
+  if (tree === undefined) return [];
   const links: PaperLink[] = [];
-  const walk = (node: Node): void => {
+  const walk = (node: TreeNode): void => {
     const { start, end } = node.position ?? {};
     if (node.type === 'link' && start?.offset !== undefined && end?.offset !== undefined) {
       const slug = wikilinkSlug(text.slice(start.offset, end.offset));
