@@ -28,7 +28,12 @@ export default defineConfig({
   // written because ingest escapes them for that syntax, and smart punctuation (which no escape
   // prevents: "SELF" would become “SELF”) stays off (src/lib/markdown/). Astro's Markdown
   // processor, for .md entries and (through the MDX integration, which extends it) .mdx ones.
-  markdown: { processor: satteri(markdownPipeline({ base: `${basePath(process.env.BASE_PATH).replace(/\/$/, '')}/` })) },
+  markdown: {
+    processor: satteri(markdownPipeline({ base: `${basePath(process.env.BASE_PATH).replace(/\/$/, '')}/` })),
+    // Code blocks in notes are highlighted while the site builds (Shiki), in the colours of the
+    // light and the dark theme: light-dark() follows the page's color-scheme, the reader's choice.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light-dark()' },
+  },
   // The sitemap lists every page under `site` + `base` (it needs `site`, which is always set here).
   integrations: [relatedPapersAhead(), mdx(), sitemap()],
   vite: {

@@ -12,7 +12,8 @@ import { buildFixtureSite, type FixtureSite } from '../setup/fixture-site.ts';
 
 const ABSTRACT = 'We study agents that plan and act, at length, so that this line reads as the abstract of a paper.';
 const OTHER_ABSTRACT = 'Robots learn to grasp objects from a few demonstrations, at length, so that this line reads as an abstract.';
-const LISTING = `Listed Agents Paper\n\n${ABSTRACT}\n\nGrasping Robots Paper\n\n${OTHER_ABSTRACT}\n`;
+const THIRD_ABSTRACT = 'A third paper that nobody annotated, at length, so that this line reads as the abstract of a paper.';
+const LISTING = `Listed Agents Paper\n\n${ABSTRACT}\n\nGrasping Robots Paper\n\n${OTHER_ABSTRACT}\n\nUnannotated Third Paper\n\n${THIRD_ABSTRACT}\n`;
 
 /** Notes in plain Markdown: the site renders them while content loads, without MDX's compiler. */
 const PLAIN_NOTES = [
@@ -40,16 +41,46 @@ const PLAIN_NOTES = [
   '',
 ].join('\n');
 
+/** Notes that need MDX's compiler: components, the project's and the user's own, with math and a link inside. */
+const MDX_NOTES = [
+  "import Aside from '../../../src/components/notes/Aside.astro';",
+  "import Verdict from '../../../src/components/Verdict.astro';",
+  '',
+  '## Notes',
+  '',
+  'Extends [[listed-agents-paper|the agents paper]].',
+  '',
+  '<Aside type="tip" title="Worth a try">The planner is $\\frac{1}{2}$ the size.</Aside>',
+  '',
+  '<Verdict score={4} />',
+  '',
+  '```python',
+  'def grasp(x):',
+  '    return x + 1',
+  '```',
+  '',
+].join('\n');
+const VERDICT = '---\nconst { score } = Astro.props;\n---\n<p class="verdict">Verdict: {score}/5</p>\n';
+
 const entry = (title: string, slug: string, abstract: string, line: number, notes: string) =>
   `---\ntitle: ${title}\nslug: ${slug}\nthemes: [agents]\nsources:\n  - listing: a.txt\n    line: ${line}\n---\n${abstract}\n\n${notes}`;
 
 let site: FixtureSite;
-const page = async (slug: string): Promise<HTMLElement> => parse(await readFile(join(site.dist, `papers/${slug}/index.html`), 'utf8'));
+/** A paper page, parsed with <pre> as elements (node-html-parser keeps its content as text by default). */
+const page = async (slug: string): Promise<HTMLElement> =>
+  parse(await readFile(join(site.dist, `papers/${slug}/index.html`), 'utf8'), { blockTextElements: { script: true, noscript: true, style: true } });
 
 beforeAll(async () => {
   site = await buildFixtureSite(
     { 'a.txt': LISTING },
-    { name: 'reading-list-notes-', entries: { 'agents/listed-agents-paper.mdx': entry('Listed Agents Paper', 'listed-agents-paper', ABSTRACT, 1, PLAIN_NOTES) } },
+    {
+      name: 'reading-list-notes-',
+      entries: {
+        'agents/listed-agents-paper.mdx': entry('Listed Agents Paper', 'listed-agents-paper', ABSTRACT, 1, PLAIN_NOTES),
+        'agents/grasping-robots-paper.mdx': entry('Grasping Robots Paper', 'grasping-robots-paper', OTHER_ABSTRACT, 5, MDX_NOTES),
+      },
+      files: { 'src/components/Verdict.astro': VERDICT },
+    },
   );
 }, 180_000);
 afterAll(async () => {
@@ -76,8 +107,30 @@ describe('notes in plain Markdown', () => {
     const mentions = linked.querySelector('section.mentions');
     expect(mentions?.querySelector('h2')?.text).toBe('Mentioned in notes of');
     expect(mentions?.querySelectorAll('a').map((link) => [link.text, link.getAttribute('href')])).toEqual([['Listed Agents Paper', '/papers/listed-agents-paper/']]);
-    // A paper no notes link to has no such section.
-    expect(notes.querySelector('section.mentions')).toBeNull();
+  });
+});
+
+describe('notes in MDX', () => {
+  test("use the project's Aside and the user's own component, with math and links between papers inside", async () => {
+    const notes = await page('grasping-robots-paper');
+    const aside = notes.querySelector('.abstract aside.aside--tip');
+    expect(aside?.querySelector('.aside__title')?.text).toBe('Worth a try');
+    expect(aside?.querySelector('annotation')?.text).toBe('\\frac{1}{2}');
+    expect(notes.querySelector('.abstract .verdict')?.text).toBe('Verdict: 4/5');
+    expect(notes.querySelector('.abstract a[href="/papers/listed-agents-paper/"]')?.text).toBe('the agents paper');
+    // Backlinks go both ways: the plain entry lists the MDX one.
+    const linked = await page('listed-agents-paper');
+    expect(linked.querySelectorAll('section.mentions a').map((link) => link.text)).toEqual(['Grasping Robots Paper']);
+    // Only it was compiled as MDX: the plain entry was rendered while content loaded.
+    expect(notes.querySelector('.abstract p')?.text).toBe(OTHER_ABSTRACT);
+  });
+
+  test('highlight code blocks while the site builds, in the light and the dark theme', async () => {
+    const code = (await page('grasping-robots-paper')).querySelector('.abstract pre.astro-code');
+    expect(code?.getAttribute('data-language')).toBe('python');
+    expect(code?.text).toBe('def grasp(x):\n    return x + 1');
+    const colours = code?.querySelectorAll('span[style]').map((span) => span.getAttribute('style')) ?? [];
+    expect(colours.some((style) => /color:light-dark\(#[0-9A-Fa-f]+, ?#[0-9A-Fa-f]+\)/.test(style ?? ''))).toBe(true);
   });
 });
 
@@ -89,11 +142,14 @@ describe('math in notes', () => {
     expect(notes.querySelector('.abstract .katex-display annotation')?.text).toBe('\\sum_i x_i^2');
     // No script renders it: the page's scripts are the site's own, as on a page without math.
     const scripts = (html: HTMLElement) => html.querySelectorAll('script[src]').map((script) => script.getAttribute('src'));
-    const other = await page('grasping-robots-paper');
-    expect(scripts(notes)).toEqual(scripts(other));
+    const noMath = await page('unannotated-third-paper');
+    expect(scripts(notes)).toEqual(scripts(noMath));
+    // Its one more stylesheet is KaTeX's, on the MDX entry's page too, and on no page without math.
     const stylesheets = (html: HTMLElement) => html.querySelectorAll('link[rel=stylesheet]').map((link) => link.getAttribute('href') ?? '');
-    const katex = stylesheets(notes).filter((href) => !stylesheets(other).includes(href));
+    const katex = stylesheets(notes).filter((href) => !stylesheets(noMath).includes(href));
     expect(katex).toHaveLength(1);
+    expect(stylesheets(await page('grasping-robots-paper'))).toContain(katex[0]);
+    expect(await readFile(join(site.dist, 'index.html'), 'utf8')).not.toContain(katex[0]);
     const css = await readFile(join(site.dist, katex[0]!), 'utf8');
     expect(css).toContain('.katex');
     // Its fonts are files of the site too, or small enough to be inlined.
