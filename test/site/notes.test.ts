@@ -6,9 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse, type HTMLElement } from 'node-html-parser';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { offlineSteps, runStep } from '../setup/build-site.ts';
+import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
 import { buildFixtureSite, type FixtureSite } from '../setup/fixture-site.ts';
+import { serveStatic, type StaticServer } from '../setup/static-server.ts';
 
 const ABSTRACT = 'We study agents that plan and act, at length, so that this line reads as the abstract of a paper.';
 const OTHER_ABSTRACT = 'Robots learn to grasp objects from a few demonstrations, at length, so that this line reads as an abstract.';
@@ -66,6 +71,9 @@ const entry = (title: string, slug: string, abstract: string, line: number, note
   `---\ntitle: ${title}\nslug: ${slug}\nthemes: [agents]\nsources:\n  - listing: a.txt\n    line: ${line}\n---\n${abstract}\n\n${notes}`;
 
 let site: FixtureSite;
+let offlineDir: string;
+let browser: Browser;
+let server: StaticServer;
 /** A paper page, parsed with <pre> as elements (node-html-parser keeps its content as text by default). */
 const page = async (slug: string): Promise<HTMLElement> =>
   parse(await readFile(join(site.dist, `papers/${slug}/index.html`), 'utf8'), { blockTextElements: { script: true, noscript: true, style: true } });
@@ -82,8 +90,14 @@ beforeAll(async () => {
       files: { 'src/components/Verdict.astro': VERDICT },
     },
   );
-}, 180_000);
+  offlineDir = join(site.dir, 'dist-offline');
+  for (const step of await offlineSteps(offlineDir, site.dir)) await runStep({ ...step, env: { BASE_PATH: undefined, SITE_URL: undefined } });
+  server = await serveStatic(site.dist);
+  browser = await launchChromium();
+}, 240_000);
 afterAll(async () => {
+  await browser?.close();
+  await server?.close();
   await site?.remove();
 });
 
@@ -140,6 +154,11 @@ describe('math in notes', () => {
     const formulas = notes.querySelectorAll('.abstract .katex');
     expect(formulas.map((formula) => formula.querySelector('annotation')?.text)).toEqual(['E = mc^2', '\\sum_i x_i^2']);
     expect(notes.querySelector('.abstract .katex-display annotation')?.text).toBe('\\sum_i x_i^2');
+    // Search indexes only the source: the glyphs and the MathML screen readers read are left out.
+    for (const formula of formulas) {
+      expect(formula.querySelector('.katex-html')?.hasAttribute('data-pagefind-ignore')).toBe(true);
+      expect(formula.querySelectorAll('semantics > *').map((node) => [node.tagName.toLowerCase(), node.hasAttribute('data-pagefind-ignore')])).toEqual([['mrow', true], ['annotation', false]]);
+    }
     // No script renders it: the page's scripts are the site's own, as on a page without math.
     const scripts = (html: HTMLElement) => html.querySelectorAll('script[src]').map((script) => script.getAttribute('src'));
     const noMath = await page('unannotated-third-paper');
@@ -176,5 +195,104 @@ describe('a link to no paper', () => {
     );
     expect(failure).toContain('astro build (fixture)');
     expect(failure).toContain('content/papers/mine/my-notes.md:7: [[grasping-robot-paper]] links to no paper');
+  });
+});
+
+/** What Chromium shows of a page of notes: each part's look, read from the page itself. */
+async function lookOfNotes(page: Page) {
+  await page.evaluate(() => document.fonts.ready);
+  return page.evaluate(() => {
+    const style = (selector: string) => {
+      const element = document.querySelector(selector);
+      return element ? getComputedStyle(element) : undefined;
+    };
+    const formula = document.querySelector('.abstract .katex-html');
+    return {
+      // KaTeX's stylesheet applies (its own font family), and the font files it names have loaded.
+      formulaFont: formula ? getComputedStyle(formula.querySelector('.mathnormal') ?? formula).fontFamily : undefined,
+      katexFontsLoaded: [...document.fonts].filter((font) => font.family.replace(/"/g, '').startsWith('KaTeX') && font.status === 'loaded').length,
+      tableCells: document.querySelectorAll('.abstract td').length,
+      asideBorder: style('.abstract aside')?.borderInlineStartWidth,
+      codeColours: new Set([...document.querySelectorAll('.abstract pre.astro-code span[style]')].map((span) => getComputedStyle(span).color)).size,
+      // Links to other pages of papers (not the footnotes' links within this one).
+      paperLinks: [...document.querySelectorAll<HTMLAnchorElement>('.abstract a')]
+        .filter((link) => link.pathname !== location.pathname && /papers\/[a-z-]+\/(index\.html)?$/.test(link.pathname))
+        .map((link) => link.textContent),
+    };
+  });
+}
+
+describe('in Chromium', () => {
+  /** Loads each of `urls` in a new context, recording every request; then none may have left `allowed` and no page may report an error. */
+  async function visit(urls: string[], allowed: (url: string) => boolean, check: (page: Page, url: string) => Promise<void>): Promise<void> {
+    const context = await browser.newContext();
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    await context.route((url) => !allowed(url.href), (route) => route.abort('blockedbyclient'));
+    try {
+      for (const url of urls) {
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        const errors = collectPageErrors(page);
+        await reportingPageErrors(errors, async () => {
+          await page.goto(url, { waitUntil: 'load' });
+          await page.waitForLoadState('networkidle');
+          await check(page, url);
+        });
+        expect(errors, `page errors on ${url}`).toEqual([]);
+      }
+    } finally {
+      await context.close();
+    }
+    expect(requests.filter((url) => !allowed(url)), 'requests leaving the site').toEqual([]);
+  }
+
+  const expectNotesShown = async (page: Page, url: string) => {
+    const look = await lookOfNotes(page);
+    expect(look.formulaFont, url).toContain('KaTeX');
+    expect(look.katexFontsLoaded, url).toBeGreaterThan(0);
+    if (url.includes('listed-agents-paper')) {
+      expect(look.tableCells, url).toBe(4);
+      expect(look.paperLinks, url).toEqual(['the grasping paper', 'grasping-robots-paper']);
+    } else {
+      expect(look.asideBorder, url).toBe('4px');
+      expect(look.codeColours, url).toBeGreaterThan(1);
+      expect(look.paperLinks, url).toEqual(['the agents paper']);
+    }
+  };
+
+  test('the hosted site shows the notes (table, formula, link, component, highlighted code) with no request leaving it', async () => {
+    const urls = ['listed-agents-paper', 'grasping-robots-paper'].map((slug) => new URL(`papers/${slug}/`, server.url).href);
+    await visit(urls, (url) => new URL(url).origin === server.origin, expectNotesShown);
+  });
+
+  test('the offline build, opened from disk, shows them too, with no request leaving file://', async () => {
+    const urls = ['listed-agents-paper', 'grasping-robots-paper'].map((slug) => pathToFileURL(join(offlineDir, 'papers', slug, 'index.html')).href);
+    await visit(urls, (url) => url.startsWith('file://'), expectNotesShown);
+  });
+
+  test('hosted search finds math by its TeX source, and notes by their text', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL('search/', server.url).href);
+      // Pagefind's own API, as the search page loads it (a string: Vitest would rewrite an import() in a function).
+      const found = await page.evaluate(`(async (words) => {
+        const pagefind = await import(new URL('../pagefind/pagefind.js', location.href).href);
+        const urls = {};
+        for (const word of words) {
+          const { results } = await pagefind.search(word);
+          urls[word] = await Promise.all(results.map(async (result) => (await result.data()).url.split('?')[0]));
+        }
+        return urls;
+      })(${JSON.stringify(['frac', 'planner', 'baseline'])})`);
+      expect(found).toEqual({
+        frac: ['/papers/grasping-robots-paper/'],
+        planner: ['/papers/grasping-robots-paper/'],
+        baseline: ['/papers/listed-agents-paper/'],
+      });
+    } finally {
+      await context.close();
+    }
   });
 });
