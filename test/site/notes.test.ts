@@ -78,18 +78,17 @@ let server: StaticServer;
 const page = async (slug: string): Promise<HTMLElement> =>
   parse(await readFile(join(site.dist, `papers/${slug}/index.html`), 'utf8'), { blockTextElements: { script: true, noscript: true, style: true } });
 
+/** The fixture: a plain entry and an MDX one, with notes, and the user's component. */
+const NOTES_FIXTURE = {
+  entries: {
+    'agents/listed-agents-paper.mdx': entry('Listed Agents Paper', 'listed-agents-paper', ABSTRACT, 1, PLAIN_NOTES),
+    'agents/grasping-robots-paper.mdx': entry('Grasping Robots Paper', 'grasping-robots-paper', OTHER_ABSTRACT, 5, MDX_NOTES),
+  },
+  files: { 'src/components/Verdict.astro': VERDICT },
+};
+
 beforeAll(async () => {
-  site = await buildFixtureSite(
-    { 'a.txt': LISTING },
-    {
-      name: 'reading-list-notes-',
-      entries: {
-        'agents/listed-agents-paper.mdx': entry('Listed Agents Paper', 'listed-agents-paper', ABSTRACT, 1, PLAIN_NOTES),
-        'agents/grasping-robots-paper.mdx': entry('Grasping Robots Paper', 'grasping-robots-paper', OTHER_ABSTRACT, 5, MDX_NOTES),
-      },
-      files: { 'src/components/Verdict.astro': VERDICT },
-    },
-  );
+  site = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-notes-', ...NOTES_FIXTURE });
   offlineDir = join(site.dir, 'dist-offline');
   for (const step of await offlineSteps(offlineDir, site.dir)) await runStep({ ...step, env: { BASE_PATH: undefined, SITE_URL: undefined } });
   server = await serveStatic(site.dist);
@@ -178,6 +177,30 @@ describe('math in notes', () => {
     for (const font of files) {
       expect(font, 'a font of the site').toMatch(/^\/_astro\/KaTeX_/);
       await expect(readFile(join(site.dist, font)), font).resolves.toBeDefined();
+    }
+  });
+});
+
+describe('under BASE_PATH', () => {
+  test("links between papers, backlinks and KaTeX's stylesheet and fonts are under the base", async () => {
+    const based = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-notes-base-', env: { BASE_PATH: '/reading-list' }, ...NOTES_FIXTURE });
+    try {
+      const read = async (slug: string) => parse(await readFile(join(based.dist, `papers/${slug}/index.html`), 'utf8'));
+      const [plain, mdx] = [await read('listed-agents-paper'), await read('grasping-robots-paper')];
+      expect(plain.querySelectorAll('.abstract a[href^="/reading-list/papers/"]').map((link) => link.getAttribute('href'))).toEqual([
+        '/reading-list/papers/grasping-robots-paper/',
+        '/reading-list/papers/grasping-robots-paper/',
+      ]);
+      expect(mdx.querySelector('.abstract a[href="/reading-list/papers/listed-agents-paper/"]')?.text).toBe('the agents paper');
+      expect(mdx.querySelector('section.mentions a')?.getAttribute('href')).toBe('/reading-list/papers/listed-agents-paper/');
+      const katex = plain.querySelectorAll('link[rel=stylesheet]').map((link) => link.getAttribute('href') ?? '').find((href) => /katex/i.test(href));
+      expect(katex).toMatch(/^\/reading-list\/_astro\//);
+      const css = await readFile(join(based.dist, katex!.slice('/reading-list/'.length)), 'utf8');
+      const files = [...css.matchAll(/url\(([^)]+)\)/g)].map((match) => match[1]!).filter((font) => !font.startsWith('data:'));
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.filter((font) => !font.startsWith('/reading-list/_astro/KaTeX_'))).toEqual([]);
+    } finally {
+      await based.remove();
     }
   });
 });
