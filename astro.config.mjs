@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { relatedPapersAhead } from './src/integrations/related-papers.ts';
+import { markdownPipeline } from './src/lib/markdown/pipeline.ts';
 
 /**
  * `BASE_PATH=/reading-list` (or `reading-list/`) -> `/reading-list`; unset or `/` -> `/`.
@@ -23,11 +24,16 @@ export default defineConfig({
   // being written the next is rendered, a quarter off page generation at 10,000 papers
   // (npm run bench). Rendering stays on one thread; memory does not grow with it.
   build: { format: 'directory', concurrency: 8 },
-  // Abstracts are scraped text and render exactly as written: no GFM (`~50% ... ~70%`
-  // would become strikethrough, bare URLs links) and no smart punctuation ("SELF" would
-  // become “SELF”, `--` a dash). Astro's Markdown processor, for .md entries and (through
-  // the MDX integration, which extends it) .mdx ones.
-  markdown: { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) },
+  // Notes get GFM, math and links between papers; abstracts, scraped text, render exactly as
+  // written because ingest escapes them for that syntax, and smart punctuation (which no escape
+  // prevents: "SELF" would become “SELF”) stays off (src/lib/markdown/). Astro's Markdown
+  // processor, for .md entries and (through the MDX integration, which extends it) .mdx ones.
+  markdown: {
+    processor: satteri(markdownPipeline({ base: `${basePath(process.env.BASE_PATH).replace(/\/$/, '')}/` })),
+    // Code blocks in notes are highlighted while the site builds (Shiki), in the colours of the
+    // light and the dark theme: light-dark() follows the page's color-scheme, the reader's choice.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light-dark()' },
+  },
   // The sitemap lists every page under `site` + `base` (it needs `site`, which is always set here).
   integrations: [relatedPapersAhead(), mdx(), sitemap()],
   vite: {

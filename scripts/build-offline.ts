@@ -3,6 +3,7 @@
  * turns that build into a site that works opened from disk (file://), then zips it.
  *  - every page: relative links naming files (`../themes/x/index.html`), module scripts
  *    loaded as classic scripts (src/lib/offline/html.ts);
+ *  - every stylesheet: relative font URLs (src/lib/offline/css.ts);
  *  - every module script bundled by Rolldown into one classic script (IIFE) in place;
  *    the chunks they imported are removed;
  *  - offline-data.js (the papers, for search and "My list"), from the build's papers.json;
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { build } from 'rolldown';
 import { OFFLINE_DATA_FILE, offlineDataScript, toOfflineData, type PapersJson } from '../src/lib/offline/data.ts';
+import { toOfflineStylesheet } from '../src/lib/offline/css.ts';
 import { toOfflinePage } from '../src/lib/offline/html.ts';
 
 const ZIP_FOLDER = 'reading-list';
@@ -42,6 +44,10 @@ for (const file of files.filter((name) => name.endsWith('.html'))) {
   const page = toOfflinePage(await readFile(path.join(outDir, file), 'utf8'), file);
   page.moduleScripts.forEach((src) => entries.add(src.replace(/^\/+/, '')));
   await writeFile(path.join(outDir, file), page.html);
+}
+
+for (const file of files.filter((name) => name.endsWith('.css'))) {
+  await writeFile(path.join(outDir, file), toOfflineStylesheet(await readFile(path.join(outDir, file), 'utf8'), file));
 }
 
 for (const entry of entries) {

@@ -45,6 +45,8 @@ export interface FixtureOptions {
   env?: Record<string, string | undefined>;
   /** Entries present before ingest runs (path under content/papers -> text), e.g. hand-written ones. */
   entries?: Record<string, string>;
+  /** Other files of the project (path under its folder -> text), e.g. a component of the user's. */
+  files?: Record<string, string>;
 }
 
 /** A fresh copy of the project without entries or listings (content/themes.yaml and an empty seeds/). */
@@ -74,9 +76,10 @@ export async function buildFixtureSite(listings: Record<string, string>, options
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     for (const [file, text] of Object.entries(listings)) await writeFile(join(dir, 'seeds', file), text);
-    for (const [path, text] of Object.entries(options.entries ?? {})) {
-      await mkdir(dirname(join(dir, 'content/papers', path)), { recursive: true });
-      await writeFile(join(dir, 'content/papers', path), text);
+    const files = { ...Object.fromEntries(Object.entries(options.entries ?? {}).map(([path, text]) => [`content/papers/${path}`, text])), ...options.files };
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
     }
     const env = { BASE_PATH: undefined, SITE_URL: undefined, ...options.env };
     const steps: Step[] = [

@@ -65,6 +65,10 @@ export const HOSTILE_INPUTS: { name: string; text: string }[] = [
   { name: 'yaml-looking', text: 'key: value # not a comment' },
   { name: 'astro-looking', text: '<Fragment set:html="<b>x</b>" /> {Astro.props}' },
   { name: 'mdx jsx comment', text: '{/* comment */} <!-- html comment -->' },
+  // Syntax the site reads in notes (GFM, math, links between papers), which an abstract must not become.
+  { name: 'gfm strikethrough, table, task', text: '~50% … ~70% and ~~gone~~ | a | b | [ ] [x] [^1]' },
+  { name: 'math dollars', text: '$5 and $10, $$x$$ and \\$' },
+  { name: 'autolinks and wikilinks', text: 'www.example.com https://example.com/a_b a@b.co WWW. [[a-paper]] [[x|y]]' },
   { name: 'canary expression', text: `{${canary('expression')}}` },
   { name: 'canary export', text: `export const pwned = ${canary('export')}` },
   { name: 'canary import', text: `import 'data:text/javascript,${canary('import')}'` },

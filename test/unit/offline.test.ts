@@ -1,6 +1,7 @@
 /** The offline build's pure parts: relative links, the page rewrite, the in-page search. */
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
+import { toOfflineStylesheet } from '../../src/lib/offline/css.ts';
 import { toOfflineData, type OfflineData } from '../../src/lib/offline/data.ts';
 import { toOfflinePage } from '../../src/lib/offline/html.ts';
 import { relativeLink, relativeRoot } from '../../src/lib/offline/links.ts';
@@ -27,6 +28,15 @@ describe('relativeLink', () => {
   test('relativeRoot', () => {
     expect(relativeRoot('index.html')).toBe('./');
     expect(relativeRoot('papers/x/index.html')).toBe('../../');
+  });
+});
+
+describe('toOfflineStylesheet', () => {
+  test("makes root-relative url()s relative to the stylesheet's folder, quoted or not, and leaves the others", () => {
+    const css = '@font-face{src:url(/_astro/KaTeX_Main.woff2) format("woff2"),url("/_astro/KaTeX_Main.woff") format("woff")}a{background:url(data:image/png;base64,AA==)}b{background:url(x.png)}';
+    expect(toOfflineStylesheet(css, '_astro/katex.css')).toBe(
+      '@font-face{src:url(../_astro/KaTeX_Main.woff2) format("woff2"),url("../_astro/KaTeX_Main.woff") format("woff")}a{background:url(data:image/png;base64,AA==)}b{background:url(x.png)}',
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mathToMarkdown } from 'mdast-util-math';
 import { mdxToMarkdown } from 'mdast-util-mdx';
-import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options, type Unsafe } from 'mdast-util-to-markdown';
 import { isPlainMarkdown } from '../plain-markdown.ts';
 import { plainMdx, WHY, type MdxReason } from '../plain-mdx.ts';
 import { splitBody } from './body.ts';
@@ -62,6 +64,15 @@ const esmUnsafe: Unsafe[] = [
 ];
 
 /**
+ * The site's processor reads GFM and math (src/lib/markdown/features.ts): their serialisers
+ * escape `~` (strikethrough), `$` (math) and what starts an autolink (`www\.`, `https\://`,
+ * `a\@b.c`). A `|` they escape only in a table; escaped everywhere, an abstract line never
+ * becomes a table's heading, whatever the notes below it start with. A `[` is escaped by
+ * mdast-util-to-markdown itself, so `[[x]]` is no link between papers.
+ */
+const SITE_SYNTAX: Options[] = [gfmToMarkdown(), mathToMarkdown(), { unsafe: [{ character: '|' }] }];
+
+/**
  * How an entry's body is written. Ingest writes MDX (`.mdx`), so notes may use components;
  * the site renders an entry that uses nothing of MDX as Markdown (src/lib/site/papers-loader.ts).
  * Markdown (`.md`) is for hand-written entries, and for generated ones written as `.md` by an
@@ -71,14 +82,14 @@ export type EntryFormat = 'md' | 'mdx';
 
 /**
  * The abstract as one line of Markdown or MDX, serialised from an mdast tree by
- * mdast-util-to-markdown (with remark-mdx's serialiser for MDX), so Markdown syntax,
- * HTML (`<`, `&`) and for MDX `{` and `import` lines in scraped text are escaped and
- * come out as the same text.
+ * mdast-util-to-markdown (with GFM's and math's serialisers, and remark-mdx's for MDX), so
+ * Markdown syntax, GFM and math, HTML (`<`, `&`) and for MDX `{` and `import` lines in
+ * scraped text are escaped and come out as the same text.
  */
 export function abstractToMarkdown(abstract: string, format: EntryFormat): string {
   if (format === 'md' && isPlainAbstract(abstract)) return abstract;
   const tree: Root = { type: 'root', children: abstract === '' ? [] : [{ type: 'paragraph', children: [{ type: 'text', value: abstract }] }] };
-  const extensions = format === 'mdx' ? [mdxToMarkdown(), { unsafe: esmUnsafe }] : [];
+  const extensions = format === 'mdx' ? [...SITE_SYNTAX, mdxToMarkdown(), { unsafe: esmUnsafe }] : SITE_SYNTAX;
   return toMarkdown(tree, { extensions }).replace(/\n$/, '');
 }
 

@@ -284,18 +284,18 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
  * write them differently, or read them differently from the readings the cache keeps. gray-matter
  * reads YAML with js-yaml: its own copy today, the top-level one if npm ever hoists it.
  */
-const ENTRY_PACKAGES = ['gray-matter', 'gray-matter/node_modules/js-yaml', 'js-yaml', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
+const ENTRY_PACKAGES = ['gray-matter', 'gray-matter/node_modules/js-yaml', 'js-yaml', 'mdast-util-gfm', 'mdast-util-math', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
 
 /**
  * A hash of what ingest's output depends on besides its input: the ingest modules, the
- * site module slug.ts uses, plain-markdown.ts (entry.ts), and the versions of ENTRY_PACKAGES in package-lock.json.
+ * site module slug.ts uses, plain-markdown.ts and markdown/features.ts (entry.ts), and the versions of ENTRY_PACKAGES in package-lock.json.
  * Anything cached by other code is computed again.
  */
 async function ingestCodeVersion(): Promise<string> {
   const folder = fileURLToPath(new URL('.', import.meta.url));
   const hash = createHash('sha256');
   const sources = (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort().map((name) => join(folder, name));
-  for (const file of [...sources, join(folder, '../site/sort.ts'), join(folder, '../plain-markdown.ts')]) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file));
+  for (const file of [...sources, join(folder, '../site/sort.ts'), join(folder, '../plain-markdown.ts'), join(folder, '../markdown/features.ts')]) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file));
   const lock = await readOptionalText(join(folder, '../../../package-lock.json'));
   const packages = lock === undefined ? {} : ((JSON.parse(lock) as { packages?: Record<string, { version?: string }> }).packages ?? {});
   for (const name of ENTRY_PACKAGES) hash.update(`${name}@${packages[`node_modules/${name}`]?.version ?? '?'}\0`);

@@ -14,7 +14,7 @@
  * `deferredRender` contract.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,11 +46,16 @@ export interface PapersLoaderOptions {
  * Part of every entry's digest. Astro's content-config digest covers only the text of
  * content.config.ts, not the modules it imports: without this, a changed loader or
  * classifier would leave entries stored (rendered, or deferred) by the old one. The
- * source of both modules, so that no change can be forgotten.
+ * source of both modules, and of the Markdown pipeline's (src/lib/markdown/, which
+ * astro.config.mjs imports), so that no change can be forgotten.
  */
-export const LOADER_VERSION = createHash('sha256')
-  .update(readFileSync(new URL(import.meta.url)))
-  .update(readFileSync(new URL('../plain-mdx.ts', import.meta.url)))
+const MARKDOWN_FOLDER = new URL('../markdown/', import.meta.url);
+export const LOADER_VERSION = [
+  new URL(import.meta.url),
+  new URL('../plain-mdx.ts', import.meta.url),
+  ...readdirSync(MARKDOWN_FOLDER).sort().map((name) => new URL(name, MARKDOWN_FOLDER)),
+]
+  .reduce((hash, file) => hash.update(readFileSync(file)), createHash('sha256'))
   .digest('hex')
   .slice(0, 16);
 
