@@ -3,26 +3,31 @@
  * the number of papers. For each N, in a throwaway copy of the project with synthetic
  * listings (the repository's content/ and seeds/ are never touched), measures under
  * `/usr/bin/time -v`: ingest from empty content/papers, ingest again with nothing
- * changed (and the files it changed), `astro build` (scripts/astro-build.ts, as `npm run
- * build` runs it) and the `astro build` of a bare Astro site rendering the same entries,
- * in turn, each of these `--rounds` times (medians are reported), then the Pagefind index.
+ * changed (and the files it changed), then in turn `astro build` (scripts/astro-build.ts, as
+ * `npm run build` runs it) of the entries as ingest writes them (`.mdx`), of the same
+ * entries as `.md`, with 1% of them using a component in their notes and with 10% holding
+ * formulas (scripts/bench/entry-variants.ts), and the `astro build` of a bare Astro site
+ * rendering the same entries, as `.md` and as `.mdx`; each of these `--rounds` times
+ * (medians are reported), then the Pagefind index of the `.mdx` build.
  * On the largest N it also weighs the built pages and measures search in headless Chromium.
  *
  * Writes .bench/report.json and .bench/report.md and prints the Markdown; each step's
  * output goes to .bench/logs/. Progress goes to stderr, one line a step. Exits 0 whether
  * targets pass or not (a measurement); 1 when a step fails, with its output.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, release, totalmem, type as osType } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { filesUnder } from '../src/lib/files-under.ts';
 import { INGEST_CACHE_FILE } from '../src/lib/ingest/ingest-cache.ts';
 import { astroBin, writeBareSite } from './bench/bare-site.ts';
+import { asMarkdown, componentNotes, MATH_NOTES, withNotesOn, type Entries } from './bench/entry-variants.ts';
 import { measure } from './bench/measure.ts';
 import { measurePageWeights } from './bench/page-weights.ts';
 import { benchProject } from './bench/project-copy.ts';
-import { formatReport, judge, medianCost, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
+import { formatReport, judge, medianCost, ratio, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
 import { measureSearch } from './bench/search-cost.ts';
 import { generateListings } from './bench/synthetic.ts';
 import { changedFiles, snapshotTree } from './bench/tree-snapshot.ts';
@@ -98,6 +103,25 @@ const INGEST_OUTPUT = ['content/papers', `content/${INGEST_CACHE_FILE}`];
  */
 const BUILD_OUTPUT = ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro'];
 
+/** Entry files under `dir`: path -> text. */
+const readEntries = (dir: string): Map<string, string> => new Map(filesUnder(dir).map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
+
+async function writeEntries(dir: string, entries: Entries): Promise<void> {
+  for (const [path, text] of entries) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+}
+
+/** The entries of each of our builds (see scripts/bench/entry-variants.ts). */
+const VARIANTS = {
+  mdx: (entries: Entries) => entries,
+  md: asMarkdown,
+  components: (entries: Entries) => withNotesOn(entries, 0.01, componentNotes),
+  math: (entries: Entries) => withNotesOn(entries, 0.1, () => MATH_NOTES),
+};
+type Variant = keyof typeof VARIANTS;
+
 async function benchSize(papers: number, largest: boolean, rounds: number): Promise<{ size: SizeResult; site?: SiteFigures }> {
   const synthetic = generateListings({ papers, seed: SEED });
   const dir = await benchProject(synthetic.listings);
@@ -119,17 +143,44 @@ async function benchSize(papers: number, largest: boolean, rounds: number): Prom
   const filesChanged = [...changed].sort();
   progress(`N=${papers} ingest again changed ${filesChanged.length} files under content/${filesChanged.length > 0 ? `: ${filesChanged.slice(0, 5).join(', ')}` : ''}`);
 
-  const bareDir = await writeBareSite(join(dir, 'content', 'papers'));
+  // Each build's entries wait in a folder of their own and are moved into content/papers for it.
+  const entriesDir = join(dir, 'content', 'papers');
+  const heldDir = join(dir, '.bench-entries');
+  const ingested = readEntries(entriesDir);
+  await setAside(dir, ['content/papers']);
+  for (const [variant, entries] of Object.entries(VARIANTS)) await writeEntries(join(heldDir, variant), entries(ingested));
+  const bareDir = await writeBareSite(join(heldDir, 'md'));
   temporary.add(bareDir);
-  const astroRuns: StepCost[] = [];
-  const bareRuns: StepCost[] = [];
-  for (let round = 1; round <= rounds; round++) {
+  const bareMdxDir = await writeBareSite(join(heldDir, 'mdx'));
+  temporary.add(bareMdxDir);
+
+  const ourBuild = async (variant: Variant, label: string): Promise<StepCost> => {
     await setAside(dir, BUILD_OUTPUT);
-    astroRuns.push(await timed(`N=${papers} astro build${ofRounds(round)}`, dir, ['scripts/astro-build.ts']));
-    await setAside(bareDir, BUILD_OUTPUT);
-    bareRuns.push(await timed(`N=${papers} bare baseline astro build${ofRounds(round)}`, bareDir, [astroBin, 'build']));
+    await rename(join(heldDir, variant), entriesDir);
+    try {
+      return await timed(label, dir, ['scripts/astro-build.ts']);
+    } finally {
+      await rename(entriesDir, join(heldDir, variant));
+    }
+  };
+  const bareBuild = async (bare: string, label: string): Promise<StepCost> => {
+    await setAside(bare, BUILD_OUTPUT);
+    return timed(label, bare, [astroBin, 'build']);
+  };
+  const runs: Record<'astro' | 'markdown' | 'components' | 'math' | 'bare' | 'bareMdx', StepCost[]> = { astro: [], markdown: [], components: [], math: [], bare: [], bareMdx: [] };
+  for (let round = 1; round <= rounds; round++) {
+    // The two builds compared most closely (all .mdx and .md) run one after the other; the
+    // all-.mdx build last, so that dist/ is the site as `npm run build` makes it.
+    const of = ofRounds(round);
+    runs.bareMdx.push(await bareBuild(bareMdxDir, `N=${papers} bare astro build, glob() over .mdx${of}`));
+    runs.components.push(await ourBuild('components', `N=${papers} astro build, 1% with a component${of}`));
+    runs.math.push(await ourBuild('math', `N=${papers} astro build, 10% with formulas${of}`));
+    runs.bare.push(await bareBuild(bareDir, `N=${papers} bare baseline astro build${of}`));
+    runs.markdown.push(await ourBuild('md', `N=${papers} astro build, entries .md${of}`));
+    runs.astro.push(await ourBuild('mdx', `N=${papers} astro build${of}`));
   }
-  const [ingestCold, warm, astroBuild, bareBuild] = [coldRuns, warmRuns, astroRuns, bareRuns].map(medianCost) as [StepCost, StepCost, StepCost, StepCost];
+  await rename(join(heldDir, 'mdx'), entriesDir);
+  const [ingestCold, warm] = [coldRuns, warmRuns].map(medianCost) as [StepCost, StepCost];
   const pagefind = await timed(`N=${papers} Pagefind index`, dir, ['scripts/index-search.ts', 'dist']);
 
   const size = sizeResult({
@@ -138,9 +189,14 @@ async function benchSize(papers: number, largest: boolean, rounds: number): Prom
     listings: Object.keys(synthetic.listings).length,
     ingestCold,
     ingestWarm: { ...warm, filesChanged },
-    astroBuild,
+    astroBuild: medianCost(runs.astro),
+    markdownBuild: medianCost(runs.markdown),
+    componentsBuild: medianCost(runs.components),
+    mathBuild: medianCost(runs.math),
     pagefind,
-    bareBuild,
+    bareBuild: medianCost(runs.bare),
+    bareMdxBuild: medianCost(runs.bareMdx),
+    mdxToMarkdownByRound: runs.astro.map((run, index) => ratio(run, runs.markdown[index]!).wallTime),
   });
   if (!largest) return { size };
 

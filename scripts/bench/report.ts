@@ -50,17 +50,49 @@ export interface SizeFigures {
   ingestCold: StepCost;
   /** Ingest run again on the same input, and the files it changed under content/. */
   ingestWarm: StepCost & { filesChanged: string[] };
+  /** Our build of the entries as ingest writes them: every one `.mdx`. */
   astroBuild: StepCost;
+  /** Our build of the same entries as `.md` files: what MDX is to cost no more than. */
+  markdownBuild: StepCost;
+  /** Our build with 1% of the entries importing a component in their notes. */
+  componentsBuild: StepCost;
+  /** Our build with 10% of the entries holding three formulas in their notes. */
+  mathBuild: StepCost;
   pagefind: StepCost;
-  /** `astro build` of the bare baseline site (see bare-site.ts). */
+  /** `astro build` of the bare baseline site (see bare-site.ts) over the entries as `.md`. */
   bareBuild: StepCost;
+  /** The same bare site, with `glob()` over the entries as `.mdx`. */
+  bareMdxBuild: StepCost;
+  /** The all-`.mdx` build ÷ the `.md` build, wall time, round by round (the medians hide how much one round differs). */
+  mdxToMarkdownByRound: number[];
 }
+
+/** One build's figures ÷ another's. */
+export interface Ratio {
+  wallTime: number;
+  cpuTime: number;
+  maxRss: number;
+}
+
+export const ratio = (step: StepCost, to: StepCost): Ratio => ({
+  wallTime: step.wallSeconds / to.wallSeconds,
+  cpuTime: step.cpuSeconds / to.cpuSeconds,
+  maxRss: step.maxRssKb / to.maxRssKb,
+});
 
 export interface SizeResult extends SizeFigures {
   /** The steps of `npm run build` from empty content/papers: ingest (cold), astro build, Pagefind. */
   fullBuild: StepCost;
-  /** astro build ÷ bare baseline build. CPU time is the steadier figure when other work shares the machine. */
-  ratioToBare: { wallTime: number; cpuTime: number; maxRss: number };
+  /** astro build ÷ bare baseline build (`.md`). CPU time is the steadier figure when other work shares the machine. */
+  ratioToBare: Ratio;
+  /** astro build (all `.mdx`) ÷ the `.md` build. */
+  ratioToMarkdown: Ratio;
+  /** astro build (all `.mdx`) ÷ bare `glob()` over `.mdx`. */
+  ratioToBareMdx: Ratio;
+  /** The 1%-components build ÷ the `.md` build. */
+  componentsToMarkdown: Ratio;
+  /** The 10%-formulas build ÷ the `.md` build. */
+  mathToMarkdown: Ratio;
 }
 
 export function sizeResult(figures: SizeFigures): SizeResult {
@@ -73,11 +105,11 @@ export function sizeResult(figures: SizeFigures): SizeResult {
       systemSeconds: steps.reduce((sum, step) => sum + step.systemSeconds, 0),
       maxRssKb: Math.max(...steps.map((step) => step.maxRssKb)),
     },
-    ratioToBare: {
-      wallTime: figures.astroBuild.wallSeconds / figures.bareBuild.wallSeconds,
-      cpuTime: figures.astroBuild.cpuSeconds / figures.bareBuild.cpuSeconds,
-      maxRss: figures.astroBuild.maxRssKb / figures.bareBuild.maxRssKb,
-    },
+    ratioToBare: ratio(figures.astroBuild, figures.bareBuild),
+    ratioToMarkdown: ratio(figures.astroBuild, figures.markdownBuild),
+    ratioToBareMdx: ratio(figures.astroBuild, figures.bareMdxBuild),
+    componentsToMarkdown: ratio(figures.componentsBuild, figures.markdownBuild),
+    mathToMarkdown: ratio(figures.mathBuild, figures.markdownBuild),
   };
 }
 
@@ -103,7 +135,24 @@ export interface Verdict {
   pass: boolean;
 }
 
-export type TargetName = 'ingestCold' | 'ingestWarmTime' | 'ingestWarmFiles' | 'buildTime' | 'buildCpu' | 'buildMemory' | 'firstQueryBytes' | 'resultsLatency' | 'paperPage' | 'themePages' | 'tablePages';
+export type TargetName =
+  | 'ingestCold'
+  | 'ingestWarmTime'
+  | 'ingestWarmFiles'
+  | 'buildTime'
+  | 'buildCpu'
+  | 'buildMemory'
+  | 'mdxTime'
+  | 'mdxCpu'
+  | 'mdxMemory'
+  | 'bareMdxSpeed'
+  | 'bareMdxMemory'
+  | 'componentsTime'
+  | 'firstQueryBytes'
+  | 'resultsLatency'
+  | 'paperPage'
+  | 'themePages'
+  | 'tablePages';
 
 export interface BenchReport {
   /** ISO date and time of the run. */
@@ -129,6 +178,13 @@ export function judge(largest: SizeResult, site: SiteFigures): Record<TargetName
     // The same target on CPU time: a wall-clock ratio also measures what else ran meanwhile.
     buildCpu: verdict('≤ 1.2×', largest.ratioToBare.cpuTime <= 1.2),
     buildMemory: verdict('≤ 1.2×', largest.ratioToBare.maxRss <= 1.2),
+    // Issue 16: every entry MDX, at Markdown's cost.
+    mdxTime: verdict('≤ 1.1×', largest.ratioToMarkdown.wallTime <= 1.1),
+    mdxCpu: verdict('≤ 1.1×', largest.ratioToMarkdown.cpuTime <= 1.1),
+    mdxMemory: verdict('≤ 1.1×', largest.ratioToMarkdown.maxRss <= 1.1),
+    bareMdxSpeed: verdict('≥ 3× faster', 1 / largest.ratioToBareMdx.wallTime >= 3),
+    bareMdxMemory: verdict('≤ 0.5×', largest.ratioToBareMdx.maxRss <= 0.5),
+    componentsTime: verdict('≤ 1.25×', largest.componentsToMarkdown.wallTime <= 1.25),
     firstQueryBytes: verdict('< 300 kB served', site.search.bytes.firstQuery.bytes < 300_000),
     resultsLatency: verdict('< 300 ms', site.search.medianLatencyMs < 300),
     paperPage: verdict('max < 20 kB', site.pages.paperPages.max.bytes < 20_000),
@@ -172,18 +228,36 @@ export function formatReport(report: BenchReport): string {
     row('ingest again, nothing changed: wall', (size) => seconds(size.ingestWarm.wallSeconds), 'ingestWarmTime'),
     row('ingest again: files changed under content/', (size) => String(size.ingestWarm.filesChanged.length), 'ingestWarmFiles'),
     row('ingest again: CPU (system) · peak RSS', (size) => cost(size.ingestWarm)),
-    row('astro build: wall', (size) => seconds(size.astroBuild.wallSeconds)),
-    row('astro build: CPU (system) · peak RSS', (size) => cost(size.astroBuild)),
+    row('astro build, entries as ingest writes them (.mdx): wall', (size) => seconds(size.astroBuild.wallSeconds)),
+    row('astro build, entries .mdx: CPU (system) · peak RSS', (size) => cost(size.astroBuild)),
+    row('astro build, entries as .md: wall', (size) => seconds(size.markdownBuild.wallSeconds)),
+    row('astro build, entries as .md: CPU (system) · peak RSS', (size) => cost(size.markdownBuild)),
+    row('astro build, 1% with a component in their notes: wall', (size) => seconds(size.componentsBuild.wallSeconds)),
+    row('astro build, 1% with a component: CPU (system) · peak RSS', (size) => cost(size.componentsBuild)),
+    row('astro build, 10% with three formulas in their notes: wall', (size) => seconds(size.mathBuild.wallSeconds)),
+    row('astro build, 10% with formulas: CPU (system) · peak RSS', (size) => cost(size.mathBuild)),
     row('Pagefind index: wall', (size) => seconds(size.pagefind.wallSeconds)),
     row('Pagefind index: CPU (system) · peak RSS', (size) => cost(size.pagefind)),
     row('full build (ingest cold + astro build + Pagefind): wall', (size) => seconds(size.fullBuild.wallSeconds)),
     row('full build: CPU (system) · peak RSS', (size) => cost(size.fullBuild)),
-    row('bare baseline astro build: wall', (size) => seconds(size.bareBuild.wallSeconds)),
-    row('bare baseline: CPU (system) · peak RSS', (size) => cost(size.bareBuild)),
+    row('bare baseline astro build, glob() over .md: wall', (size) => seconds(size.bareBuild.wallSeconds)),
+    row('bare baseline, glob() over .md: CPU (system) · peak RSS', (size) => cost(size.bareBuild)),
+    row('bare Astro, glob() over .mdx: wall', (size) => seconds(size.bareMdxBuild.wallSeconds)),
+    row('bare Astro, glob() over .mdx: CPU (system) · peak RSS', (size) => cost(size.bareMdxBuild)),
     row('astro build ÷ bare: wall time', (size) => times(size.ratioToBare.wallTime), 'buildTime'),
     row('astro build ÷ bare: CPU time', (size) => times(size.ratioToBare.cpuTime), 'buildCpu'),
     row('astro build ÷ bare: peak RSS', (size) => times(size.ratioToBare.maxRss), 'buildMemory'),
     row('full build ÷ bare: wall time', (size) => times(size.fullBuild.wallSeconds / size.bareBuild.wallSeconds)),
+    row('astro build (all .mdx) ÷ .md build: wall time', (size) => times(size.ratioToMarkdown.wallTime), 'mdxTime'),
+    row('astro build (all .mdx) ÷ .md build: wall time, round by round', (size) => size.mdxToMarkdownByRound.map(times).join(', ')),
+    row('astro build (all .mdx) ÷ .md build: CPU time', (size) => times(size.ratioToMarkdown.cpuTime), 'mdxCpu'),
+    row('astro build (all .mdx) ÷ .md build: peak RSS', (size) => times(size.ratioToMarkdown.maxRss), 'mdxMemory'),
+    row('bare glob() .mdx ÷ astro build: wall time (how much faster)', (size) => times(1 / size.ratioToBareMdx.wallTime), 'bareMdxSpeed'),
+    row('astro build ÷ bare glob() .mdx: CPU time', (size) => times(size.ratioToBareMdx.cpuTime)),
+    row('astro build ÷ bare glob() .mdx: peak RSS', (size) => times(size.ratioToBareMdx.maxRss), 'bareMdxMemory'),
+    row('1% components ÷ .md build: wall time', (size) => times(size.componentsToMarkdown.wallTime), 'componentsTime'),
+    row('1% components ÷ .md build: CPU time · peak RSS', (size) => `${times(size.componentsToMarkdown.cpuTime)} · ${times(size.componentsToMarkdown.maxRss)}`),
+    row('10% formulas ÷ .md build: wall time · CPU time · peak RSS', (size) => [size.mathToMarkdown.wallTime, size.mathToMarkdown.cpuTime, size.mathToMarkdown.maxRss].map(times).join(' · ')),
   ];
 
   const partRows = Object.entries(firstQuery.parts).map(([part, total]) => [`  ${part} (${total.files} files)`, kB(total.bytes), kB(total.gzipBytes), '', '']);
@@ -224,7 +298,7 @@ export function formatReport(report: BenchReport): string {
     'Wall is elapsed time, CPU is user + system time, peak RSS the largest process of the step (`/usr/bin/time -v`).',
     report.rounds === 1
       ? 'Each step ran once.'
-      : `Ingest (from nothing, then again) and the two builds (in turn, from cold caches) ran ${report.rounds} times each; each figure is the median.`,
+      : `Ingest (from nothing, then again) and the builds (in turn, from cold caches) ran ${report.rounds} times each; each figure is the median.`,
     'Other work may share the machine. Targets are set for N = 10000; the result column judges the largest N run.',
     '',
     `## Build, per number of papers N`,

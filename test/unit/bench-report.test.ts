@@ -12,8 +12,13 @@ const figures = (papers: number, scale: number): SizeFigures => ({
   ingestCold: step(0.5 * scale, 0.6 * scale, 120),
   ingestWarm: { ...step(0.4 * scale, 0.4 * scale, 130), filesChanged: [] },
   astroBuild: step(5 * scale, 6 * scale, 800),
+  markdownBuild: step(4.8 * scale, 5.6 * scale, 780),
+  componentsBuild: step(6.5 * scale, 8 * scale, 900),
+  mathBuild: step(7 * scale, 9 * scale, 1000),
   pagefind: step(1 * scale, 1.5 * scale, 200),
   bareBuild: step(4 * scale, 4.5 * scale, 640),
+  bareMdxBuild: step(16 * scale, 20 * scale, 2000),
+  mdxToMarkdownByRound: [1.02, 1.05, 0.98],
 });
 
 const pages: PageWeights = {
@@ -55,6 +60,15 @@ describe('sizeResult', () => {
     expect(result.ratioToBare.cpuTime).toBeCloseTo(6 / 4.5);
     expect(result.ratioToBare.maxRss).toBeCloseTo(1.25);
   });
+
+  it('compares the all-.mdx build with the .md one and with bare glob() over .mdx, and the components and formulas builds with the .md one', () => {
+    const result = sizeResult(figures(400, 1));
+    expect(result.ratioToMarkdown.wallTime).toBeCloseTo(5 / 4.8);
+    expect(result.ratioToMarkdown.maxRss).toBeCloseTo(800 / 780);
+    expect(result.ratioToBareMdx).toEqual({ wallTime: 5 / 16, cpuTime: 6 / 20, maxRss: 0.4 });
+    expect(result.componentsToMarkdown.wallTime).toBeCloseTo(6.5 / 4.8);
+    expect(result.mathToMarkdown.cpuTime).toBeCloseTo(9 / 5.6);
+  });
 });
 
 describe('stepCost', () => {
@@ -81,6 +95,12 @@ describe('judge', () => {
       buildTime: false,
       buildCpu: false,
       buildMemory: false,
+      mdxTime: true,
+      mdxCpu: true,
+      mdxMemory: true,
+      bareMdxSpeed: true,
+      bareMdxMemory: true,
+      componentsTime: false,
       firstQueryBytes: false,
       resultsLatency: true,
       paperPage: true,
@@ -94,6 +114,12 @@ describe('judge', () => {
     const verdicts = judge(sizeResult({ ...size, ingestWarm: { ...size.ingestWarm, filesChanged: ['papers/agents/a.mdx'] } }), site);
     expect(verdicts.ingestWarmFiles.pass).toBe(false);
     expect(verdicts.ingestWarmTime.pass).toBe(true);
+  });
+
+  it('holds the all-.mdx build to 1.1× the .md build, and to 3× faster than bare glob() over .mdx with half its memory', () => {
+    const size = figures(2000, 1);
+    const verdicts = judge(sizeResult({ ...size, astroBuild: step(5.4, 6, 800), bareMdxBuild: step(16, 20, 1500) }), site);
+    expect([verdicts.mdxTime.pass, verdicts.mdxCpu.pass, verdicts.bareMdxSpeed.pass, verdicts.bareMdxMemory.pass]).toEqual([false, true, false, false]);
   });
 });
 
@@ -113,7 +139,7 @@ describe('formatReport', () => {
 
   it('says where and when it ran', () => {
     expect(markdown).toContain('2025-11-25T17:32:12.836Z · Node v24.21.0 · 2 CPUs (AMD EPYC) · 25.3 GB RAM · Linux 6.1 x64 · seed 1');
-    expect(markdown).toContain('Ingest (from nothing, then again) and the two builds (in turn, from cold caches) ran 3 times each; each figure is the median.');
+    expect(markdown).toContain('Ingest (from nothing, then again) and the builds (in turn, from cold caches) ran 3 times each; each figure is the median.');
     expect(markdown).toContain('Load average at the end: 8.6 · 9.2 · 6.8 (1, 5, 15 min).');
   });
 
@@ -121,9 +147,14 @@ describe('formatReport', () => {
     expect(line('| figure | N=400')).toBe('| figure | N=400 | N=2000 | target | result (N=2000) |');
     expect(line('| ingest, cold: wall')).toBe('| ingest, cold: wall | 0.50 s | 2.00 s | < 2 s | **FAIL** |');
     expect(line('| ingest again: files changed')).toBe('| ingest again: files changed under content/ | 0 | 0 | 0 | PASS |');
-    expect(line('| astro build: CPU (system) · peak RSS')).toBe('| astro build: CPU (system) · peak RSS | 6.00 s (1.50 s system) · 800.0 MB | 24.0 s (6.00 s system) · 800.0 MB |  |  |');
+    expect(line('| astro build, entries .mdx: CPU (system) · peak RSS')).toBe('| astro build, entries .mdx: CPU (system) · peak RSS | 6.00 s (1.50 s system) · 800.0 MB | 24.0 s (6.00 s system) · 800.0 MB |  |  |');
     expect(line('| astro build ÷ bare: wall time')).toBe('| astro build ÷ bare: wall time | 1.25× | 1.25× | ≤ 1.2× | **FAIL** |');
     expect(line('| astro build ÷ bare: CPU time')).toBe('| astro build ÷ bare: CPU time | 1.33× | 1.33× | ≤ 1.2× | **FAIL** |');
+    expect(line('| astro build (all .mdx) ÷ .md build: wall time |')).toBe('| astro build (all .mdx) ÷ .md build: wall time | 1.04× | 1.04× | ≤ 1.1× | PASS |');
+    expect(line('| astro build (all .mdx) ÷ .md build: wall time, round by round')).toBe('| astro build (all .mdx) ÷ .md build: wall time, round by round | 1.02×, 1.05×, 0.98× | 1.02×, 1.05×, 0.98× |  |  |');
+    expect(line('| bare glob() .mdx ÷ astro build')).toBe('| bare glob() .mdx ÷ astro build: wall time (how much faster) | 3.20× | 3.20× | ≥ 3× faster | PASS |');
+    expect(line('| 1% components ÷ .md build: wall time')).toBe('| 1% components ÷ .md build: wall time | 1.35× | 1.35× | ≤ 1.25× | **FAIL** |');
+    expect(line('| 10% formulas')).toBe('| 10% formulas ÷ .md build: wall time · CPU time · peak RSS | 1.46× · 1.61× · 1.28× | 1.46× · 1.61× · 1.28× |  |  |');
     expect(line('| full build (ingest cold')).toBe('| full build (ingest cold + astro build + Pagefind): wall | 6.50 s | 26.0 s |  |  |');
   });
 

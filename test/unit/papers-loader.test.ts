@@ -11,9 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { LoaderContext } from 'astro/loaders';
+import fc from 'fast-check';
 import matter from 'gray-matter';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { LOADER_VERSION, papersLoader } from '../../src/lib/site/papers-loader.ts';
+import { afterFrontmatter, LOADER_VERSION, papersLoader } from '../../src/lib/site/papers-loader.ts';
 import { removeTempDirs, tempDir } from '../setup/temp-dirs.ts';
 
 interface Stored {
@@ -213,5 +214,27 @@ describe('papersLoader', () => {
       'info: Reloaded data from b/new.md',
       'info: Reloaded data from b/new.mdx',
     ]);
+  });
+});
+
+describe('afterFrontmatter', () => {
+  test("is parseFrontmatter's content, without parsing the front matter", () => {
+    const text = fc.string({ unit: fc.constantFrom('---', '+++', '\n', '\r\n', ' ', 'a: 1', 'a = 1', 'b', '\uFEFF', '-'), maxLength: 8 });
+    const delimiter = fc.constantFrom('---', '+++');
+    // Mostly texts with something like front matter first: a start, delimiters around lines, a body.
+    const frontmatterish = fc.oneof(text, fc.tuple(fc.constantFrom('', '\uFEFF', '\n', ' \n'), delimiter, text, delimiter, text).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(frontmatterish, (contents) => {
+        let content: string;
+        try {
+          content = parseFrontmatter(contents).content;
+        } catch {
+          return; // Front matter that does not parse: the entry type has already failed on it.
+        }
+        expect(afterFrontmatter(contents)).toBe(content);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(afterFrontmatter(entry('\n  Body\n'))).toBe('\n\n  Body\n');
   });
 });

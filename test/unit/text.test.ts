@@ -5,7 +5,7 @@ import { abstractPlainText, bodyToPlainText, collapseWhitespace, excerpt, parsed
 
 /** Letters, white space and every character Markdown can give a meaning to. */
 const markdownish = fc.string({
-  unit: fc.constantFrom(...'ab Zé\t\n\r\f\\`*_[]<>&!#-+=.)1~|{}\0\u00a0', '\r\n', '    ', '1.', 'é\u0301'),
+  unit: fc.constantFrom(...'ab Zé\t\n\r\f\\`*_[]<>&!#-+=.)1~|{}\0\u00a0', '\r\n', '    ', '1.', 'é\u0301', 'import ', 'export ', '{/* c */}'),
   maxLength: 40,
 });
 
@@ -14,9 +14,15 @@ describe('bodyToPlainText', () => {
     fc.assert(
       fc.property(markdownish, (body) => {
         if (isPlainMarkdown(body)) expect(bodyToPlainText(body, 'md')).toBe(parsedPlainText(body, 'md'));
+        expect(bodyToPlainText(body, 'mdx')).toBe(parsedPlainText(body, 'mdx'));
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test('skips the parser for plain MDX too, but not for what MDX reads', () => {
+    expect(bodyToPlainText('import is a noun\n\nText {1 + 1}', 'mdx')).toBe(parsedPlainText('import is a noun\n\nText {1 + 1}', 'mdx'));
+    expect(bodyToPlainText('Agents learn skills, } and all.', 'mdx')).toBe('Agents learn skills, } and all.');
   });
 
   test('plain paragraphs skip the parser; anything Markdown reads does not', () => {

@@ -18,7 +18,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { filesUnder } from '../files-under.ts';
 import { ENTRY_EXTENSIONS, isRead } from '../ingest/file-names.ts';
@@ -58,6 +58,22 @@ export const LOADER_VERSION = [
   .reduce((hash, file) => hash.update(readFileSync(file)), createHash('sha256'))
   .digest('hex')
   .slice(0, 16);
+
+/** The front matter's opening delimiter, as `parseFrontmatter` finds it: `+++` is TOML, anything else YAML. */
+const FRONTMATTER_OPENING = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
+
+/**
+ * An entry's text after its front matter: `parseFrontmatter(contents).content` without
+ * parsing the YAML again (the entry type has parsed it; a second parse cost 0.3 s of a
+ * build at 10,000 papers). Unlike the entry type's `body`, not trimmed: the classifier and
+ * the renderer see the body as MDX's compiler would.
+ */
+export function afterFrontmatter(contents: string): string {
+  const raw = extractFrontmatter(contents);
+  if (raw === undefined) return contents;
+  const delimiter = FRONTMATTER_OPENING.exec(contents)?.[1] === '+++' ? '+++' : '---';
+  return contents.replace(`${delimiter}${raw}${delimiter}`, '');
+}
 
 /** An entry file's path under the base folder, `/`-separated, when the collection reads it. */
 function entryName(baseDir: string, file: string): string | undefined {
@@ -116,7 +132,7 @@ export function papersLoader({ base, generateId }: PapersLoaderOptions): Loader 
           return;
         }
         // A `layout` wraps the content where MDX compiles it (as under glob()); Markdown has none.
-        const plain = 'layout' in data ? { plain: false as const } : plainMdx(parseFrontmatter(contents).content);
+        const plain = 'layout' in data ? { plain: false as const } : plainMdx(afterFrontmatter(contents));
         if (!plain.plain) {
           store.set({ ...stored, deferredRender: true });
           return;

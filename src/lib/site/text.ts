@@ -2,6 +2,7 @@ import { remark } from 'remark';
 import remarkMdx from 'remark-mdx';
 import { splitBody } from '../ingest/body.ts';
 import { isPlainMarkdown } from '../plain-markdown.ts';
+import { plainMdx } from '../plain-mdx.ts';
 
 /** Mdast-like node: only what plain-text extraction needs. */
 interface TextNode {
@@ -18,8 +19,15 @@ const parsers = { md: remark(), mdx: remark().use(remarkMdx) };
  * dropped: only text is kept.
  */
 export function bodyToPlainText(body: string, format: 'md' | 'mdx'): string {
-  return format === 'md' && isPlainMarkdown(body) ? collapseWhitespace(body) : parsedPlainText(body, format);
+  return isPlainText(body, format) ? collapseWhitespace(body) : parsedPlainText(body, format);
 }
+
+/**
+ * True when the parser would give `body`'s text back as it is: plain Markdown and, for
+ * `.mdx`, nothing MDX reads either (an expression, an ESM line). Most abstracts are: for
+ * them the parser is skipped (with MDX's syntax, 0.2 ms an abstract, 2 s at 10,000 papers).
+ */
+const isPlainText = (body: string, format: 'md' | 'mdx') => isPlainMarkdown(body) && (format === 'md' || plainMdx(body).plain);
 
 /**
  * Plain text of an entry's abstract. An entry from the listings has it on the first line,
