@@ -83,6 +83,19 @@ describe('abstractToMarkdown', () => {
     );
     expect(abstractToMarkdown('Agents learn skills (a 12% gain).', 'md')).toBe('Agents learn skills (a 12% gain).');
   });
+
+  it('writes an abstract for MDX, as it is where it can, so that both MDX parsers read back its text', () => {
+    const abstract = fc.string({ unit: fc.constantFrom(...'ab Zé.,:;()-+=#!?%$|{}~>\\`*_[]<&@/', 'import ', 'export ', '\nimport x', 'www.', 'a@b.c'), maxLength: 30 });
+    fc.assert(
+      fc.property(abstract, (text) => {
+        const mdx = abstractToMarkdown(text, 'mdx');
+        expect(textOf(mdxToMdast(mdx, { features: MARKDOWN_FEATURES }) as unknown as Root)).toBe(text);
+        expect(textOf(remark().use(remarkMdx).parse(mdx))).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(abstractToMarkdown('Agents learn skills (a 12% gain).', 'mdx')).toBe('Agents learn skills (a 12% gain).');
+  });
 });
 
 const paper: ClassifiedPaper = {

@@ -87,7 +87,8 @@ export type EntryFormat = 'md' | 'mdx';
  * scraped text are escaped and come out as the same text.
  */
 export function abstractToMarkdown(abstract: string, format: EntryFormat): string {
-  if (format === 'md' && isPlainAbstract(abstract)) return abstract;
+  // Most abstracts need no escape; serialising each took 0.44 s of a cold ingest at 10,000 papers.
+  if (isPlainAbstract(abstract) && (format === 'md' || plainMdx(abstract).plain)) return abstract;
   const tree: Root = { type: 'root', children: abstract === '' ? [] : [{ type: 'paragraph', children: [{ type: 'text', value: abstract }] }] };
   const extensions = format === 'mdx' ? [...SITE_SYNTAX, mdxToMarkdown(), { unsafe: esmUnsafe }] : SITE_SYNTAX;
   return toMarkdown(tree, { extensions }).replace(/\n$/, '');
