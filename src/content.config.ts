@@ -50,6 +50,7 @@ const papers = defineCollection({
     /** Fields the user took over from ingest (see the README). */
     pinned: z.array(z.enum(PINNABLE)).default([]),
     matchedTerms: z.record(z.string(), z.array(z.string())).default({}),
+    authors: z.array(z.string().min(1)).optional(),
     authorsCount: z.number().int().positive().optional(),
     organisation: z.string().optional(),
     published: z
@@ -60,8 +61,15 @@ const papers = defineCollection({
         yearSource: z.enum(['listing', 'capture-date']).optional(),
       })
       .optional(),
+    venue: z.string().min(1).optional(),
+    type: z.string().min(1).optional(),
+    doi: z.string().regex(/^10\.\S+\/\S+$/, 'a DOI such as 10.1145/3290605.3300233, without https://doi.org/').optional(),
+    arxiv: z.string().regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'an arXiv id such as 1503.02531 or hep-th/9901001, without version').optional(),
+    url: z.url().optional(),
+    citationKey: z.string().min(1).optional(),
+    keywords: z.array(z.string().min(1)).optional(),
     upvotes: z.number().int().nonnegative().optional(),
-    sources: z.array(z.object({ listing: z.string(), line: z.number().int().positive() })).default([]),
+    sources: z.array(z.object({ listing: z.string(), line: z.number().int().positive(), key: z.string().optional() })).default([]),
   })
     .refine((data) => !data.mainTheme || data.themes.some((ref) => ref.id === data.mainTheme?.id), {
       path: ['mainTheme'],

@@ -1,7 +1,13 @@
-/** Where a paper was read: a listing file (name relative to `seeds/`) and the 1-based line of its title. */
+/**
+ * Where a paper was read: a file in `seeds/` (its name relative to that folder; `listing` for
+ * every format, the name entries have always used), the 1-based line where the paper starts
+ * there (a listing's title line, a BibTeX entry's `@`, a RIS `TY`, a CSL-JSON item's `{`), and
+ * in a bibliography the paper's citation key (BibTeX key, RIS `ID`, CSL-JSON `id`).
+ */
 export interface SourceRef {
   listing: string;
   line: number;
+  key?: string;
 }
 
 /** A date as a listing states it, with how much of it is known. */
@@ -11,11 +17,11 @@ export interface PublishedDate {
   /** ISO 8601 (`YYYY-MM-DD`); absent when the listing gave no year and none could be resolved. */
   date?: string;
   precision?: 'day' | 'month' | 'year';
-  /** Where the year came from: the listing itself, or the listing's declared capture date. */
+  /** Where the year came from: the source itself (a listing or a bibliography), or the listing's declared capture date. */
   yearSource?: 'listing' | 'capture-date';
 }
 
-/** One paper exactly as one listing presents it. */
+/** One paper exactly as one source file presents it: a listing, or an entry of a bibliography. */
 export interface ListedPaper {
   title: string;
   abstract: string;
@@ -24,6 +30,24 @@ export interface ListedPaper {
   organisation?: string;
   published?: PublishedDate;
   upvotes?: number;
+  /** Authors in order, each as `Family, Given` (BibTeX's and Zotero's form), or one literal name (`OpenAI`); NFC. */
+  authors?: string[];
+  /** Journal, proceedings or book the paper appeared in. */
+  venue?: string;
+  /**
+   * CSL's item type as a bibliography gives it (`article-journal`, `paper-conference`, `chapter`,
+   * `book`, `report`, `thesis`, `article` for a preprint...): tells a journal from a conference
+   * venue, and picks the export's entry type.
+   */
+  type?: string;
+  /** Without `https://doi.org/`, as written (DOIs compare without case). */
+  doi?: string;
+  /** arXiv identifier without version: `1503.02531`, `hep-th/9901001`. */
+  arxiv?: string;
+  url?: string;
+  /** The key a bibliography gives the paper (BibTeX key, RIS `ID`, CSL-JSON `id`): kept for exports. */
+  citationKey?: string;
+  keywords?: string[];
 }
 
 /** A problem in the input that a person should look at; never fatal by itself. */
@@ -34,6 +58,7 @@ export interface Warning {
   message: string;
 }
 
+/** What one file of `seeds/` gave, whatever its format. */
 export interface ParsedListing {
   listing: string;
   papers: ListedPaper[];
@@ -51,6 +76,24 @@ export interface Paper {
   organisation?: string;
   published?: PublishedDate;
   upvotes?: number;
+  /** Authors in order, each as `Family, Given` (BibTeX's and Zotero's form), or one literal name (`OpenAI`); NFC. */
+  authors?: string[];
+  /** Journal, proceedings or book the paper appeared in. */
+  venue?: string;
+  /**
+   * CSL's item type as a bibliography gives it (`article-journal`, `paper-conference`, `chapter`,
+   * `book`, `report`, `thesis`, `article` for a preprint...): tells a journal from a conference
+   * venue, and picks the export's entry type.
+   */
+  type?: string;
+  /** Without `https://doi.org/`, as written (DOIs compare without case). */
+  doi?: string;
+  /** arXiv identifier without version: `1503.02531`, `hep-th/9901001`. */
+  arxiv?: string;
+  url?: string;
+  /** The key a bibliography gives the paper (BibTeX key, RIS `ID`, CSL-JSON `id`): kept for exports. */
+  citationKey?: string;
+  keywords?: string[];
 }
 
 export interface Theme {
