@@ -9,6 +9,8 @@
  * formulas (scripts/bench/entry-variants.ts), and the `astro build` of a bare Astro site
  * rendering the same entries, as `.md` and as `.mdx`; each of these `--rounds` times
  * (medians are reported), then the Pagefind index of the `.mdx` build.
+ * On the smallest N it also measures ingest with a 5,000-entry `.bib` added to the listings
+ * (scripts/bench/synthetic-bibliography.ts), cold and again with nothing changed.
  * On the largest N it also weighs the built pages and measures search in headless Chromium.
  *
  * Writes .bench/report.json and .bench/report.md and prints the Markdown; each step's
@@ -27,8 +29,9 @@ import { asMarkdown, componentNotes, MATH_NOTES, withNotesOn, type Entries } fro
 import { measure } from './bench/measure.ts';
 import { measurePageWeights } from './bench/page-weights.ts';
 import { benchProject } from './bench/project-copy.ts';
-import { formatReport, judge, medianCost, ratio, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
+import { formatReport, judge, medianCost, ratio, sizeResult, stepCost, type BenchReport, type BibliographyFigures, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
 import { measureSearch } from './bench/search-cost.ts';
+import { generateBibliography } from './bench/synthetic-bibliography.ts';
 import { generateListings } from './bench/synthetic.ts';
 import { changedFiles, snapshotTree } from './bench/tree-snapshot.ts';
 
@@ -36,6 +39,8 @@ const USAGE = 'usage: npm run bench [-- --sizes 400,2000,10000] [-- --rounds 3]'
 const SEED = 1;
 /** The first two words measure bytes; the latency median is over the others after the first. */
 const QUERIES = 6;
+/** The size of the bibliography whose cost ingest is to keep under 1.5 s (issue 17). */
+const BIBLIOGRAPHY_ENTRIES = 5000;
 const reportDir = resolve(import.meta.dirname, '..', '.bench');
 /** Each step's output, to see where the time goes (`n-10000-astro-build.log`). */
 const logDir = join(reportDir, 'logs');
@@ -122,7 +127,29 @@ const VARIANTS = {
 };
 type Variant = keyof typeof VARIANTS;
 
-async function benchSize(papers: number, largest: boolean, rounds: number): Promise<{ size: SizeResult; site?: SiteFigures }> {
+/**
+ * Ingest of the size's listings with a bibliography of BIBLIOGRAPHY_ENTRIES papers added to
+ * seeds/, from nothing and again with nothing changed, `rounds` times; compared with the
+ * size's cold ingest without it.
+ */
+async function benchBibliography(dir: string, papers: number, vocabulary: readonly string[], withoutIt: StepCost, rounds: number): Promise<BibliographyFigures> {
+  await writeFile(join(dir, 'seeds', 'bench-library.bib'), generateBibliography({ entries: BIBLIOGRAPHY_ENTRIES, vocabulary, seed: SEED }));
+  const label = `N=${papers} + ${BIBLIOGRAPHY_ENTRIES}-entry .bib ingest`;
+  const coldRuns: StepCost[] = [];
+  const warmRuns: StepCost[] = [];
+  const changed = new Set<string>();
+  for (let round = 1; round <= rounds; round++) {
+    await setAside(dir, INGEST_OUTPUT);
+    const of = rounds > 1 ? ` (round ${round} of ${rounds})` : '';
+    coldRuns.push(await timed(`${label}, cold${of}`, dir, ['scripts/ingest.ts']));
+    const before = await snapshotTree(join(dir, 'content'));
+    warmRuns.push(await timed(`${label} again, nothing changed${of}`, dir, ['scripts/ingest.ts']));
+    for (const file of changedFiles(before, await snapshotTree(join(dir, 'content')))) changed.add(file);
+  }
+  return { papers, entries: BIBLIOGRAPHY_ENTRIES, withoutIt, ingestCold: medianCost(coldRuns), ingestWarm: { ...medianCost(warmRuns), filesChanged: [...changed].sort() } };
+}
+
+async function benchSize(papers: number, { largest, smallest }: { largest: boolean; smallest: boolean }, rounds: number): Promise<{ size: SizeResult; site?: SiteFigures; bibliography?: BibliographyFigures }> {
   const synthetic = generateListings({ papers, seed: SEED });
   const dir = await benchProject(synthetic.listings);
   temporary.add(dir);
@@ -198,14 +225,15 @@ async function benchSize(papers: number, largest: boolean, rounds: number): Prom
     bareMdxBuild: medianCost(runs.bareMdx),
     mdxToMarkdownByRound: runs.astro.map((run, index) => ratio(run, runs.markdown[index]!).wallTime),
   });
-  if (!largest) return { size };
+  const bibliography = smallest ? await benchBibliography(dir, papers, synthetic.vocabulary, ingestCold, rounds) : undefined;
+  if (!largest) return { size, ...(bibliography && { bibliography }) };
 
   const dist = join(dir, 'dist');
   const pages = await measurePageWeights(dist);
   progress(`N=${papers} page weights: ${pages.dist.files} files in dist/`);
   const search = await measureSearch(dist, synthetic.queryWords.slice(0, QUERIES));
   progress(`N=${papers} search in chromium: first query ${search.bytes.firstQuery.bytes} bytes, median ${Math.round(search.medianLatencyMs)} ms`);
-  return { size, site: { papers, pages, search } };
+  return { size, site: { papers, pages, search }, ...(bibliography && { bibliography }) };
 }
 
 async function main({ sizes, rounds }: { sizes: number[]; rounds: number }): Promise<void> {
@@ -213,11 +241,13 @@ async function main({ sizes, rounds }: { sizes: number[]; rounds: number }): Pro
   await mkdir(logDir, { recursive: true });
   const results: SizeResult[] = [];
   let site: SiteFigures | undefined;
+  let bibliography: BibliographyFigures | undefined;
   try {
     for (const [index, papers] of sizes.entries()) {
-      const measured = await benchSize(papers, index === sizes.length - 1, rounds);
+      const measured = await benchSize(papers, { largest: index === sizes.length - 1, smallest: index === 0 }, rounds);
       results.push(measured.size);
       if (measured.site) site = measured.site;
+      if (measured.bibliography) bibliography = measured.bibliography;
     }
   } finally {
     for (const dir of temporary) await rm(dir, { recursive: true, force: true });
@@ -229,7 +259,8 @@ async function main({ sizes, rounds }: { sizes: number[]; rounds: number }): Pro
     rounds,
     sizes: results,
     site: site!,
-    verdicts: judge(results.at(-1)!, site!),
+    bibliography: bibliography!,
+    verdicts: judge(results.at(-1)!, site!, bibliography!),
   };
   const markdown = formatReport(report);
   await writeFile(join(reportDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -130,6 +130,18 @@ export interface SiteFigures {
   search: SearchCost;
 }
 
+/** Ingest with a bibliography added to the smallest size's listings (issue 17). */
+export interface BibliographyFigures {
+  /** The size's N: the listed papers beside the bibliography. */
+  papers: number;
+  /** BibTeX entries in the bibliography. */
+  entries: number;
+  /** The size's cold ingest without the bibliography. */
+  withoutIt: StepCost;
+  ingestCold: StepCost;
+  ingestWarm: StepCost & { filesChanged: string[] };
+}
+
 export interface Verdict {
   target: string;
   pass: boolean;
@@ -152,7 +164,9 @@ export type TargetName =
   | 'resultsLatency'
   | 'paperPage'
   | 'themePages'
-  | 'tablePages';
+  | 'tablePages'
+  | 'bibliographyCold'
+  | 'bibliographyWarmFiles';
 
 export interface BenchReport {
   /** ISO date and time of the run. */
@@ -163,12 +177,13 @@ export interface BenchReport {
   rounds: number;
   sizes: SizeResult[];
   site: SiteFigures;
-  /** Judged on the largest size. */
+  bibliography: BibliographyFigures;
+  /** Judged on the largest size, but the bibliography's, on the smallest. */
   verdicts: Record<TargetName, Verdict>;
 }
 
 /** The targets of the issue; size targets are set for N = 10000 and judged on the largest size run. */
-export function judge(largest: SizeResult, site: SiteFigures): Record<TargetName, Verdict> {
+export function judge(largest: SizeResult, site: SiteFigures, bibliography: BibliographyFigures): Record<TargetName, Verdict> {
   const verdict = (target: string, pass: boolean): Verdict => ({ target, pass });
   return {
     ingestCold: verdict('< 2 s', largest.ingestCold.wallSeconds < 2),
@@ -190,6 +205,9 @@ export function judge(largest: SizeResult, site: SiteFigures): Record<TargetName
     paperPage: verdict('max < 20 kB', site.pages.paperPages.max.bytes < 20_000),
     themePages: verdict('max < 100 kB', site.pages.themePages.max.bytes < 100_000),
     tablePages: verdict('max < 100 kB', site.pages.papersTable.max.bytes < 100_000),
+    // Issue 17: a 5,000-entry .bib adds under 1.5 s to a cold ingest; a re-run writes nothing.
+    bibliographyCold: verdict('< 1.5 s added', bibliography.ingestCold.wallSeconds - bibliography.withoutIt.wallSeconds < 1.5),
+    bibliographyWarmFiles: verdict('0', bibliography.ingestWarm.filesChanged.length === 0),
   };
 }
 
@@ -209,7 +227,7 @@ function table(head: string[], rows: string[][], align: string[]): string {
 }
 
 export function formatReport(report: BenchReport): string {
-  const { machine, sizes, site, verdicts } = report;
+  const { machine, sizes, site, bibliography, verdicts } = report;
   const largest = sizes.at(-1)!;
   const { pages, search } = site;
   const { firstQuery, secondQuery, pageLoad } = search.bytes;
@@ -260,6 +278,15 @@ export function formatReport(report: BenchReport): string {
     row('10% formulas ÷ .md build: wall time · CPU time · peak RSS', (size) => [size.mathToMarkdown.wallTime, size.mathToMarkdown.cpuTime, size.mathToMarkdown.maxRss].map(times).join(' · ')),
   ];
 
+  const bibliographyRows = [
+    [`ingest, cold, without the .bib: wall`, seconds(bibliography.withoutIt.wallSeconds), '', ''],
+    [`ingest, cold, with the .bib: wall`, seconds(bibliography.ingestCold.wallSeconds), '', ''],
+    ['what the .bib adds to a cold ingest: wall', seconds(bibliography.ingestCold.wallSeconds - bibliography.withoutIt.wallSeconds), verdicts.bibliographyCold.target, result(verdicts.bibliographyCold)],
+    ['ingest, cold, with the .bib: CPU (system) · peak RSS', cost(bibliography.ingestCold), '', ''],
+    ['ingest again with the .bib, nothing changed: wall', seconds(bibliography.ingestWarm.wallSeconds), '', ''],
+    ['ingest again with the .bib: files changed under content/', String(bibliography.ingestWarm.filesChanged.length), verdicts.bibliographyWarmFiles.target, result(verdicts.bibliographyWarmFiles)],
+  ];
+
   const partRows = Object.entries(firstQuery.parts).map(([part, total]) => [`  ${part} (${total.files} files)`, kB(total.bytes), kB(total.gzipBytes), '', '']);
   const [firstWord, secondWord] = search.words;
   const byteRows = [
@@ -304,6 +331,10 @@ export function formatReport(report: BenchReport): string {
     `## Build, per number of papers N`,
     '',
     table(['figure', ...sizes.map((size) => `N=${size.papers}`), 'target', `result (N=${largest.papers})`], buildRows, ['---', ...sizes.map(() => '---:'), '---', '---']),
+    '',
+    `## A ${bibliography.entries.toLocaleString('en')}-entry bibliography beside the listings (N=${bibliography.papers})`,
+    '',
+    table(['figure', 'value', 'target', 'result'], bibliographyRows, ['---', '---:', '---', '---']),
     '',
     `## Pages of the largest site (N=${site.papers})`,
     '',

@@ -35,7 +35,7 @@ export interface SyntheticListings {
 }
 
 /** mulberry32: small, fast and good enough to pick words. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWeights } from '../../scripts/bench/page-weights.ts';
-import { formatReport, judge, medianCost, sizeResult, stepCost, type BenchReport, type SiteFigures, type SizeFigures } from '../../scripts/bench/report.ts';
+import { formatReport, judge, medianCost, sizeResult, stepCost, type BenchReport, type BibliographyFigures, type SiteFigures, type SizeFigures } from '../../scripts/bench/report.ts';
 import type { SearchCost } from '../../scripts/bench/search-cost.ts';
 
 const step = (wallSeconds: number, cpuSeconds: number, maxRssMb: number, systemSeconds = cpuSeconds / 4) => ({ wallSeconds, cpuSeconds, systemSeconds, maxRssKb: (maxRssMb * 1e6) / 1024 });
@@ -52,6 +52,14 @@ const search: SearchCost = {
 
 const site: SiteFigures = { papers: 2000, pages, search };
 
+const bibliography: BibliographyFigures = {
+  papers: 400,
+  entries: 5000,
+  withoutIt: step(0.5, 0.6, 120),
+  ingestCold: step(1.7, 2.1, 260),
+  ingestWarm: { ...step(0.6, 0.7, 200), filesChanged: [] },
+};
+
 describe('sizeResult', () => {
   it('adds the full build up from ingest, astro build and Pagefind, and compares astro build with the bare baseline', () => {
     const result = sizeResult(figures(400, 1));
@@ -87,7 +95,7 @@ describe('medianCost', () => {
 
 describe('judge', () => {
   it('passes or fails each target on the largest size and the site figures', () => {
-    const verdicts = judge(sizeResult(figures(2000, 1)), site);
+    const verdicts = judge(sizeResult(figures(2000, 1)), site, bibliography);
     expect(Object.fromEntries(Object.entries(verdicts).map(([name, verdict]) => [name, verdict.pass]))).toEqual({
       ingestCold: true,
       ingestWarmTime: true,
@@ -106,20 +114,27 @@ describe('judge', () => {
       paperPage: true,
       themePages: true,
       tablePages: true,
+      bibliographyCold: true,
+      bibliographyWarmFiles: true,
     });
   });
 
   it('fails a warm ingest that wrote a file, however fast', () => {
     const size = figures(2000, 1);
-    const verdicts = judge(sizeResult({ ...size, ingestWarm: { ...size.ingestWarm, filesChanged: ['papers/agents/a.mdx'] } }), site);
+    const verdicts = judge(sizeResult({ ...size, ingestWarm: { ...size.ingestWarm, filesChanged: ['papers/agents/a.mdx'] } }), site, bibliography);
     expect(verdicts.ingestWarmFiles.pass).toBe(false);
     expect(verdicts.ingestWarmTime.pass).toBe(true);
   });
 
   it('holds the all-.mdx build to 1.1× the .md build, and to 3× faster than bare glob() over .mdx with half its memory', () => {
     const size = figures(2000, 1);
-    const verdicts = judge(sizeResult({ ...size, astroBuild: step(5.4, 6, 800), bareMdxBuild: step(16, 20, 1500) }), site);
+    const verdicts = judge(sizeResult({ ...size, astroBuild: step(5.4, 6, 800), bareMdxBuild: step(16, 20, 1500) }), site, bibliography);
     expect([verdicts.mdxTime.pass, verdicts.mdxCpu.pass, verdicts.bareMdxSpeed.pass, verdicts.bareMdxMemory.pass]).toEqual([false, true, false, false]);
+  });
+
+  it('holds a 5,000-entry bibliography to 1.5 s more than the cold ingest without it, and its re-run to no file written', () => {
+    const slow = judge(sizeResult(figures(2000, 1)), site, { ...bibliography, ingestCold: step(2.0, 2.4, 260), ingestWarm: { ...bibliography.ingestWarm, filesChanged: ['.ingest-cache.json'] } });
+    expect([slow.bibliographyCold.pass, slow.bibliographyWarmFiles.pass]).toEqual([false, false]);
   });
 });
 
@@ -132,7 +147,8 @@ describe('formatReport', () => {
     rounds: 3,
     sizes,
     site,
-    verdicts: judge(sizes.at(-1)!, site),
+    bibliography,
+    verdicts: judge(sizes.at(-1)!, site, bibliography),
   };
   const markdown = formatReport(report);
   const line = (start: string) => markdown.split('\n').find((candidate) => candidate.startsWith(start));
@@ -156,6 +172,12 @@ describe('formatReport', () => {
     expect(line('| 1% components ÷ .md build: wall time')).toBe('| 1% components ÷ .md build: wall time | 1.35× | 1.35× | ≤ 1.25× | **FAIL** |');
     expect(line('| 10% formulas')).toBe('| 10% formulas ÷ .md build: wall time · CPU time · peak RSS | 1.46× · 1.61× · 1.28× | 1.46× · 1.61× · 1.28× |  |  |');
     expect(line('| full build (ingest cold')).toBe('| full build (ingest cold + astro build + Pagefind): wall | 6.50 s | 26.0 s |  |  |');
+  });
+
+  it('shows what the bibliography adds to a cold ingest at the smallest size', () => {
+    expect(markdown).toContain('## A 5,000-entry bibliography beside the listings (N=400)');
+    expect(line('| what the .bib adds')).toBe('| what the .bib adds to a cold ingest: wall | 1.20 s | < 1.5 s added | PASS |');
+    expect(line('| ingest again with the .bib: files changed')).toBe('| ingest again with the .bib: files changed under content/ | 0 | 0 | PASS |');
   });
 
   it('weighs the pages of the largest site', () => {
