@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doubtfulMerges, mergePapers } from '../../src/lib/ingest/merge.ts';
+import { doubtfulMerges, groupListed, mergePapers } from '../../src/lib/ingest/merge.ts';
 import { titleKey } from '../../src/lib/ingest/normalise.ts';
 import type { ListedPaper } from '../../src/lib/ingest/types.ts';
 import { parseSeed, seedNames } from '../setup/seeds.ts';
@@ -17,7 +17,7 @@ describe('doubtfulMerges', () => {
       listed({ title: 'C Agents for Systems', abstract: 'We survey embedded controllers and their firmware for small robots.', source: { listing: 'a.txt', line: 25 } }),
       listed({ title: 'C agents for systems', abstract: 'Systems programming agents written in a compiled language with templates, cut', source: { listing: 'b.txt', line: 3 } }),
     ];
-    expect(doubtfulMerges(papers)).toEqual([
+    expect(doubtfulMerges(groupListed(papers))).toEqual([
       {
         file: 'a.txt',
         line: 25,
@@ -28,11 +28,11 @@ describe('doubtfulMerges', () => {
 
   it('says nothing of a paper listed once without its abstract', () => {
     const papers = [listed({ title: 'GPT-4 Report', abstract: '' }), listed({ title: 'GPT4 Report', abstract: 'We report on a large model and its evaluation.' })];
-    expect(doubtfulMerges(papers)).toEqual([]);
+    expect(doubtfulMerges(groupListed(papers))).toEqual([]);
   });
 
   it('finds none in the seed listings, whose repeated papers have the same abstract or nearly', () => {
-    expect(doubtfulMerges(seedNames.flatMap((name) => parseSeed(name).papers))).toEqual([]);
+    expect(doubtfulMerges(groupListed(seedNames.flatMap((name) => parseSeed(name).papers)))).toEqual([]);
   });
 });
 
