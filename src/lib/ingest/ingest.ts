@@ -9,6 +9,7 @@ import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntrie
 import { ENTRY_EXTENSIONS, isRead, LISTING_EXTENSIONS, LISTINGS_CONFIG, readableName, unreadSeedMessage } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
+import { checkedFields } from './checked-fields.ts';
 import { matchEntries } from './entry-match.ts';
 import { identityOf } from './identity.ts';
 import { doubtfulMerges, groupListed, mergeGroups } from './merge.ts';
@@ -187,7 +188,11 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const generated = stored.filter(({ entry }) => !isHandWritten(entry));
   const entryIdentity = ({ entry }: StoredEntry) => identityOf([entry.data]);
 
-  const listedPapers = parsed.flatMap((listing) => listing.papers);
+  const listedPapers = parsed.flatMap((listing) => listing.papers).map((paper) => {
+    const checked = checkedFields(paper);
+    for (const warning of checked.warnings) warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
+    return checked.paper;
+  });
   const groups = groupListed(listedPapers);
   const merged = mergeGroups(groups);
   for (const warning of doubtfulMerges(groups)) warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
