@@ -31,6 +31,15 @@ export function paperIds({ doi, arxiv }: { doi?: string | undefined; arxiv?: str
   };
 }
 
+const titleKeys = new WeakMap<object, string>();
+
+/** `titleKey` of a record's title, computed once per record: merging asks for it several times, and it is most of merging's time. */
+export function titleKeyOf(record: { title: string }): string {
+  let key = titleKeys.get(record);
+  if (key === undefined) titleKeys.set(record, (key = titleKey(record.title)));
+  return key;
+}
+
 /** Everything a paper, or an entry written for one, is known by: its ids and the title key of every spelling it came with. */
 export interface Identity {
   dois: string[];
@@ -41,17 +50,18 @@ export interface Identity {
 /** The identity of records (the listed papers of one paper, or one entry's front matter). */
 export function identityOf(records: readonly { title?: unknown; doi?: unknown; arxiv?: unknown }[]): Identity {
   const [dois, arxivs, titles] = [new Set<string>(), new Set<string>(), new Set<string>()];
-  for (const { title, doi, arxiv } of records) {
+  for (const record of records) {
+    const { title, doi, arxiv } = record;
     const ids = paperIds({ doi: typeof doi === 'string' ? doi : undefined, arxiv: typeof arxiv === 'string' ? arxiv : undefined });
     if (ids.doi !== undefined) dois.add(ids.doi);
     if (ids.arxiv !== undefined) arxivs.add(ids.arxiv);
-    if (typeof title === 'string') titles.add(titleKey(title));
+    if (typeof title === 'string') titles.add(titleKeyOf(record as { title: string }));
   }
   return { dois: [...dois], arxivs: [...arxivs], titles: [...titles] };
 }
 
 /** Whether two identities name different papers: both have DOIs and none in common, or the same for arXiv ids. */
-export function conflicting(a: Identity, b: Identity): boolean {
+export function conflicting(a: Pick<Identity, 'dois' | 'arxivs'>, b: Pick<Identity, 'dois' | 'arxivs'>): boolean {
   const differ = (x: readonly string[], y: readonly string[]) => x.length > 0 && y.length > 0 && !x.some((id) => y.includes(id));
   return differ(a.dois, b.dois) || differ(a.arxivs, b.arxivs);
 }

@@ -1,5 +1,5 @@
-import { conflicting, identityOf, isArxivDoi, paperIds, type Identity } from './identity.ts';
-import { titleKey, words } from './normalise.ts';
+import { conflicting, identityOf, isArxivDoi, paperIds, titleKeyOf, type Identity } from './identity.ts';
+import { words } from './normalise.ts';
 import type { ListedPaper, Paper, PublishedDate, Warning } from './types.ts';
 
 /**
@@ -23,20 +23,21 @@ export function groupListed(listed: readonly ListedPaper[]): ListedPaper[][] {
     while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
     return index;
   };
+  const ids = listed.map(paperIds);
   // The ids of each group, kept at its root: the first listed paper of the group, whose index is the lowest.
-  const identities = listed.map((paper) => identityOf([paper]));
+  const groupIds = ids.map(({ doi, arxiv }) => ({ dois: doi === undefined ? [] : [doi], arxivs: arxiv === undefined ? [] : [arxiv] }));
   const join = (a: number, b: number) => {
     const [x, y] = [find(a), find(b)];
     if (x === y) return;
     const [root, child] = x < y ? [x, y] : [y, x];
     parent[child] = root;
-    const [kept, added] = [identities[root]!, identities[child]!];
-    identities[root] = { dois: [...new Set([...kept.dois, ...added.dois])], arxivs: [...new Set([...kept.arxivs, ...added.arxivs])], titles: [] };
+    const [kept, added] = [groupIds[root]!, groupIds[child]!];
+    groupIds[root] = { dois: [...new Set([...kept.dois, ...added.dois])], arxivs: [...new Set([...kept.arxivs, ...added.arxivs])] };
   };
   for (const kind of ['doi', 'arxiv'] as const) {
     const first = new Map<string, number>();
-    listed.forEach((paper, index) => {
-      const id = paperIds(paper)[kind];
+    listed.forEach((_, index) => {
+      const id = ids[index]![kind];
       if (id === undefined) return;
       const earlier = first.get(id);
       if (earlier === undefined) first.set(id, index);
@@ -46,10 +47,10 @@ export function groupListed(listed: readonly ListedPaper[]): ListedPaper[][] {
   // One listed paper per group met so far with each title key.
   const byTitle = new Map<string, number[]>();
   listed.forEach((paper, index) => {
-    const key = titleKey(paper.title);
+    const key = titleKeyOf(paper);
     const earlier = byTitle.get(key) ?? [];
     for (const other of earlier) {
-      if (!conflicting(identities[find(other)]!, identities[find(index)]!)) join(other, index);
+      if (!conflicting(groupIds[find(other)]!, groupIds[find(index)]!)) join(other, index);
     }
     if (!earlier.some((other) => find(other) === find(index))) earlier.push(index);
     byTitle.set(key, earlier);
@@ -57,7 +58,9 @@ export function groupListed(listed: readonly ListedPaper[]): ListedPaper[][] {
   const groups = new Map<number, ListedPaper[]>();
   listed.forEach((paper, index) => {
     const root = find(index);
-    groups.set(root, [...(groups.get(root) ?? []), paper]);
+    const group = groups.get(root);
+    if (group) group.push(paper);
+    else groups.set(root, [paper]);
   });
   return [...groups.values()];
 }
@@ -106,11 +109,7 @@ function mergeGroup(group: readonly ListedPaper[]): Paper {
   const dois = group.flatMap(({ doi }) => doi ?? []);
   const keywords = new Map<string, string>();
   for (const keyword of group.flatMap((paper) => paper.keywords ?? [])) if (!keywords.has(keyword.toLowerCase())) keywords.set(keyword.toLowerCase(), keyword);
-  const paper: Paper = {
-    key: titleKey(first.title),
-    title: first.title,
-    abstract: best(group.map(({ abstract }) => abstract), (a, b) => a.length > b.length)!,
-    sources: group.map(({ source }) => source),
+  const fields: Omit<Paper, 'key' | 'title' | 'abstract' | 'sources'> = {
     authorsCount: firstGiven('authorsCount'),
     organisation: firstGiven('organisation'),
     published: best(group.map(({ published }) => published), (a, b) => compareRanks(publishedRank(a), publishedRank(b)) > 0),
@@ -124,7 +123,15 @@ function mergeGroup(group: readonly ListedPaper[]): Paper {
     citationKey: firstGiven('citationKey'),
     keywords: keywords.size === 0 ? undefined : [...keywords.values()],
   };
-  return Object.fromEntries(Object.entries(paper).filter(([, value]) => value !== undefined)) as unknown as Paper;
+  const paper: Paper = {
+    key: titleKeyOf(first),
+    title: first.title,
+    abstract: best(group.map(({ abstract }) => abstract), (a, b) => a.length > b.length)!,
+    sources: group.map(({ source }) => source),
+  };
+  // Only the fields some source gives: an absent field is left out of the entry.
+  for (const [field, value] of Object.entries(fields)) if (value !== undefined) (paper as unknown as Record<string, unknown>)[field] = value;
+  return paper;
 }
 
 /** Lexicographic order of two ranks of equal length: positive when `a` is better. */
@@ -155,7 +162,8 @@ export function doubtfulMerges(groups: readonly (readonly ListedPaper[])[]): War
   const warnings: Warning[] = [];
   const warn = ({ source }: ListedPaper, message: string) => warnings.push({ file: source.listing, line: source.line, message });
   const at = ({ source }: ListedPaper) => `${source.listing}, line ${source.line}`;
-  for (const group of groups) {
+  // A paper listed once merged nothing.
+  for (const group of groups.filter((papers) => papers.length > 1)) {
     const firstWithTitle = new Map<string, ListedPaper>();
     const firstWithId = { doi: new Map<string, ListedPaper>(), arxiv: new Map<string, ListedPaper>() };
     const firstOfKind: { doi?: ListedPaper; arxiv?: ListedPaper } = {};
@@ -167,7 +175,7 @@ export function doubtfulMerges(groups: readonly (readonly ListedPaper[])[]): War
         return earlier ? [{ kind, id: id!, earlier }] : [];
       });
       const [byId] = shared;
-      const key = titleKey(paper.title);
+      const key = titleKeyOf(paper);
       const earlierTitle = firstWithTitle.get(key);
       if (byId && titleOverlap(paper.title, byId.earlier.title) < 0.5) {
         warn(paper, `"${paper.title}" is taken for the paper "${byId.earlier.title}" (${at(byId.earlier)}), whose ${ID_NAMES[byId.kind]} ${byId.id} it has; the titles have little in common: is the ${ID_NAMES[byId.kind]} of one of them wrong?`);
@@ -189,15 +197,19 @@ export function doubtfulMerges(groups: readonly (readonly ListedPaper[])[]): War
   }
   // Papers that share a title key: a listed paper joined to one of them by its title alone (its ids, if
   // any, are its own in its group) whose ids fit another as well could be either.
-  const byTitle = new Map<string, { group: readonly ListedPaper[]; identity: Identity }[]>();
+  const byTitle = new Map<string, (readonly ListedPaper[])[]>();
   for (const group of groups) {
-    const identity = identityOf(group);
-    for (const key of identity.titles) byTitle.set(key, [...(byTitle.get(key) ?? []), { group, identity }]);
+    for (const key of new Set(group.map(titleKeyOf))) {
+      const shared = byTitle.get(key);
+      if (shared) shared.push(group);
+      else byTitle.set(key, [group]);
+    }
   }
-  for (const [key, papers] of byTitle) {
-    if (papers.length < 2) continue;
+  for (const [key, sharing] of byTitle) {
+    if (sharing.length < 2) continue;
+    const papers = sharing.map((group) => ({ group, identity: identityOf(group) }));
     for (const { group, identity } of papers) {
-      for (const paper of group.filter((listedPaper) => titleKey(listedPaper.title) === key)) {
+      for (const paper of group.filter((listedPaper) => titleKeyOf(listedPaper) === key)) {
         const own = identityOf([paper]);
         const rest = identityOf(group.filter((other) => other !== paper));
         if (own.dois.some((id) => rest.dois.includes(id)) || own.arxivs.some((id) => rest.arxivs.includes(id))) continue;
