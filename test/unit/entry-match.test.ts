@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchEntries } from '../../src/lib/ingest/entry-match.ts';
+import { readEntry } from '../../src/lib/ingest/entry.ts';
+import { entryIdentity, matchEntries } from '../../src/lib/ingest/entry-match.ts';
 import { identityOf } from '../../src/lib/ingest/identity.ts';
 
 type Fields = { title?: unknown; doi?: unknown; arxiv?: unknown };
@@ -33,5 +34,18 @@ describe('matchEntries', () => {
     // An id on one side only is no conflict: the entry was written before the paper's .bib came.
     expect(match([[{ title: 'Reply', arxiv: '2101.00002' }]], [{ title: 'Reply', doi: '10.1/a' }])).toEqual({ 0: [0] });
     expect(match([[{ title: 'Reply' }]], [{ title: 'Reply', doi: '10.1/a' }])).toEqual({ 0: [0] });
+  });
+});
+
+describe('entryIdentity', () => {
+  it('finds an entry by its title, DOI and arXiv id, but not by ids the user pinned', () => {
+    const entry = (frontmatter: string) => entryIdentity(readEntry(`---\n${frontmatter}---\nAbstract.\n`, 'x.mdx'));
+    expect(entry('title: "Deep Residual Learning."\ndoi: 10.1109/CVPR.2016.90\narxiv: "1512.03385"\n')).toEqual({ dois: ['10.1109/cvpr.2016.90'], arxivs: ['1512.03385'], titles: ['deep residual learning'] });
+    expect(entry('pinned: [doi, arxiv]\ntitle: T\ndoi: 10.1/right\narxiv: "2101.00001"\n')).toEqual({ dois: [], arxivs: [], titles: ['t'] });
+    expect(entry('title: [not, a, title]\ndoi: 42\n')).toEqual({ dois: [], arxivs: [], titles: [] });
+    // A DOI pinned to correct the .bib's does not part the entry from its paper, which still has the wrong one.
+    const paper = identityOf([{ title: 'T', doi: '10.1/wrong' }]);
+    expect(matchEntries([paper], [entry('pinned: [doi]\ntitle: T\ndoi: 10.1/right\n')])).toEqual(new Map([[0, [0]]]));
+    expect(matchEntries([paper], [entry('title: T\ndoi: 10.1/right\n')])).toEqual(new Map());
   });
 });

@@ -1,4 +1,14 @@
-import { conflicting, type Identity } from './identity.ts';
+import { pinnedFields, type EntryFile } from './entry.ts';
+import { conflicting, identityOf, type Identity } from './identity.ts';
+
+/**
+ * What an entry is found by: its title, DOI and arXiv id. A pinned DOI or arXiv id is the user's
+ * correction of the sources, not what they give: it neither finds the entry nor keeps it from its paper.
+ */
+export function entryIdentity({ data }: EntryFile): Identity {
+  const { pinned } = pinnedFields(data);
+  return identityOf([{ title: data['title'], doi: pinned.has('doi') ? undefined : data['doi'], arxiv: pinned.has('arxiv') ? undefined : data['arxiv'] }]);
+}
 
 /**
  * Finds the entries written earlier for each paper (`identityOf` its listed papers, and of each

@@ -10,7 +10,7 @@ import { ENTRY_EXTENSIONS, isRead, LISTING_EXTENSIONS, LISTINGS_CONFIG, readable
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { checkedFields } from './checked-fields.ts';
-import { matchEntries } from './entry-match.ts';
+import { entryIdentity, matchEntries } from './entry-match.ts';
 import { identityOf } from './identity.ts';
 import { doubtfulMerges, groupListed, mergeGroups } from './merge.ts';
 import { fieldLine, hasUserContent } from './entry.ts';
@@ -186,7 +186,6 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   }
   const handWritten = stored.filter(({ entry }) => isHandWritten(entry));
   const generated = stored.filter(({ entry }) => !isHandWritten(entry));
-  const entryIdentity = ({ entry }: StoredEntry) => identityOf([entry.data]);
 
   const listedPapers = parsed.flatMap((listing) => listing.papers).map((paper) => {
     const checked = checkedFields(paper);
@@ -198,7 +197,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   for (const warning of doubtfulMerges(groups)) warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   // A paper is found in entries by its ids and every spelling of its title (entry-match.ts): first in the hand-written ones.
   const identities = groups.map((group) => identityOf(group));
-  const handWrittenOf = matchEntries(identities, handWritten.map(entryIdentity));
+  const handWrittenOf = matchEntries(identities, handWritten.map(({ entry }) => entryIdentity(entry)));
   const listedIndices = merged.flatMap((paper, index) => {
     const [found] = handWrittenOf.get(index) ?? [];
     if (found === undefined) return [index];
@@ -207,7 +206,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     return [];
   });
   const listed = listedIndices.map((index) => merged[index]!);
-  const entriesOf = matchEntries(listedIndices.map((index) => identities[index]!), generated.map(entryIdentity));
+  const entriesOf = matchEntries(listedIndices.map((index) => identities[index]!), generated.map(({ entry }) => entryIdentity(entry)));
   /** Each generated entry of a paper listed now -> that paper's key. */
   const paperOfEntry = new Map([...entriesOf].flatMap(([index, found]) => found.map((entry) => [generated[entry]!, listed[index]!.key] as const)));
   checkAddresses(stored, shown(papersDir), (item) => paperOfEntry.get(item), prune);
