@@ -206,7 +206,8 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     return [];
   });
   const listed = listedIndices.map((index) => merged[index]!);
-  const entriesOf = matchEntries(listedIndices.map((index) => identities[index]!), generated.map(({ entry }) => entryIdentity(entry)));
+  const generatedIds = generated.map(({ entry }) => entryIdentity(entry));
+  const entriesOf = matchEntries(listedIndices.map((index) => identities[index]!), generatedIds);
   /** Each generated entry of a paper listed now -> that paper's key. */
   const paperOfEntry = new Map([...entriesOf].flatMap(([index, found]) => found.map((entry) => [generated[entry]!, listed[index]!.key] as const)));
   checkAddresses(stored, shown(papersDir), (item) => paperOfEntry.get(item), prune);
@@ -224,7 +225,13 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   // The file name of a hand-written entry with a slug of its own is kept from new papers only.
   const held = new Set(storedSlugs.values());
   const fileNames = handWritten.map(({ path }) => fileSlug(path)).filter((name) => !held.has(name));
-  const slugs = assignSlugs(listed, storedSlugs, new Set([...addresses.keys(), ...fileNames]));
+  // A paper given the slug of an entry continues that entry (its title edited by hand, say). Not the entry of a
+  // paper with a DOI or arXiv id that no listed paper has (unless --prune deletes it now): that is another paper.
+  const unclaimed = generated
+    .filter((item, index) => !paperOfEntry.has(item) && !(prune && !hasUserContent(item.entry)) && (generatedIds[index]!.dois.length > 0 || generatedIds[index]!.arxivs.length > 0))
+    .map(({ entry }) => entry.data['slug'])
+    .filter(isSlug);
+  const slugs = assignSlugs(listed, storedSlugs, new Set([...addresses.keys(), ...fileNames, ...unclaimed]));
   // A listed paper whose entry's slug is not its to keep is told so, and that entry is continued, and
   // moved, under the new slug.
   const formerSlugs = new Map<string, string>();
