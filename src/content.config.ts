@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { PINNABLE } from './lib/ingest/fields.ts';
+import { ARXIV_PATTERN, DOI_PATTERN, isWebUrl, PINNABLE } from './lib/ingest/fields.ts';
 import { URL_SEGMENT } from './lib/ingest/slug.ts';
 import { parseThemes, THEMES_FILE as THEMES_FILE_NAME } from './lib/ingest/themes.ts';
 import { paperId } from './lib/site/paper-id.ts';
@@ -63,9 +63,9 @@ const papers = defineCollection({
       .optional(),
     venue: z.string().min(1).optional(),
     type: z.string().min(1).optional(),
-    doi: z.string().regex(/^10\.\S+\/\S+$/, 'a DOI such as 10.1145/3290605.3300233, without https://doi.org/').optional(),
-    arxiv: z.string().regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'an arXiv id such as 1503.02531 or hep-th/9901001, without version').optional(),
-    url: z.url().optional(),
+    doi: z.string().regex(DOI_PATTERN, 'a DOI such as 10.1145/3290605.3300233, without https://doi.org/').optional(),
+    arxiv: z.string().regex(ARXIV_PATTERN, 'an arXiv id such as 1503.02531 or hep-th/9901001, without version').optional(),
+    url: z.string().refine(isWebUrl, 'an http or https address').optional(),
     citationKey: z.string().min(1).optional(),
     keywords: z.array(z.string().min(1)).optional(),
     upvotes: z.number().int().nonnegative().optional(),

@@ -36,8 +36,20 @@ describe('classifyPaper', () => {
     expect(classifyPaper({ title: 'Skill agents', abstract: '' }, matchers).mainTheme).toBe('skills');
   });
 
+  it('takes a term in a keyword for one in the title: it scores the title weight once, wherever found', () => {
+    expect(classifyPaper({ title: 'Graphs', abstract: '' }, matchers).mainTheme).toBe(UNSORTED_THEME_ID);
+    expect(classifyPaper({ title: 'Graphs', abstract: '', keywords: ['Web-Navigation'] }, matchers)).toEqual({ themes: ['agents'], mainTheme: 'agents', matchedTerms: { agents: ['web navigation'] } });
+    // Skills in the title and a keyword scores 3, not 6: agents, 3 in the title and 2 in the abstract, comes first.
+    const both = classifyPaper({ title: 'Skills and agents', abstract: 'An agent, an agent.', keywords: ['skills', 'Skill learning'] }, matchers);
+    expect(both.themes).toEqual(['agents', 'skills']);
+  });
+
+  it('matches no term across two keywords', () => {
+    expect(classifyPaper({ title: 'Graphs', abstract: '', keywords: ['web', 'navigation'] }, matchers).themes).toEqual([UNSORTED_THEME_ID]);
+  });
+
   it('scores every theme as counting each term at every position of the text would', () => {
-    // The README's rule, applied word by word: a term is its words in a row, the last one a prefix with `*`.
+    // docs/themes.md's rule, applied word by word: a term is its words in a row, the last one a prefix with `*`.
     const occurrences = (text: string, term: string) => {
       const [textWords, tokens, prefix] = [words(text), words(term), term.endsWith('*')];
       return textWords.filter((_, start) =>
@@ -50,12 +62,14 @@ describe('classifyPaper', () => {
     const text = fc.array(fc.tuple(fc.constantFrom(...vocabulary, 'a'), separator), { maxLength: 30 }).map((list) => list.flat().join(''));
     const term = fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 2 }).chain((list) => fc.constantFrom(list.join(' '), `${list.join(' ')}*`));
     const themes = fc.array(fc.array(term, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 });
+    const keywords = fc.array(text, { maxLength: 3 });
     fc.assert(
-      fc.property(themes, text, text, (termLists, title, abstract) => {
+      fc.property(themes, text, text, keywords, (termLists, title, abstract, keywordList) => {
         const compiled = compileThemes([...termLists.map((terms, i) => theme(`t${i}`, terms)), theme(UNSORTED_THEME_ID, [])]);
-        const result = classifyPaper({ title, abstract }, compiled);
+        const result = classifyPaper({ title, abstract, keywords: keywordList }, compiled);
         const expected = termLists.flatMap((terms, i) => {
-          const scores = terms.map((t) => (occurrences(title, t) > 0 ? 3 : 0) + Math.min(occurrences(abstract, t), 3));
+          const titleLike = (t: string) => [title, ...keywordList].some((part) => occurrences(part, t) > 0);
+          const scores = terms.map((t) => (titleLike(t) ? 3 : 0) + Math.min(occurrences(abstract, t), 3));
           const score = scores.reduce((sum, value) => sum + value, 0);
           return score >= 3 ? [{ id: `t${i}`, score, matched: terms.filter((_, k) => scores[k]! > 0) }] : [];
         });

@@ -1,3 +1,4 @@
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import { evaluate, markdownToHtml } from 'satteri';
@@ -93,6 +94,19 @@ describe('random scraped text survives the entry unchanged', () => {
         if (abstract !== '') expect(body).toBe(`${abstractToMarkdown(abstract, 'md')}\n`);
         // No abstract: a line that is not blank (Astro trims bodies) and reads as no text.
         else expect([body.endsWith('\n') && !body.slice(0, -1).includes('\n'), body.trim() !== '', bodyToPlainText(body, 'md')]).toEqual([true, true, '']);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('authors, keywords, venue and citation key → entry file → the same values for gray-matter and for Astro', () => {
+    const value = line.filter((text) => text !== '');
+    const fields = fc.record({ authors: fc.array(value, { minLength: 1, maxLength: 4 }), keywords: fc.array(value, { minLength: 1, maxLength: 4 }), venue: value, citationKey: value });
+    fc.assert(
+      fc.property(fields, (cited) => {
+        const text = serialiseEntry({ ...paper('T', ''), ...cited }, undefined, 'mdx');
+        const read = [readEntry(text, 'x.mdx').data, parseFrontmatter(text).frontmatter as Record<string, unknown>];
+        for (const data of read) expect({ authors: data['authors'], keywords: data['keywords'], venue: data['venue'], citationKey: data['citationKey'] }).toEqual(cited);
       }),
       { numRuns: 300 },
     );

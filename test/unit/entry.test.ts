@@ -195,3 +195,61 @@ describe('readEntry on front matter that is not YAML', () => {
     expect(() => readEntry(source, file)).toThrow(expect.objectContaining({ message }));
   });
 });
+
+describe('the fields of a paper from a bibliography', () => {
+  const cited: ClassifiedPaper = {
+    ...paper,
+    title: 'Ünïcode: "quoted" title #1',
+    authors: ['Vaswani, Ashish', "O'Brien, Ève", 'Doe: Jane', '#1 Fan', 'OpenAI', 'yes', '2024', 'Smith, J. "Jay"'],
+    published: { text: '2017', date: '2017', precision: 'year', yearSource: 'listing' },
+    venue: 'Advances in Neural Information Processing Systems 30 (NeurIPS 2017)',
+    type: 'paper-conference',
+    doi: '10.48550/arXiv.1706.03762',
+    arxiv: '1706.03762',
+    url: 'https://arxiv.org/abs/1706.03762?x=1#y',
+    citationKey: 'vaswani2017attention',
+    keywords: ['Machine learning', 'null', 'a: b', '- dash', '{x}'],
+    sources: [{ listing: 'a.txt', line: 3 }, { listing: 'lab.bib', line: 10, key: 'vaswani2017attention' }],
+  };
+
+  it('come out in the order of GENERATED_FIELDS, lists one item a line, quoted where YAML would read them otherwise', () => {
+    const text = serialiseEntry(cited, undefined, 'mdx');
+    expect(text.slice(0, text.indexOf('themes:'))).toBe(`title: 'Ünïcode: "quoted" title #1'\nslug: a-title-with-quotes-and-braces\n`.replace(/^/, '---\n'));
+    expect(text).toContain(
+      'authors:\n  - Vaswani, Ashish\n  - O\'Brien, Ève\n  - "Doe: Jane"\n  - "#1 Fan"\n  - OpenAI\n  - "yes"\n  - "2024"\n  - Smith, J. "Jay"\n' +
+        'published:\n  text: "2017"\n  date: "2017"\n  precision: year\n  yearSource: listing\n' +
+        'venue: Advances in Neural Information Processing Systems 30 (NeurIPS 2017)\ntype: paper-conference\n' +
+        'doi: 10.48550/arXiv.1706.03762\narxiv: "1706.03762"\nurl: https://arxiv.org/abs/1706.03762?x=1#y\ncitationKey: vaswani2017attention\n' +
+        'keywords:\n  - Machine learning\n  - "null"\n  - "a: b"\n  - "- dash"\n  - "{x}"\nupvotes: 4\n' +
+        'sources:\n  - listing: a.txt\n    line: 3\n  - listing: lab.bib\n    line: 10\n    key: vaswani2017attention\n---\n',
+    );
+    const { data } = readEntry(text, 'x.mdx');
+    for (const key of ['title', 'authors', 'published', 'venue', 'type', 'doi', 'arxiv', 'url', 'citationKey', 'keywords', 'sources'] as const) expect(data[key], key).toEqual(cited[key]);
+  });
+
+  it('give an entry without an abstract the no-abstract line', () => {
+    const { body } = readEntry(serialiseEntry({ ...cited, abstract: '' }, undefined, 'mdx'), 'x.mdx');
+    expect(body).toBe('{/* no abstract in the listings */}\n');
+  });
+
+  it('keep pinned authors as the user wrote them while the other fields follow the sources', () => {
+    const edited = serialiseEntry(cited, undefined, 'mdx')
+      .replace('---\ntitle', '---\npinned: [authors]\ntitle')
+      .replace(/^authors:\n(?:  - .*\n)+/m, 'authors: [Vaswani et al.]   # shortened by hand\n');
+    const again = serialiseEntry({ ...cited, authors: ['Someone, Else'], venue: 'NeurIPS' }, { entry: readEntry(edited, 'x.mdx'), file: 'x.mdx' }, 'mdx');
+    expect(again).toContain('\nauthors: [Vaswani et al.]   # shortened by hand\n');
+    expect(readEntry(again, 'x.mdx').data).toMatchObject({ authors: ['Vaswani et al.'], venue: 'NeurIPS' });
+  });
+
+  it('join an entry written before they existed, keeping its fields, pins and notes byte for byte', () => {
+    const before = `${serialiseEntry(paper, undefined, 'mdx').replace(/\n---\n/, '\nstatus: read   # mine\n---\n')}\n## Notes\n\nMine.\n`;
+    const after = serialiseEntry(cited, { entry: readEntry(before, 'x.mdx'), file: 'x.mdx' }, 'mdx');
+    expect(after).toContain('\nkeywords:\n  - Machine learning\n');
+    expect(after).toContain('\nstatus: read   # mine\n---\n');
+    expect(after.endsWith('\n## Notes\n\nMine.\n')).toBe(true);
+    expect(readEntry(after, 'x.mdx').data['authors']).toEqual(cited.authors);
+    // The same paper again: the same text.
+    expect(serialiseEntry(cited, { entry: readEntry(after, 'x.mdx'), file: 'x.mdx' }, 'mdx')).toBe(after);
+    expect(serialiseEntry(paper, { entry: readEntry(before, 'x.mdx'), file: 'x.mdx' }, 'mdx')).toBe(before);
+  });
+});

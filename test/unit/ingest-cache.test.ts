@@ -64,5 +64,9 @@ describe('the ingest cache', () => {
     expect(classificationKey('themes-2', { title: 'A', abstract: 'B' })).not.toBe(key);
     expect(classificationKey('themes-1', { title: 'A ', abstract: 'B' })).not.toBe(key);
     expect(classificationKey('themes-1', { title: 'AB', abstract: '' })).not.toBe(classificationKey('themes-1', { title: 'A', abstract: 'B' }));
+    // Keywords count as much as the title (classify.ts): another list, another key; no keywords and none, one.
+    expect(classificationKey('themes-1', { title: 'A', abstract: 'B', keywords: ['agents'] })).not.toBe(key);
+    expect(classificationKey('themes-1', { title: 'A', abstract: 'B', keywords: ['agents', 'skills'] })).not.toBe(classificationKey('themes-1', { title: 'A', abstract: 'B', keywords: ['agents skills'] }));
+    expect(classificationKey('themes-1', { title: 'A', abstract: 'B', keywords: [] })).toBe(key);
   });
 });

@@ -428,6 +428,33 @@ describe('ingest keeps what users wrote', () => {
     expect((await ingest(paths)).plan.writes).toEqual([]);
   });
 
+  it('keeps a paper\'s entry, slug and notes when a file read before its listing spells its title otherwise', async () => {
+    const { paths, entry } = await ingestedOne('Self-Rewarding Language Models');
+    const annotated = `${entry.source}\nMy notes.\n`;
+    await writeFile(join(paths.contentDir, 'papers', entry.path), annotated);
+    await writeFile(join(paths.seedsDir, '0.txt'), listing('Self-rewarding language models'));
+    const report = await ingest(paths);
+    expect(report.plan.orphans).toEqual([]);
+    const [only, ...others] = await entriesOf(paths);
+    expect(others).toEqual([]);
+    expect(only?.path).toBe(entry.path);
+    expect(only?.entry.data).toMatchObject({ title: 'Self-rewarding language models', slug: entry.entry.data['slug'] });
+    expect(only?.entry.data['sources']).toEqual([{ listing: '0.txt', line: 1 }, { listing: 'a.txt', line: 1 }]);
+    expect(only?.source.endsWith('\nMy notes.\n')).toBe(true);
+    expect((await ingest(paths)).plan.writes).toEqual([]);
+  });
+
+  it('takes a hand-written entry that carries a DOI and an arXiv id, and another spelling of the title, for the listed paper\'s only entry', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Deep Residual Learning'));
+    await mkdir(join(paths.contentDir, 'papers/mine'), { recursive: true });
+    const handWritten = '---\ntitle: "Deep residual learning."\ndoi: 10.1109/CVPR.2016.90\narxiv: "1512.03385"\nthemes: [agents]\n---\nMy summary.\n';
+    await writeFile(join(paths.contentDir, 'papers/mine/resnet.mdx'), handWritten);
+    const report = await ingest(paths);
+    expect(report.warnings.map((warning) => warning.message)).toEqual([`"Deep Residual Learning" has the hand-written entry ${relative(process.cwd(), join(paths.contentDir, 'papers'))}/mine/resnet.mdx; no entry generated for it`]);
+    expect(await entryPaths(paths)).toEqual(['mine/resnet.mdx']);
+  });
+
   it('lets a new paper take the slug a person renamed an entry away from, in either listing order', async () => {
     const [renamed, newcomer] = ['Café Agents', 'Cafe Agents']; // Two papers, one slug: cafe-agents.
     for (const order of [[renamed, newcomer], [newcomer, renamed]]) {

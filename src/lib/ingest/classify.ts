@@ -3,9 +3,10 @@ import { UNSORTED_THEME_ID } from './themes.ts';
 import type { Classification, Paper, Theme } from './types.ts';
 
 /**
- * Scoring, documented in the README: a term found in the title scores
- * TITLE_WEIGHT; each occurrence in the abstract scores 1, at most
- * ABSTRACT_CAP per term. A theme applies from MIN_SCORE on.
+ * Scoring, documented in docs/themes.md: a term found in the title or in one of the
+ * paper's keywords scores TITLE_WEIGHT (once, wherever it is found); each occurrence
+ * in the abstract scores 1, at most ABSTRACT_CAP per term. A theme applies from
+ * MIN_SCORE on.
  */
 export const TITLE_WEIGHT = 3;
 export const ABSTRACT_CAP = 3;
@@ -101,14 +102,16 @@ function occurrences(text: string, matcher: ThemeMatcher): Int32Array {
   return counts;
 }
 
-export function classifyPaper(paper: Pick<Paper, 'title' | 'abstract'>, matcher: ThemeMatcher): Classification {
-  const inTitle = occurrences(paper.title, matcher);
+export function classifyPaper(paper: Pick<Paper, 'title' | 'abstract' | 'keywords'>, matcher: ThemeMatcher): Classification {
+  // A bibliography's keywords say what the paper is about as its title does. Each is read on its own,
+  // so that no term runs from one keyword into the next.
+  const inTitle = [paper.title, ...(paper.keywords ?? [])].map((text) => occurrences(text, matcher));
   const inAbstract = occurrences(paper.abstract, matcher);
   const scored = matcher.themes.flatMap(({ theme, terms }, order) => {
     let score = 0;
     const matched: string[] = [];
     for (const number of terms) {
-      const termScore = (inTitle[number]! > 0 ? TITLE_WEIGHT : 0) + Math.min(inAbstract[number]!, ABSTRACT_CAP);
+      const termScore = (inTitle.some((counts) => counts[number]! > 0) ? TITLE_WEIGHT : 0) + Math.min(inAbstract[number]!, ABSTRACT_CAP);
       if (termScore > 0) matched.push(matcher.terms[number]!.term);
       score += termScore;
     }

@@ -6,7 +6,7 @@
  *
  *   { "code": <hash of the ingest modules>,
  *     "entries": { <entry path>: <fingerprint of the paper and the entry's text> },
- *     "classifications": { <hash of the themes file, a title and an abstract>: <themes> },
+ *     "classifications": { <hash of the themes file, a title, an abstract and keywords>: <themes> },
  *     "readings": { <entry path>: <what readEntry found in its text (entry-readings.ts)> } }
  *
  * Any change to what a value was computed from (a listing, the themes file, a hand edit
@@ -39,9 +39,9 @@ export function entryFingerprint(paper: ClassifiedPaper, entryText: string): str
   return hash('sha1', `${JSON.stringify(paper)}\0${entryText}`, 'base64url');
 }
 
-/** What a classification depends on: the themes file (`themesHash`, a hash of its text) and the paper's title and abstract. */
-export function classificationKey(themesHash: string, paper: Pick<Paper, 'title' | 'abstract'>): string {
-  return hash('sha1', `${themesHash}\0${paper.title}\0${paper.abstract}`, 'base64url');
+/** What a classification depends on: the themes file (`themesHash`, a hash of its text) and the paper's title, abstract and keywords. */
+export function classificationKey(themesHash: string, paper: Pick<Paper, 'title' | 'abstract' | 'keywords'>): string {
+  return hash('sha1', `${themesHash}\0${JSON.stringify([paper.title, paper.abstract, paper.keywords ?? []])}`, 'base64url');
 }
 
 export function hashText(text: string): string {

@@ -9,7 +9,10 @@ import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntrie
 import { ENTRY_EXTENSIONS, isRead, LISTING_EXTENSIONS, LISTINGS_CONFIG, readableName, unreadSeedMessage } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
-import { doubtfulMerges, mergePapers } from './merge.ts';
+import { checkedFields } from './checked-fields.ts';
+import { entryIdentity, matchEntries } from './entry-match.ts';
+import { identityOf } from './identity.ts';
+import { doubtfulMerges, groupListed, mergeGroups } from './merge.ts';
 import { fieldLine, hasUserContent } from './entry.ts';
 import { titleKey } from './normalise.ts';
 import { parseListing } from './parse-listing.ts';
@@ -102,10 +105,10 @@ export interface IngestOptions {
  * case, as macOS and Windows name folders): the site would show one of them. Allowed are the
  * entry of a paper listed now on a hand-written entry's address (it moves off, with a warning;
  * one no listing produces any more stays, unless `prune` deletes it) and two copies of one
- * listed paper (a move an interrupted run left half done, finished here). `listedKeys`: the
- * title keys listed now.
+ * listed paper (a move an interrupted run left half done, finished here). `paperOf`: the key of
+ * the paper listed now that a generated entry belongs to (`matchEntries`), if any.
  */
-function checkAddresses(stored: readonly StoredEntry[], papersDir: string, listedKeys: ReadonlySet<string>, prune: boolean): void {
+function checkAddresses(stored: readonly StoredEntry[], papersDir: string, paperOf: (item: StoredEntry) => string | undefined, prune: boolean): void {
   const byAddress = new Map<string, StoredEntry[]>();
   for (const item of stored) {
     const slug = item.entry.data['slug'];
@@ -115,8 +118,9 @@ function checkAddresses(stored: readonly StoredEntry[], papersDir: string, liste
   for (const [address, items] of byAddress) {
     const handWritten = items.filter(({ entry }) => isHandWritten(entry));
     const listed = items.filter(({ entry }) => !isHandWritten(entry));
-    const keyOf = ({ entry }: StoredEntry) => titleKey(String(entry.data['title']));
-    const orphan = listed.find((item) => !listedKeys.has(keyOf(item)) && !(prune && !hasUserContent(item.entry)));
+    // Entries of no listed paper are told apart by their titles: copies of one such entry are one.
+    const keyOf = (item: StoredEntry) => paperOf(item) ?? `\0${titleKey(String(item.entry.data['title']))}`;
+    const orphan = listed.find((item) => paperOf(item) === undefined && !(prune && !hasUserContent(item.entry)));
     const [first, second] =
       handWritten.length > 1 ? handWritten : new Set(listed.map(keyOf)).size > 1 ? listed : orphan && handWritten[0] ? [orphan, handWritten[0]] : [];
     if (first && second) {
@@ -181,33 +185,53 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `not read: entries end in .md or .mdx, in lower case (rename it ${basename(readableName(path, ENTRY_EXTENSIONS)!)})` });
   }
   const handWritten = stored.filter(({ entry }) => isHandWritten(entry));
-  const handWrittenByKey = new Map(handWritten.flatMap(({ path, entry }) => (typeof entry.data['title'] === 'string' ? [[titleKey(entry.data['title']), path] as const] : [])));
+  const generated = stored.filter(({ entry }) => !isHandWritten(entry));
 
-  const listedPapers = parsed.flatMap((listing) => listing.papers);
-  const merged = mergePapers(listedPapers);
-  for (const warning of doubtfulMerges(listedPapers)) warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
-  const listed = merged.filter((paper) => {
-    const path = handWrittenByKey.get(paper.key);
-    if (path === undefined) return true;
-    const [source] = paper.sources as [SourceRef];
-    warnings.push({ file: shown(join(paths.seedsDir, source.listing)), line: source.line, message: `"${paper.title}" has the hand-written entry ${shown(papersDir)}/${path}; no entry generated for it` });
-    return false;
+  const listedPapers = parsed.flatMap((listing) => listing.papers).map((paper) => {
+    const checked = checkedFields(paper);
+    for (const warning of checked.warnings) warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
+    return checked.paper;
   });
-  checkAddresses(stored, shown(papersDir), new Set(listed.map(({ key }) => key)), prune);
+  const groups = groupListed(listedPapers);
+  const merged = mergeGroups(groups);
+  for (const warning of doubtfulMerges(groups)) warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
+  // A paper is found in entries by its ids and every spelling of its title (entry-match.ts): first in the hand-written ones.
+  const identities = groups.map((group) => identityOf(group));
+  const handWrittenOf = matchEntries(identities, handWritten.map(({ entry }) => entryIdentity(entry)));
+  const listedIndices = merged.flatMap((paper, index) => {
+    const [found] = handWrittenOf.get(index) ?? [];
+    if (found === undefined) return [index];
+    const [source] = paper.sources as [SourceRef];
+    warnings.push({ file: shown(join(paths.seedsDir, source.listing)), line: source.line, message: `"${paper.title}" has the hand-written entry ${shown(papersDir)}/${handWritten[found]!.path}; no entry generated for it` });
+    return [];
+  });
+  const listed = listedIndices.map((index) => merged[index]!);
+  const generatedIds = generated.map(({ entry }) => entryIdentity(entry));
+  const entriesOf = matchEntries(listedIndices.map((index) => identities[index]!), generatedIds);
+  /** Each generated entry of a paper listed now -> that paper's key. */
+  const paperOfEntry = new Map([...entriesOf].flatMap(([index, found]) => found.map((entry) => [generated[entry]!, listed[index]!.key] as const)));
+  checkAddresses(stored, shown(papersDir), (item) => paperOfEntry.get(item), prune);
 
   // A hand-written entry's address: its slug, or without one its file name in lower case (on macOS and
   // Windows `Kept-Paper.md` and `kept-paper.md` are one file, and so are the page folders of the two ids).
   const addresses = new Map(handWritten.map(({ path, entry }) => [typeof entry.data['slug'] === 'string' ? entry.data['slug'] : fileSlug(path), path]));
-  /** Title key -> the entry ingest wrote for the paper before. */
+  /** Paper key -> the entry ingest wrote for the paper before. */
   const storedByKey = new Map<string, { path: string; slug: unknown; line: number }>();
-  for (const { path, entry } of stored.filter((stored) => !isHandWritten(stored.entry))) {
-    if (typeof entry.data['title'] === 'string') storedByKey.set(titleKey(entry.data['title']), { path, slug: entry.data['slug'], line: fieldLine(entry, 'slug') });
+  for (const [index, [first]] of entriesOf) {
+    const { path, entry } = generated[first!]!;
+    storedByKey.set(listed[index]!.key, { path, slug: entry.data['slug'], line: fieldLine(entry, 'slug') });
   }
   const storedSlugs = new Map([...storedByKey].flatMap(([key, { slug }]) => (isSlug(slug) ? [[key, slug] as const] : [])));
   // The file name of a hand-written entry with a slug of its own is kept from new papers only.
   const held = new Set(storedSlugs.values());
   const fileNames = handWritten.map(({ path }) => fileSlug(path)).filter((name) => !held.has(name));
-  const slugs = assignSlugs(listed, storedSlugs, new Set([...addresses.keys(), ...fileNames]));
+  // A paper given the slug of an entry continues that entry (its title edited by hand, say). Not the entry of a
+  // paper with a DOI or arXiv id that no listed paper has (unless --prune deletes it now): that is another paper.
+  const unclaimed = generated
+    .filter((item, index) => !paperOfEntry.has(item) && !(prune && !hasUserContent(item.entry)) && (generatedIds[index]!.dois.length > 0 || generatedIds[index]!.arxivs.length > 0))
+    .map(({ entry }) => entry.data['slug'])
+    .filter(isSlug);
+  const slugs = assignSlugs(listed, storedSlugs, new Set([...addresses.keys(), ...fileNames, ...unclaimed]));
   // A listed paper whose entry's slug is not its to keep is told so, and that entry is continued, and
   // moved, under the new slug.
   const formerSlugs = new Map<string, string>();

@@ -65,9 +65,12 @@ export interface ParsedListing {
   warnings: Warning[];
 }
 
-/** A distinct paper after merging every listing that mentions it. */
+/** A distinct paper after merging every source that holds it (merge.ts). */
 export interface Paper {
-  /** Normalised title: what makes two listed papers the same paper. */
+  /**
+   * Unique per paper in one run: its title's `titleKey`, followed by its DOI or arXiv id when an earlier
+   * paper has that title key (`mergeGroups`). Ingest keys slugs by it; entries are found by `matchEntries`.
+   */
   key: string;
   title: string;
   abstract: string;
