@@ -12,7 +12,7 @@ import { parseListingsConfig, type ListingSettings } from './listings-config.ts'
 import { doubtfulMerges, mergePapers } from './merge.ts';
 import { fieldLine, hasUserContent } from './entry.ts';
 import { titleKey } from './normalise.ts';
-import { parseListing } from './parse-listing.ts';
+import { parseListing } from './formats/listing.ts';
 import { acquireLock } from './lock.ts';
 import { assignSlugs, isListSegment, isSlug } from './slug.ts';
 import { parseThemes, THEMES_FILE } from './themes.ts';
@@ -287,14 +287,14 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
 const ENTRY_PACKAGES = ['gray-matter', 'gray-matter/node_modules/js-yaml', 'js-yaml', 'mdast-util-gfm', 'mdast-util-math', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
 
 /**
- * A hash of what ingest's output depends on besides its input: the ingest modules, the
+ * A hash of what ingest's output depends on besides its input: the ingest modules (formats/ included), the
  * site module slug.ts uses, plain-markdown.ts and markdown/features.ts (entry.ts), and the versions of ENTRY_PACKAGES in package-lock.json.
  * Anything cached by other code is computed again.
  */
 async function ingestCodeVersion(): Promise<string> {
   const folder = fileURLToPath(new URL('.', import.meta.url));
   const hash = createHash('sha256');
-  const sources = (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort().map((name) => join(folder, name));
+  const sources = (await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.ts')).sort().map((name) => join(folder, name));
   for (const file of [...sources, join(folder, '../site/sort.ts'), join(folder, '../plain-markdown.ts'), join(folder, '../markdown/features.ts')]) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file));
   const lock = await readOptionalText(join(folder, '../../../package-lock.json'));
   const packages = lock === undefined ? {} : ((JSON.parse(lock) as { packages?: Record<string, { version?: string }> }).packages ?? {});
