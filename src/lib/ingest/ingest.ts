@@ -6,13 +6,13 @@ import { classifyPaper, compileThemes } from './classify.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
-import { ENTRY_EXTENSIONS, isRead, LISTING_EXTENSIONS, LISTINGS_CONFIG, readableName, unreadSeedMessage } from './file-names.ts';
+import { ENTRY_EXTENSIONS, isRead, LISTINGS_CONFIG, readableName, SEED_EXTENSIONS, unreadSeedMessage } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { doubtfulMerges, mergePapers } from './merge.ts';
 import { fieldLine, hasUserContent } from './entry.ts';
 import { titleKey } from './normalise.ts';
-import { parseListing } from './formats/listing.ts';
+import { parseSeeds } from './formats/seeds.ts';
 import { acquireLock } from './lock.ts';
 import { assignSlugs, isListSegment, isSlug } from './slug.ts';
 import { parseThemes, THEMES_FILE } from './themes.ts';
@@ -149,14 +149,19 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const configSource = await readOptionalText(configPath);
   const settings = configSource === undefined ? new Map<string, ListingSettings>() : parseListingsConfig(configSource, shown(configPath));
 
+  const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
+  const cacheText = await readCacheText(cachePath);
+  const code = await ingestCodeVersion();
+  const cache = readIngestCache(cacheText, code);
+
   const seeds = (await readdir(paths.seedsDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const listingNames = seeds.filter((seed) => !seed.isDirectory() && isRead(seed.name, LISTING_EXTENSIONS)).map((seed) => seed.name);
-  const parsed = await Promise.all(
-    listingNames.map(async (name) => {
-      const captured = settings.get(name)?.captured;
-      return parseListing(await readText(join(paths.seedsDir, name)), name, captured === undefined ? {} : { capturedOn: captured });
-    }),
-  );
+  const listingNames = seeds.filter((seed) => !seed.isDirectory() && isRead(seed.name, SEED_EXTENSIONS)).map((seed) => seed.name);
+  const seedTexts = await Promise.all(listingNames.map(async (name) => ({ name, text: await readText(join(paths.seedsDir, name)) })));
+  const { parsed, cache: parses } = parseSeeds(seedTexts, {
+    capturedOn: (name) => settings.get(name)?.captured,
+    cache: cache.parses,
+    shown: (name) => shown(join(paths.seedsDir, name)),
+  });
   const warnings: Warning[] = [...settings.keys()]
     .filter((name) => !listingNames.includes(name))
     .map((name) => ({ file: shown(configPath), line: settings.get(name)!.line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }));
@@ -167,11 +172,6 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     const message = unreadSeedMessage(seed.name, seed.isDirectory());
     if (message) warnings.push({ file: shown(join(paths.seedsDir, seed.name)), line: 1, message });
   }
-
-  const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
-  const cacheText = await readCacheText(cachePath);
-  const code = await ingestCodeVersion();
-  const cache = readIngestCache(cacheText, code);
 
   const papersDir = join(paths.contentDir, 'papers');
   const reader = entryReader(cache.readings);
@@ -260,7 +260,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     }
     for (const path of [...plan.leftovers, ...(prune ? plan.prunable : [])]) reader.forget(path);
     await applyPlan(papersDir, plan, { prune });
-    const next = { entries: plan.fingerprints, classifications, readings: reader.readings };
+    const next = { entries: plan.fingerprints, classifications, readings: reader.readings, parses };
     if (cacheText === undefined || !sameIngestCache(cache, next)) {
       const nextText = writeIngestCache(code, next);
       if (nextText !== cacheText) await writeFile(cachePath, nextText);
@@ -280,11 +280,11 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
 }
 
 /**
- * The packages that read and write entries (by their folder under node_modules): a new version may
- * write them differently, or read them differently from the readings the cache keeps. gray-matter
+ * The packages that read bibliographies and read and write entries (by their folder under node_modules):
+ * a new version may read them differently from the parses and readings the cache keeps, or write them differently. gray-matter
  * reads YAML with js-yaml: its own copy today, the top-level one if npm ever hoists it.
  */
-const ENTRY_PACKAGES = ['gray-matter', 'gray-matter/node_modules/js-yaml', 'js-yaml', 'mdast-util-gfm', 'mdast-util-math', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
+const ENTRY_PACKAGES = ['@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris', 'unicode2latex', 'gray-matter', 'gray-matter/node_modules/js-yaml', 'js-yaml', 'mdast-util-gfm', 'mdast-util-math', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
 
 /**
  * A hash of what ingest's output depends on besides its input: the ingest modules (formats/ included), the

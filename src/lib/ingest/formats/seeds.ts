@@ -1,0 +1,100 @@
+/**
+ * Every file of seeds/ to what it lists, whatever its format: one module per format, each
+ * yielding the same listed papers (`ParsedListing`), so that merge, classify and entries do
+ * not depend on where a paper was read.
+ *
+ * Bibliographies are cached by content: a re-run with nothing changed parses none again. A
+ * `.bib` depends on the other `.bib` files (their `@string` macros, `crossref` in both
+ * directions), so its key covers them all; `.ris` and `.json` depend on themselves only.
+ */
+import { hash } from 'node:crypto';
+import type { ParsedListing } from '../types.ts';
+import { parseBibliographies } from './bibtex.ts';
+import { parseCslJson } from './csl-json.ts';
+import { parseListing } from './listing.ts';
+import { parseRis } from './ris.ts';
+
+/** The extensions seeds/ is read for, each with the format it stands for. */
+export const SEED_FORMATS = new Map([
+  ['.txt', 'listing'],
+  ['.bib', 'BibTeX'],
+  ['.ris', 'RIS'],
+  ['.json', 'CSL-JSON'],
+] as const);
+
+export interface SeedText {
+  /** The file's name in seeds/. */
+  name: string;
+  text: string;
+}
+
+/** A bibliography's parse, kept while `key` (its text and what it depends on) is unchanged. */
+export interface CachedParse {
+  key: string;
+  parsed: ParsedListing;
+}
+
+export interface ParseSeedsOptions {
+  /** A listing's capture date (`listings.yaml`), for dates listed without a year. */
+  capturedOn?: (name: string) => string | undefined;
+  /** The last run's parses by file name. */
+  cache?: ReadonlyMap<string, CachedParse>;
+  /** How messages name a file (its path from where the command runs). */
+  shown?: (name: string) => string;
+}
+
+export interface ParsedSeeds {
+  /** One per file, in the order given. */
+  parsed: ParsedListing[];
+  /** This run's parses of bibliographies, to keep for the next. */
+  cache: Map<string, CachedParse>;
+  /** The bibliographies parsed this run (not taken from the cache). */
+  reparsed: string[];
+}
+
+const extensionOf = (name: string) => name.slice(name.lastIndexOf('.'));
+const digest = (text: string) => hash('sha1', text, 'base64url');
+
+export function parseSeeds(files: readonly SeedText[], { capturedOn = () => undefined, cache = new Map(), shown = (name) => name }: ParseSeedsOptions = {}): ParsedSeeds {
+  const bibs = files.filter(({ name }) => extensionOf(name) === '.bib');
+  const allBibs = digest(bibs.map(({ name, text }) => `${name}\0${digest(text)}`).join('\0'));
+  const keyOf = ({ name, text }: SeedText) => (extensionOf(name) === '.bib' ? `${digest(text)}:${allBibs}` : digest(text));
+  const next = new Map<string, CachedParse>();
+  const reparsed: string[] = [];
+  const fromCache = (file: SeedText): ParsedListing | undefined => {
+    const cached = cache.get(file.name);
+    return cached !== undefined && cached.key === keyOf(file) ? cached.parsed : undefined;
+  };
+  const keep = (file: SeedText, parsed: ParsedListing, parsedNow: boolean) => {
+    next.set(file.name, { key: keyOf(file), parsed });
+    if (parsedNow) reparsed.push(file.name);
+    return parsed;
+  };
+
+  // The .bib files go together: all from the cache, or all parsed again.
+  const cachedBibs = bibs.map(fromCache);
+  const bibParses = cachedBibs.every((parsed) => parsed !== undefined) ? cachedBibs : parseBibliographies(bibs);
+  const bibsFresh = bibParses !== cachedBibs;
+  const byBib = new Map(bibs.map((file, index) => [file.name, keep(file, bibParses[index]!, bibsFresh)]));
+
+  const parsed = files.map((file) => {
+    switch (extensionOf(file.name)) {
+      case '.bib':
+        return byBib.get(file.name)!;
+      case '.ris':
+        return fromCache(file) ?? keep(file, parseRis(file.text, file.name, shown(file.name)), true);
+      case '.json':
+        return fromCache(file) ?? keep(file, parseCslJson(file.text, file.name, shown(file.name)), true);
+      default: {
+        const captured = capturedOn(file.name);
+        return parseListing(file.text, file.name, captured === undefined ? {} : { capturedOn: captured });
+      }
+    }
+  });
+  // A cached .ris or .json is kept for the next run too.
+  for (const file of files) {
+    const cached = fromCache(file);
+    if (cached !== undefined && !next.has(file.name)) next.set(file.name, { key: keyOf(file), parsed: cached });
+  }
+  return { parsed, cache: next, reparsed };
+}
