@@ -89,7 +89,7 @@ function publishedDate(issued: unknown, dateText: string | undefined, warn: (mes
     warn(`date "${written}" has no year CSL or BibTeX can read; the paper has no date`);
     return undefined;
   }
-  if (match[2] || typeof parts[0] === 'string') {
+  if (match[2] || (firstParts !== undefined && typeof parts[0] === 'string')) {
     warn(match[2] ? `year "${parts[0]}" read as ${match[1]} (the letter tells papers of one year apart)` : `year "${parts[0]}" is a string, read as ${match[1]}`);
   }
   const year = match[1]!.padStart(4, '0');

@@ -30,6 +30,9 @@ export function parseRis(text: string, file: string, shownFile: string = file): 
       // The DOI as written: Citation.js drops one it finds malformed unsaid, cslToPaper says so.
       const doi = [fields!['DO'] ?? []].flat()[0];
       if (doi !== undefined) item['DOI'] = doi;
+      // Citation.js reads `PY` for some record types only (not `CONF`): the date as written otherwise.
+      const date = [fields!['PY'] ?? fields!['Y1'] ?? fields!['DA'] ?? []].flat()[0];
+      if (item['issued'] === undefined && date !== undefined) item['issued'] = { raw: date.replace(/\/+$/, '') };
     } catch (error) {
       warnings.push({ file, line, message: `the record starting here is left out: Citation.js cannot read it (${String((error as Error).message).split('\n')[0]})` });
       return;
