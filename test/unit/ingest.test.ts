@@ -29,8 +29,8 @@ async function workspace({ seeds = true } = {}): Promise<IngestPaths> {
   return { seedsDir: join(dir, 'seeds'), contentDir: join(dir, 'content') };
 }
 
-
 const NOT_READ = 'not read: ingest reads listings (.txt: copied Hugging Face papers pages), bibliographies (.bib BibTeX or BibLaTeX, .ris RIS, .json CSL-JSON) and listings.yaml, nothing else';
+
 describe('ingest of the seed listings', () => {
   let paths: IngestPaths;
   beforeAll(async () => {

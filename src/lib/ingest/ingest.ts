@@ -50,7 +50,7 @@ async function readText(path: string): Promise<string> {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new InputError(name, undefined, 'this file is UTF-16 text; re-save it as UTF-8');
   }
-  if (bytes.includes(0)) throw new InputError(name, undefined, 'this is a binary file, not a text listing');
+  if (bytes.includes(0)) throw new InputError(name, undefined, 'this is a binary file, not text');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
