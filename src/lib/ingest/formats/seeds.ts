@@ -56,9 +56,10 @@ const extensionOf = (name: string) => name.slice(name.lastIndexOf('.'));
 const digest = (text: string) => hash('sha1', text, 'base64url');
 
 export function parseSeeds(files: readonly SeedText[], { capturedOn = () => undefined, cache = new Map(), shown = (name) => name }: ParseSeedsOptions = {}): ParsedSeeds {
+  const digests = new Map(files.map((file) => [file, digest(file.text)]));
   const bibs = files.filter(({ name }) => extensionOf(name) === '.bib');
-  const allBibs = digest(bibs.map(({ name, text }) => `${name}\0${digest(text)}`).join('\0'));
-  const keyOf = ({ name, text }: SeedText) => (extensionOf(name) === '.bib' ? `${digest(text)}:${allBibs}` : digest(text));
+  const allBibs = digest(bibs.map((file) => `${file.name}\0${digests.get(file)}`).join('\0'));
+  const keyOf = (file: SeedText) => (extensionOf(file.name) === '.bib' ? `${digests.get(file)}:${allBibs}` : digests.get(file)!);
   const next = new Map<string, CachedParse>();
   const reparsed: string[] = [];
   const fromCache = (file: SeedText): ParsedListing | undefined => {

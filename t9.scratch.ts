@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+const t0 = performance.now();
+const { parseSeeds } = await import('./src/lib/ingest/formats/seeds.ts');
+const t1 = performance.now();
+const text = readFileSync('/tmp/scratch/perf/lab-5000.bib', 'utf8');
+const first = parseSeeds([{ name: 'lab-5000.bib', text }]);
+const t2 = performance.now();
+const again = parseSeeds([{ name: 'lab-5000.bib', text }], { cache: first.cache });
+const t3 = performance.now();
+console.log(`import ${(t1 - t0).toFixed(0)} ms, parse ${(t2 - t1).toFixed(0)} ms (${first.parsed[0]!.papers.length} papers, ${first.parsed[0]!.warnings.length} warnings), cached ${(t3 - t2).toFixed(0)} ms, reparsed ${again.reparsed.length}`);
