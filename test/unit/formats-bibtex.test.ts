@@ -158,3 +158,11 @@ describe('years and identities', () => {
     expect(parsed.papers.every((paper) => paper.abstract === '')).toBe(true);
   });
 });
+
+describe('a .bib without entries', () => {
+  it('is named: it lists no paper', () => {
+    expect(parseBibliographies([{ name: 'empty.bib', text: '% nothing exported yet\n' }])).toEqual([
+      { listing: 'empty.bib', papers: [], warnings: [{ file: 'empty.bib', line: 1, message: 'no BibTeX entry (@type{key, …}) in this file: it lists no paper' }] },
+    ]);
+  });
+});

@@ -60,6 +60,10 @@ describe('CSL-JSON', () => {
     ]);
   });
 
+  it('names an empty list', () => {
+    expect(parseCslJson('[]\n', 'empty.json')).toEqual({ listing: 'empty.json', papers: [], warnings: [{ file: 'empty.json', line: 1, message: 'an empty list of CSL items: it lists no paper' }] });
+  });
+
   it.each([
     ['hostile/package-not-csl.json', 'seeds/package-not-csl.json:1: this JSON is not CSL-JSON: CSL-JSON is a list of items'],
     ['hostile/list-not-csl.json', 'seeds/list-not-csl.json:3: item 2 is not a CSL item (an object with an "id" and a "type"), so this is not CSL-JSON'],

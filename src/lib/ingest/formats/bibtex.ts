@@ -366,6 +366,7 @@ export function parseBibliographies(files: readonly BibliographyText[]): ParsedL
       if (result.paper) papers.push(result.paper);
     });
     const firstLine = entries[0]?.line ?? 1;
+    if (itemsOf.get(name)!.length === 0) warnings.push({ file: name, line: 1, message: 'no BibTeX entry (@type{key, …}) in this file: it lists no paper' });
     if (volumeCount > 0) {
       warnings.push({ file: name, line: firstLine, message: `${volumeCount} entries are volumes other entries point to with crossref (proceedings, books): they give those papers their venue and year, and are not papers of the list themselves` });
     }

@@ -48,7 +48,7 @@ export function parseCslJson(text: string, file: string, shownFile: string = fil
   }
   if (!Array.isArray(data)) throw new InputError(shownFile, 1, 'this JSON is not CSL-JSON: CSL-JSON is a list of items ([{ "id": …, "type": …, "title": … }, …])');
   const lines = elementLines(text);
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = data.length === 0 ? [{ file, line: 1, message: 'an empty list of CSL items: it lists no paper' }] : [];
   const papers: ListedPaper[] = [];
   data.forEach((item: unknown, index) => {
     const line = lines[index] ?? 1;
