@@ -19,7 +19,7 @@ import { parseThemes, THEMES_FILE } from './themes.ts';
 import type { Classification, ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
 
 export interface IngestPaths {
-  /** Folder of listing files (`*.txt`) and the optional `listings.yaml`. */
+  /** Folder of listings (`*.txt`), bibliographies (`*.bib`, `*.ris`, `*.json`) and the optional `listings.yaml`. */
   seedsDir: string;
   /** Folder holding `themes.yaml` and the generated `papers/`. */
   contentDir: string;
@@ -129,7 +129,7 @@ function checkAddresses(stored: readonly StoredEntry[], papersDir: string, liste
   }
 }
 
-/** Listings in, one entry per distinct paper out. */
+/** Listings and bibliographies in, one entry per distinct paper out. */
 export async function ingest(paths: IngestPaths, { write = true, prune = false }: IngestOptions = {}): Promise<IngestReport> {
   const release = write ? await acquireLock(paths.contentDir, shown(paths.contentDir)) : undefined;
   try {
