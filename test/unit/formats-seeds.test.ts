@@ -1,4 +1,4 @@
-import { copyFile, cp, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
@@ -84,6 +84,25 @@ describe('ingest of bibliographies in seeds/', () => {
     const again = await ingest(paths);
     expect(again.plan.writes).toEqual([]);
     expect(again.papers).toEqual(report.papers);
+  });
+
+  it('uses the parse it kept while the files are unchanged, and says a capture date for a bibliography is not used', async () => {
+    const paths = await workspace(['hostile/identities.bib']);
+    await ingest(paths);
+    // The cached parse, edited: the next run shows the edit only if it does not parse the file again.
+    const cacheFile = join(paths.contentDir, INGEST_CACHE_FILE);
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { parses: Record<string, { parsed: { papers: { title: string }[] } }> };
+    cache.parses['identities.bib']!.parsed.papers[0]!.title = 'A Title Only The Cache Holds';
+    await writeFile(cacheFile, JSON.stringify(cache));
+    await writeFile(join(paths.seedsDir, 'listings.yaml'), 'identities.bib:\n  captured: 2025-12-11\n');
+    const report = await ingest(paths);
+    expect(report.papers.map((paper) => paper.title)).toContain('A Title Only The Cache Holds');
+    expect(report.warnings).toContainEqual({ file: relative(process.cwd(), join(paths.seedsDir, 'listings.yaml')), line: 1, message: '"captured" for "identities.bib" is not used: a bibliography\'s dates carry their year' });
+    // A change to the file is read.
+    await writeFile(join(paths.seedsDir, 'identities.bib'), `${await readFile(join(paths.seedsDir, 'identities.bib'), 'utf8')}\n@misc{added, title = {An Added Entry}}\n`);
+    const changed = await ingest(paths);
+    expect(changed.papers.map((paper) => paper.title)).toEqual(expect.arrayContaining(['A Year With a Letter', 'An Added Entry']));
+    expect(changed.papers.map((paper) => paper.title)).not.toContain('A Title Only The Cache Holds');
   });
 
   it.each([

@@ -162,9 +162,13 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     cache: cache.parses,
     shown: (name) => shown(join(paths.seedsDir, name)),
   });
-  const warnings: Warning[] = [...settings.keys()]
-    .filter((name) => !listingNames.includes(name))
-    .map((name) => ({ file: shown(configPath), line: settings.get(name)!.line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }));
+  const warnings: Warning[] = [...settings].flatMap(([name, { line, captured }]) =>
+    !listingNames.includes(name)
+      ? [{ file: shown(configPath), line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }]
+      : captured !== undefined && !name.endsWith('.txt')
+        ? [{ file: shown(configPath), line, message: `"captured" for "${name}" is not used: a bibliography's dates carry their year` }]
+        : [],
+  );
   for (const warning of parsed.flatMap((listing) => [...listing.warnings, ...undatedYearWarning(listing)])) {
     warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   }
