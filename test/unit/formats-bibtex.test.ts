@@ -150,6 +150,11 @@ describe('years and identities', () => {
     expect(paperByKey(parsed, 'arxiv-url')).toMatchObject({ doi: '10.5555/3495724.3495883', url: 'https://arxiv.org/abs/2005.14165v4' });
     expect(paperByKey(parsed, 'datacite-doi')!.keywords).toEqual(['language models', 'evaluation', 'benchmarks']);
     expect(paperByKey(parsed, 'eprinttype')!.published).toEqual({ text: '1999-01-05', date: '1999-01-05', precision: 'day', yearSource: 'listing' });
+    const [months] = parseBibliographies([{ name: 'm.bib', text: '@article{a, title = {A}, year = 2020, month = mar}\n@article{b, title = {B}, year = {2021}, month = {May}}\n' }]);
+    expect(months!.papers.map((paper) => paper.published)).toEqual([
+      { text: '2020-03', date: '2020-03', precision: 'month', yearSource: 'listing' },
+      { text: '2021-05', date: '2021-05', precision: 'month', yearSource: 'listing' },
+    ]);
   });
 
   it('names an entry without a title, which cannot be a paper; one without an abstract is one', () => {

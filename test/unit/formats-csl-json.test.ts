@@ -47,7 +47,7 @@ describe('CSL-JSON', () => {
         title: 'An arXiv Number',
         abstract: '',
         source: { listing: 'string-years.json', line: 11, key: 'arxiv-number' },
-        published: { text: '2015-3-9', date: '2015-03-09', precision: 'day', yearSource: 'listing' },
+        published: { text: '2015-03-09', date: '2015-03-09', precision: 'day', yearSource: 'listing' },
         venue: 'arXiv',
         type: 'article',
         arxiv: '1503.02531',

@@ -19,7 +19,7 @@ describe('RIS', () => {
         abstract: 'The abstract starts on this line and goes on on the next one, as EndNote writes it.',
         source: { listing: 'crlf-multiline.ris', line: 1, key: 'crlf-one' },
         authors: ['Doe, Jane', 'Roe, Richard'],
-        published: { text: '2019-5-17', date: '2019-05-17', precision: 'day', yearSource: 'listing' },
+        published: { text: '2019-05-17', date: '2019-05-17', precision: 'day', yearSource: 'listing' },
         venue: 'Journal of Tests',
         type: 'article-journal',
         doi: '10.1234/ris.2019',

@@ -351,7 +351,9 @@ export function parseBibliographies(files: readonly BibliographyText[]): ParsedL
       }
       const item = csl[index];
       if (!item) return;
-      const date = stringField(entry.raw, 'date') ?? stringField(entry.raw, 'year');
+      // The date as written when it is not plain numbers (BibLaTeX's `date`, a year such as `2023a`).
+      const year = stringField(entry.raw, 'year');
+      const date = stringField(entry.raw, 'date') ?? (year !== undefined && !/^\d+$/.test(year.trim()) ? year : undefined);
       const { unknown } = ready[index]!;
       // The address and DOI as written: Citation.js reads `~` in them as a space.
       const url = stringField(entry.raw, 'url');

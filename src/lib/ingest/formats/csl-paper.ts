@@ -97,10 +97,11 @@ function publishedDate(issued: unknown, dateText: string | undefined, warn: (mes
   const day = Number(parts[2]);
   const hasMonth = Number.isInteger(month) && month >= 1 && month <= MONTHS_IN_YEAR;
   const hasDay = hasMonth && Number.isInteger(day) && day >= 1 && day <= new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
-  const shown = tidy(dateText ?? written);
+  const iso = hasDay ? `${year}-${pad(month)}-${pad(day)}` : hasMonth ? `${year}-${pad(month)}` : year;
   return {
-    text: shown,
-    date: hasDay ? `${year}-${pad(month)}-${pad(day)}` : hasMonth ? `${year}-${pad(month)}` : year,
+    // Date parts have no written form: they are shown as the ISO date they make.
+    text: tidy(dateText ?? (firstParts && !match[2] ? iso : written)),
+    date: iso,
     precision: hasDay ? 'day' : hasMonth ? 'month' : 'year',
     yearSource: 'listing',
   };
