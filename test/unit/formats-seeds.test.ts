@@ -86,6 +86,23 @@ describe('ingest of bibliographies in seeds/', () => {
     expect(again.papers).toEqual(report.papers);
   });
 
+  it('writes markup and code in a bibliography\'s text as text, exactly; names an entry whose TeX it cannot read', async () => {
+    const paths = await workspace(['hostile/markup.bib']);
+    const report = await ingest(paths);
+    const paper = report.papers.find((candidate) => candidate.sources[0]!.listing === 'markup.bib')!;
+    const title = 'A <script>alert("x")</script> Title {import a} & <b> ${x}';
+    const abstract = 'export const x = 1; <img src=x onerror=alert(1)> https://example.org/a_b';
+    expect(paper).toMatchObject({ title, abstract });
+    const entryPath = join(paths.contentDir, 'papers', paper.mainTheme, `${paper.slug}.mdx`);
+    const entry = readEntry(await readFile(entryPath, 'utf8'), entryPath);
+    expect(entry.data['title']).toBe(title);
+    expect(report.warnings).toContainEqual({
+      file: relative(process.cwd(), join(paths.seedsDir, 'markup.bib')),
+      line: 8,
+      message: 'entry "unclosed-math" is left out: a field\'s TeX cannot be read (expected "text", got EOF: a $ or a \\begin not closed?)',
+    });
+  });
+
   it('uses the parse it kept while the files are unchanged, and says a capture date for a bibliography is not used', async () => {
     const paths = await workspace(['hostile/identities.bib']);
     await ingest(paths);

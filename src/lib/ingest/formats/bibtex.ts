@@ -291,7 +291,8 @@ function toCsl(list: readonly RawBibtexEntry[], owners: readonly RawEntry[], war
       try {
         return parseBibtexEntries([list[index]!, ...volumes])[0];
       } catch (error) {
-        warnings.push({ file: owner.file, line: owner.line, message: `entry "${owner.raw.label}" is left out: a field's TeX cannot be read (${String((error as Error).message).split('\n')[0]})` });
+        const reason = String((error as Error).message).split('\n')[0]!.replace(/ at line \d+ col \d+:?$/, '');
+        warnings.push({ file: owner.file, line: owner.line, message: `entry "${owner.raw.label}" is left out: a field's TeX cannot be read (${reason}: a $ or a \\begin not closed?)` });
         return undefined;
       }
     });
