@@ -24,8 +24,8 @@ describe('parseSeeds', () => {
     readBibliography('hostile/string-years.json'),
   ];
 
-  it('reads each file by its extension, in the order given', () => {
-    const { parsed } = parseSeeds(files);
+  it('reads each file by its extension, in the order given', async () => {
+    const { parsed } = await parseSeeds(files);
     expect(parsed.map(({ listing, papers }) => [listing, papers.length])).toEqual([
       ['a.txt', 1],
       ['identities.bib', 7],
@@ -35,23 +35,23 @@ describe('parseSeeds', () => {
     ]);
   });
 
-  it('parses no unchanged bibliography again; a changed .bib parses every .bib again, a changed .ris only itself', () => {
-    const first = parseSeeds(files);
+  it('parses no unchanged bibliography again; a changed .bib parses every .bib again, a changed .ris only itself', async () => {
+    const first = await parseSeeds(files);
     expect(first.reparsed.sort()).toEqual(['crlf-multiline.ris', 'identities.bib', 'string-years.json', 'undefined-macros.bib']);
-    const again = parseSeeds(files, { cache: first.cache });
+    const again = await parseSeeds(files, { cache: first.cache });
     expect(again.reparsed).toEqual([]);
     expect(again.parsed).toEqual(first.parsed);
     expect(again.cache).toEqual(first.cache);
 
     const risChanged = files.map((file) => (file.name.endsWith('.ris') ? { ...file, text: file.text.replace('A Second Record', 'A Renamed Record') } : file));
-    const afterRis = parseSeeds(risChanged, { cache: again.cache });
+    const afterRis = await parseSeeds(risChanged, { cache: again.cache });
     expect(afterRis.reparsed).toEqual(['crlf-multiline.ris']);
     expect(afterRis.parsed[3]!.papers[1]!.title).toBe('A Renamed Record');
 
     // The macros a .bib uses may now be defined by the other: both are read again.
     const macros = '@string{jgcd = "Journal of Guidance, Control, and Dynamics"}\n';
     const bibChanged = risChanged.map((file) => (file.name === 'identities.bib' ? { ...file, text: `${macros}${file.text}` } : file));
-    const afterBib = parseSeeds(bibChanged, { cache: afterRis.cache });
+    const afterBib = await parseSeeds(bibChanged, { cache: afterRis.cache });
     expect(afterBib.reparsed.sort()).toEqual(['identities.bib', 'undefined-macros.bib']);
   });
 });

@@ -157,7 +157,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const seeds = (await readdir(paths.seedsDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const listingNames = seeds.filter((seed) => !seed.isDirectory() && isRead(seed.name, SEED_EXTENSIONS)).map((seed) => seed.name);
   const seedTexts = await Promise.all(listingNames.map(async (name) => ({ name, text: await readText(join(paths.seedsDir, name)) })));
-  const { parsed, cache: parses } = parseSeeds(seedTexts, {
+  const { parsed, cache: parses } = await parseSeeds(seedTexts, {
     capturedOn: (name) => settings.get(name)?.captured,
     cache: cache.parses,
     shown: (name) => shown(join(paths.seedsDir, name)),

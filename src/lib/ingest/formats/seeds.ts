@@ -6,13 +6,12 @@
  * Bibliographies are cached by content: a re-run with nothing changed parses none again. A
  * `.bib` depends on the other `.bib` files (their `@string` macros, `crossref` in both
  * directions), so its key covers them all; `.ris` and `.json` depend on themselves only.
+ * The readers of bibliographies are loaded only when one is to be parsed: Citation.js takes
+ * about 0.2 s to load, which a run of listings only, or of cached bibliographies, does not pay.
  */
 import { hash } from 'node:crypto';
 import type { ParsedListing } from '../types.ts';
-import { parseBibliographies } from './bibtex.ts';
-import { parseCslJson } from './csl-json.ts';
 import { parseListing } from './listing.ts';
-import { parseRis } from './ris.ts';
 
 /** The extensions seeds/ is read for, each with the format it stands for. */
 export const SEED_FORMATS = new Map([
@@ -55,47 +54,38 @@ export interface ParsedSeeds {
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.'));
 const digest = (text: string) => hash('sha1', text, 'base64url');
 
-export function parseSeeds(files: readonly SeedText[], { capturedOn = () => undefined, cache = new Map(), shown = (name) => name }: ParseSeedsOptions = {}): ParsedSeeds {
+export async function parseSeeds(files: readonly SeedText[], { capturedOn = () => undefined, cache = new Map(), shown = (name) => name }: ParseSeedsOptions = {}): Promise<ParsedSeeds> {
   const digests = new Map(files.map((file) => [file, digest(file.text)]));
   const bibs = files.filter(({ name }) => extensionOf(name) === '.bib');
   const allBibs = digest(bibs.map((file) => `${file.name}\0${digests.get(file)}`).join('\0'));
   const keyOf = (file: SeedText) => (extensionOf(file.name) === '.bib' ? `${digests.get(file)}:${allBibs}` : digests.get(file)!);
-  const next = new Map<string, CachedParse>();
-  const reparsed: string[] = [];
   const fromCache = (file: SeedText): ParsedListing | undefined => {
     const cached = cache.get(file.name);
     return cached !== undefined && cached.key === keyOf(file) ? cached.parsed : undefined;
   };
-  const keep = (file: SeedText, parsed: ParsedListing, parsedNow: boolean) => {
-    next.set(file.name, { key: keyOf(file), parsed });
-    if (parsedNow) reparsed.push(file.name);
-    return parsed;
-  };
 
   // The .bib files go together: all from the cache, or all parsed again.
   const cachedBibs = bibs.map(fromCache);
-  const bibParses = cachedBibs.every((parsed) => parsed !== undefined) ? cachedBibs : parseBibliographies(bibs);
-  const bibsFresh = bibParses !== cachedBibs;
-  const byBib = new Map(bibs.map((file, index) => [file.name, keep(file, bibParses[index]!, bibsFresh)]));
+  const bibsCached = cachedBibs.every((parsed) => parsed !== undefined);
+  const bibParses = bibsCached ? (cachedBibs as ParsedListing[]) : (await import('./bibtex.ts')).parseBibliographies(bibs);
+  const byBib = new Map(bibs.map((file, index) => [file, bibParses[index]!]));
+  const toParse = (extension: string) => files.some((file) => extensionOf(file.name) === extension && fromCache(file) === undefined);
+  const ris = toParse('.ris') ? (await import('./ris.ts')).parseRis : undefined;
+  const cslJson = toParse('.json') ? (await import('./csl-json.ts')).parseCslJson : undefined;
 
+  const next = new Map<string, CachedParse>();
+  const reparsed: string[] = [];
   const parsed = files.map((file) => {
-    switch (extensionOf(file.name)) {
-      case '.bib':
-        return byBib.get(file.name)!;
-      case '.ris':
-        return fromCache(file) ?? keep(file, parseRis(file.text, file.name, shown(file.name)), true);
-      case '.json':
-        return fromCache(file) ?? keep(file, parseCslJson(file.text, file.name, shown(file.name)), true);
-      default: {
-        const captured = capturedOn(file.name);
-        return parseListing(file.text, file.name, captured === undefined ? {} : { capturedOn: captured });
-      }
+    const extension = extensionOf(file.name);
+    if (extension === '.txt') {
+      const captured = capturedOn(file.name);
+      return parseListing(file.text, file.name, captured === undefined ? {} : { capturedOn: captured });
     }
+    const cached = extension === '.bib' ? (bibsCached ? byBib.get(file) : undefined) : fromCache(file);
+    const listing = cached ?? (extension === '.bib' ? byBib.get(file)! : extension === '.ris' ? ris!(file.text, file.name, shown(file.name)) : cslJson!(file.text, file.name, shown(file.name)));
+    if (cached === undefined) reparsed.push(file.name);
+    next.set(file.name, { key: keyOf(file), parsed: listing });
+    return listing;
   });
-  // A cached .ris or .json is kept for the next run too.
-  for (const file of files) {
-    const cached = fromCache(file);
-    if (cached !== undefined && !next.has(file.name)) next.set(file.name, { key: keyOf(file), parsed: cached });
-  }
   return { parsed, cache: next, reparsed };
 }
