@@ -179,7 +179,7 @@ function syntaxFault(error: unknown, itemLine: number): { line: number; reason: 
  */
 function readItems(items: readonly Item[], file: string, macros: Macros, warnings: Warning[]): RawEntry[] {
   const entries: RawEntry[] = [];
-  const undefinedNames = new Map<string, number>();
+  const undefinedNames = new Set<string>();
   let affected = 0;
   let firstAffected: number | undefined;
   for (const item of items) {
@@ -200,13 +200,13 @@ function readItems(items: readonly Item[], file: string, macros: Macros, warning
     if (missing.length > 0) {
       affected++;
       firstAffected ??= item.line;
-      for (const name of missing) undefinedNames.set(name, (undefinedNames.get(name) ?? 0) + 1);
+      for (const name of missing) undefinedNames.add(name);
     }
     const [entry] = read;
     if (item.kind === 'entry' && entry) entries.push({ raw: entry, file, line: item.line });
   }
   if (firstAffected !== undefined) {
-    const names = [...undefinedNames.keys()];
+    const names = [...undefinedNames];
     const shown = names.length > 20 ? `${names.slice(0, 20).join(', ')} and ${names.length - 20} more` : names.join(', ');
     warnings.push({
       file,
