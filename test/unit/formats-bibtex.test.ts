@@ -171,3 +171,27 @@ describe('a .bib without entries', () => {
     ]);
   });
 });
+
+describe('odd but valid BibTeX', () => {
+  it('reads a byte-order mark, parentheses, upper-case types and fields, quoted values, environments and a crossref to itself', () => {
+    const text = [
+      '\uFEFF@article{bom, title = {After a BOM}}',
+      '@article(paren, title = {In Parentheses})',
+      '@ARTICLE{UP, TITLE = {Upper Case}, YEAR = 2001}',
+      '@article{quoted, title = "Quoted {with} Braces", year = "2020"}',
+      '@article{env, title = {\\begin{itemize} Listed \\end{itemize}}}',
+      '@article{self, title = {Its Own Volume}, crossref = {self}}',
+    ].join('\n');
+    const [parsed] = parseBibliographies([{ name: 'odd.bib', text }]);
+    expect(countBibEntries(text)).toBe(6);
+    expect(parsed!.papers.map((paper) => [paper.citationKey, paper.title])).toEqual([
+      ['bom', 'After a BOM'],
+      ['paren', 'In Parentheses'],
+      ['UP', 'Upper Case'],
+      ['quoted', 'Quoted with Braces'],
+      ['env', 'Listed'],
+      ['self', 'Its Own Volume'],
+    ]);
+    expect(parsed!.warnings).toEqual([]);
+  });
+});

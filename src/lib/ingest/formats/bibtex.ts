@@ -39,7 +39,7 @@ interface Item {
 }
 
 /** An entry's start: `@type{` or `@type(` at the start of a line, as every exporter writes it. */
-const ITEM_START = /^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*([{(])/gm;
+const ITEM_START = /^[ \t\uFEFF]*@[ \t]*([A-Za-z]+)[ \t]*([{(])/gm;
 const KEY_AFTER_DELIMITER = /^[ \t\r\n]*([^,\s{}()=]+)/;
 
 const kindOf = (type: string): ItemKind => {
@@ -233,8 +233,10 @@ const READ_FIELDS = new Set([
  * `<i>`…: what is left between `<` and `>` afterwards is its markup, dropped; titles are text.
  */
 const LESS_THAN = '\uFDD0';
-/** Commands Citation.js converts itself (accents, `\emph`, Greek letters...). */
+/** Commands Citation.js converts itself (accents, `\emph`, Greek letters, environments...). */
 const citationKnows = (name: string) =>
+  name === 'begin' ||
+  name === 'end' ||
   [citationTex.commands, citationTex.mathCommands, citationTex.diacritics, citationTex.formattingCommands, citationTex.formattingEnvs, citationTex.argumentCommands].some((table) => Object.hasOwn(table, name));
 
 interface Prepared {
@@ -325,7 +327,12 @@ export function parseBibliographies(files: readonly BibliographyText[]): ParsedL
     return crossref === undefined || crossref === '' ? undefined : byKey.get(crossref);
   };
   const volumes = new Set<RawEntry>();
-  for (const entries of entriesOf.values()) for (const entry of entries) { const parent = parentOf(entry); if (parent) volumes.add(parent); }
+  for (const entries of entriesOf.values()) {
+    for (const entry of entries) {
+      const parent = parentOf(entry);
+      if (parent && parent !== entry) volumes.add(parent);
+    }
+  }
 
   return files.map(({ name }) => {
     const warnings = warningsOf.get(name)!;
