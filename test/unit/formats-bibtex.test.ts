@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse as parseBibtexEntries } from '@citation-js/plugin-bibtex/lib/input/entries.js';
 import { parseBibliographies } from '../../src/lib/ingest/formats/bibtex.ts';
 import type { ParsedListing } from '../../src/lib/ingest/types.ts';
 import { countBibEntries, namedKeys, readBibliography } from '../setup/bibliographies.ts';
@@ -193,5 +194,22 @@ describe('odd but valid BibTeX', () => {
       ['self', 'Its Own Volume'],
     ]);
     expect(parsed!.warnings).toEqual([]);
+  });
+});
+
+describe('abstracts', () => {
+  it('gives a plain abstract as Citation.js\' TeX reader would, without running it', () => {
+    const abstract = 'Line one,\n    line two with <b>markup</b> & 100% "quotes" # snake_case^caret, e.g. a-b.';
+    const [parsed] = parseBibliographies([{ name: 'p.bib', text: `@article{p, title = {P}, abstract = {${abstract}}}\n` }]);
+    const [viaCitation] = parseBibtexEntries([{ type: 'article', label: 'p', properties: { title: 'P', abstract } }]);
+    const expected = 'Line one, line two with <b>markup</b> & 100% "quotes" # snake_case^caret, e.g. a-b.';
+    expect(viaCitation!['abstract']).toBe(expected);
+    expect(parsed!.papers[0]!.abstract).toBe(expected);
+  });
+
+  it('reads an abstract with TeX through Citation.js', () => {
+    const [parsed] = parseBibliographies([{ name: 't.bib', text: '@article{t, title = {T}, abstract = {Costs $O(n^2)$ -- not {GPU} time~here.}}\n' }]);
+    // A tie is a space once white space is tidied.
+    expect(parsed!.papers[0]!.abstract).toBe('Costs O(n²) – not GPU time here.');
   });
 });

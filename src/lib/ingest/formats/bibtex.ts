@@ -243,7 +243,22 @@ interface Prepared {
   entry: RawBibtexEntry;
   /** Commands neither Citation.js nor the TeX table knows, per field. */
   unknown: Record<string, string[]>;
+  /** The abstract, when it holds nothing TeX would change: kept out of Citation.js (below). */
+  plainAbstract?: string;
 }
+
+/**
+ * Text in which Citation.js' TeX reader changes nothing but runs of white space: no command,
+ * group, math, tie or ligature (`--`, `''`, ``` `` ```). Its reader goes word by word, about
+ * 0.3 ms for a 1,200-character abstract: 1.6 s of a 5,000-entry Zotero export with abstracts.
+ */
+const isPlain = (text: string) => !/[\\{}$~]|--|''|``/.test(text);
+
+/**
+ * `^x` and `_x` in math with their one-character argument braced, as TeX reads them:
+ * Citation.js takes the whole word after the script for it (`$O(n^2)$` -> `O(n²⁾`).
+ */
+const bracedScripts = (text: string) => (text.includes('$') ? text.replace(/\$[^$]*\$/g, (math) => math.replace(/([\^_])([^{\\\s])/g, '$1{$2}')) : text);
 
 /** The entry with TeX Citation.js does not know converted first (it would drop the backslash and braces: `\hspace0pt`). */
 function prepared(entry: RawBibtexEntry, crossref: string | undefined): Prepared {
@@ -255,17 +270,20 @@ function prepared(entry: RawBibtexEntry, crossref: string | undefined): Prepared
       properties[field] = value;
       continue;
     }
-    const converted = convertTex(value.replaceAll('<', LESS_THAN), citationKnows);
+    if (field === 'abstract' && isPlain(value)) continue;
+    const converted = convertTex(bracedScripts(value.replaceAll('<', LESS_THAN)), citationKnows);
     properties[field] = converted.text;
     if (converted.unknown.length > 0) unknown[field] = converted.unknown;
   }
   if (crossref !== undefined) properties['crossref'] = crossref;
-  return { entry: { ...entry, properties }, unknown };
+  const abstract = entry.properties['abstract'];
+  const plainAbstract = typeof abstract === 'string' && !('abstract' in properties) ? abstract : undefined;
+  return { entry: { ...entry, properties }, unknown, ...(plainAbstract !== undefined && { plainAbstract }) };
 }
 
 /** Citation.js' markup out of every text of an item, `<` back. */
 function untagged<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(/<[^<>]*>/g, '').replaceAll(LESS_THAN, '<') as T;
+  if (typeof value === 'string') return (value.includes('<') || value.includes(LESS_THAN) ? value.replace(/<[^<>]*>/g, '').replaceAll(LESS_THAN, '<') : value) as T;
   if (Array.isArray(value)) return value.map(untagged) as T;
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, untagged(inner)])) as T;
   return value;
@@ -362,11 +380,12 @@ export function parseBibliographies(files: readonly BibliographyText[]): ParsedL
       // The date as written when it is not plain numbers (BibLaTeX's `date`, a year such as `2023a`).
       const year = stringField(entry.raw, 'year');
       const date = stringField(entry.raw, 'date') ?? (year !== undefined && !/^\d+$/.test(year.trim()) ? year : undefined);
-      const { unknown } = ready[index]!;
+      const { unknown, plainAbstract } = ready[index]!;
       // The address and DOI as written: Citation.js reads `~` in them as a space.
       const url = stringField(entry.raw, 'url');
       const doi = stringField(entry.raw, 'doi');
-      const result = cslToPaper({ ...untagged(item), ...(url !== undefined && { URL: url }), ...(doi !== undefined && { DOI: doi }) }, {
+      const fields = { ...(plainAbstract !== undefined && { abstract: plainAbstract }), ...(url !== undefined && { URL: url }), ...(doi !== undefined && { DOI: doi }) };
+      const result = cslToPaper({ ...untagged(item), ...fields }, {
         source: { listing: name, line: entry.line, key: entry.raw.label },
         ...(date !== undefined && { dateText: date }),
         arxivCandidates: arxivCandidates(entry.raw),

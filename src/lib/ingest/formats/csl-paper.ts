@@ -4,6 +4,7 @@
  * change per format. Items come from files users did not write by hand: every field is
  * checked, and what cannot be kept is said in a warning naming the entry.
  */
+import { isAscii } from '../normalise.ts';
 import type { ListedPaper, PublishedDate, SourceRef, Warning } from '../types.ts';
 import { convertTex } from './tex.ts';
 
@@ -51,8 +52,11 @@ export function findArxiv(candidates: readonly unknown[]): string | undefined {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 
-/** Zero-width spaces (what `\hspace{0pt}` stands for) and runs of white space out, NFC. */
-const tidy = (value: string) => value.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+/** Zero-width spaces (what `\hspace{0pt}` stands for) and runs of white space out, NFC (which leaves ASCII as it is). */
+function tidy(value: string): string {
+  const spaced = value.replace(/\s+/g, ' ').trim();
+  return isAscii(spaced) ? spaced : spaced.replace(/\u200b/g, '').normalize('NFC');
+}
 
 /** One name as `Family, Given` (particles with the family name, suffix after the given), or the literal. */
 function nameText(name: unknown): string | undefined {
