@@ -25,7 +25,7 @@ function summary(report: IngestReport, prune: boolean): string {
   const { plan } = report;
   const moved = plan.writes.filter((write) => write.movedFrom).length;
   const lines = [
-    `Read ${report.listings.length} listings: ${report.listings.map(({ listing, papers }) => `${listing} ${papers}`).join(', ')}`,
+    `Read ${report.listings.length} listings and bibliographies: ${report.listings.map(({ listing, papers }) => `${listing} ${papers}`).join(', ')}`,
     `${report.listedPapers} listed papers, ${report.distinctPapers} distinct (${report.listedPapers - report.distinctPapers} duplicates merged)`,
     `Listed papers per theme: ${report.themes.map(({ theme, papers }) => `${theme.id} ${papers}`).join(', ')}`,
     `Entries: ${plan.writes.length - moved} written, ${moved} moved, ${plan.unchanged} unchanged, ${report.handWritten} hand-written left alone`,

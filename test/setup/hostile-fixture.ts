@@ -24,7 +24,7 @@ export interface HostilePaper {
   probe: string;
 }
 
-/** Padding that makes every abstract an abstract (>= 200 characters; see looksLikeAbstract in parse-listing.ts). */
+/** Padding that makes every abstract an abstract (>= 200 characters; see looksLikeAbstract in formats/listing.ts). */
 const PADDING =
   'This sentence only pads the abstract so that the listing parser reads the line as an abstract and not as a title, whatever came before it in the line.';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseListing } from '../../src/lib/ingest/parse-listing.ts';
+import { parseListing } from '../../src/lib/ingest/formats/listing.ts';
 import type { ParsedListing } from '../../src/lib/ingest/types.ts';
 
 export const SEEDS_DIR = join(import.meta.dirname, '../../seeds');

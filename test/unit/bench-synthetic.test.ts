@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergePapers } from '../../src/lib/ingest/merge.ts';
 import { words } from '../../src/lib/ingest/normalise.ts';
-import { parseListing } from '../../src/lib/ingest/parse-listing.ts';
+import { parseListing } from '../../src/lib/ingest/formats/listing.ts';
 import { generateListings } from '../../scripts/bench/synthetic.ts';
 
 const synthetic = generateListings({ papers: 2000, seed: 7 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRY_EXTENSIONS, LISTING_EXTENSIONS, readableName } from '../../src/lib/ingest/file-names.ts';
+import { ENTRY_EXTENSIONS, SEED_EXTENSIONS, readableName } from '../../src/lib/ingest/file-names.ts';
 
 describe('readableName', () => {
   it.each([
-    ['June.TXT', LISTING_EXTENSIONS, 'June.txt'],
-    ['june.Txt', LISTING_EXTENSIONS, 'june.txt'],
+    ['June.TXT', SEED_EXTENSIONS, 'June.txt'],
+    ['june.Txt', SEED_EXTENSIONS, 'june.txt'],
+    ['Lab.BIB', SEED_EXTENSIONS, 'Lab.bib'],
+    ['zotero.JSON', SEED_EXTENSIONS, 'zotero.json'],
     ['mine/Notes.MD', ENTRY_EXTENSIONS, 'mine/Notes.md'],
     ['a.b.MDX', ENTRY_EXTENSIONS, 'a.b.mdx'],
     ['x.markdown', ENTRY_EXTENSIONS, 'x.md'],
@@ -14,8 +16,8 @@ describe('readableName', () => {
   });
 
   it.each([
-    ['june.txt', LISTING_EXTENSIONS],
-    ['notes.md', LISTING_EXTENSIONS],
+    ['june.txt', SEED_EXTENSIONS],
+    ['notes.md', SEED_EXTENSIONS],
     ['notes.md', ENTRY_EXTENSIONS],
     ['notes.mdx', ENTRY_EXTENSIONS],
     ['figure.PNG', ENTRY_EXTENSIONS],

@@ -13,12 +13,13 @@ describe('the ingest cache', () => {
     ]),
     classifications: new Map([['k', classification]]),
     readings: new Map([['a/y.md', { hash: 'h', data: { title: 'Y', sources: [{ listing: 'a.txt', line: 1 }] }, frontmatter: [4, 40], body: 44 }]]),
+    parses: new Map([['lab.bib', { key: 'k1', parsed: { listing: 'lab.bib', papers: [{ title: 'T', abstract: '', source: { listing: 'lab.bib', line: 3, key: 'doe2020' } }], warnings: [] } }]]),
   };
 
   it('reads back what it wrote, for the same code only', () => {
     const text = writeIngestCache('code-1', cache);
     expect(readIngestCache(text, 'code-1')).toEqual(cache);
-    expect(readIngestCache(text, 'code-2')).toEqual({ entries: new Map(), classifications: new Map(), readings: new Map() });
+    expect(readIngestCache(text, 'code-2')).toEqual({ entries: new Map(), classifications: new Map(), readings: new Map(), parses: new Map() });
     const reversed = { ...cache, entries: new Map([...cache.entries].reverse()) };
     expect(writeIngestCache('code-1', reversed)).toBe(text);
   });
@@ -28,6 +29,7 @@ describe('the ingest cache', () => {
       entries: new Map(cache.entries),
       classifications: new Map(cache.classifications),
       readings: new Map(cache.readings),
+      parses: new Map(cache.parses),
       ...changes,
     });
     expect(sameIngestCache(cache, copy())).toBe(true);
@@ -38,17 +40,21 @@ describe('the ingest cache', () => {
     expect(sameIngestCache(cache, copy({ classifications: new Map([['k', { ...classification }]]) }))).toBe(false);
     expect(sameIngestCache(cache, copy({ classifications: new Map() }))).toBe(false);
     expect(sameIngestCache(cache, copy({ readings: new Map([...cache.readings].map(([path, reading]) => [path, { ...reading }])) }))).toBe(false);
+    expect(sameIngestCache(cache, copy({ parses: new Map() }))).toBe(false);
     expect(sameIngestCache(cache, copy({ readings: new Map() }))).toBe(false);
   });
 
   it('starts empty from a missing, broken or foreign file, and skips values of the wrong shape', () => {
-    const empty = { entries: new Map(), classifications: new Map(), readings: new Map() };
+    const empty = { entries: new Map(), classifications: new Map(), readings: new Map(), parses: new Map() };
     for (const text of [undefined, '', '{', 'null', '[]', '{"code":"c","entries":null}']) expect(readIngestCache(text, 'c')).toEqual(empty);
     const mixed = '{"code":"c","entries":{"a.md":1,"b.md":"ok"},"classifications":{"x":{"themes":"agents"},"y":' + JSON.stringify(classification) + '}}';
-    expect(readIngestCache(mixed, 'c')).toEqual({ entries: new Map([['b.md', 'ok']]), classifications: new Map([['y', classification]]), readings: new Map() });
+    expect(readIngestCache(mixed, 'c')).toEqual({ entries: new Map([['b.md', 'ok']]), classifications: new Map([['y', classification]]), readings: new Map(), parses: new Map() });
     const reading = { hash: 'h', data: {}, frontmatter: [0, 0], body: 8 };
     const readings = { ok: reading, noHash: { ...reading, hash: 1 }, noData: { ...reading, data: [] }, short: { ...reading, frontmatter: [0] }, negative: { ...reading, body: -1 }, fraction: { ...reading, frontmatter: [0, 0.5] }, reversed: { ...reading, frontmatter: [4, 2] } };
     expect(readIngestCache(JSON.stringify({ code: 'c', readings }), 'c').readings).toEqual(new Map([['ok', reading]]));
+    const parse = { key: 'k', parsed: { listing: 'a.bib', papers: [], warnings: [] } };
+    const parses = { ok: parse, noKey: { ...parse, key: 1 }, noParse: { key: 'k' }, noPapers: { key: 'k', parsed: { listing: 'a.bib', warnings: [] } } };
+    expect(readIngestCache(JSON.stringify({ code: 'c', parses }), 'c').parses).toEqual(new Map([['ok', parse]]));
   });
 
   it('fingerprints change with the paper and with the entry text', () => {

@@ -1,26 +1,14 @@
 /**
- * Ingest finding a paper's entry by DOI, arXiv id and every spelling of its title, end to end. Until
- * the bibliography readers are in, a `.txt` file holding a JSON list of listed papers stands for a
- * bibliography: the listing parser is replaced for such files only (a real listing never starts with `[`).
+ * Ingest finding a paper's entry by DOI, arXiv id and every spelling of its title, end to end, with
+ * the papers' ids coming from a CSL-JSON bibliography beside the listings.
  */
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { scanEntries } from '../../src/lib/ingest/entry-store.ts';
 import { ingest, type IngestPaths } from '../../src/lib/ingest/ingest.ts';
-import type { ListedPaper, ParsedListing } from '../../src/lib/ingest/types.ts';
+import type { ListedPaper } from '../../src/lib/ingest/types.ts';
 import { removeTempDirs, tempDir } from '../setup/temp-dirs.ts';
-
-vi.mock('../../src/lib/ingest/parse-listing.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/lib/ingest/parse-listing.ts')>();
-  return {
-    ...actual,
-    parseListing: (text: string, name: string, options?: Parameters<typeof actual.parseListing>[2]): ParsedListing =>
-      text.startsWith('[')
-        ? { listing: name, papers: (JSON.parse(text) as Omit<ListedPaper, 'source'>[]).map((paper, index) => ({ ...paper, source: { listing: name, line: 1 + 10 * index, key: `k${index}` } })), warnings: [] }
-        : actual.parseListing(text, name, options),
-  };
-});
 
 afterAll(removeTempDirs);
 
@@ -34,8 +22,18 @@ async function workspace(): Promise<IngestPaths> {
   return { seedsDir: join(dir, 'seeds'), contentDir: join(dir, 'content') };
 }
 
-/** A bibliography of the papers given (title and fields), as the stand-in reader takes it. */
-const bibliography = (...papers: (Partial<ListedPaper> & { title: string })[]) => JSON.stringify(papers.map((paper) => ({ abstract: '', ...paper })));
+/** A CSL-JSON bibliography of the papers given (title, ids, authors as `Family, Given`), an arXiv id as its abstract page's URL. */
+const bibliography = (...papers: (Pick<ListedPaper, 'doi' | 'arxiv' | 'authors'> & { title: string })[]) =>
+  JSON.stringify(
+    papers.map(({ title, doi, arxiv, authors }, index) => ({
+      id: `item${index}`,
+      type: 'article-journal',
+      title,
+      ...(doi !== undefined && { DOI: doi }),
+      ...(arxiv !== undefined && { URL: `https://arxiv.org/abs/${arxiv}` }),
+      ...(authors !== undefined && { author: authors.map((name) => ({ family: name.split(', ')[0], given: name.split(', ')[1] })) }),
+    })),
+  );
 
 const entries = async (paths: IngestPaths) => scanEntries(join(paths.contentDir, 'papers'));
 
@@ -54,8 +52,8 @@ describe('ingest finds a paper\'s entry by its ids', () => {
     await ingest(paths);
     const before = await annotate(paths, 'Self-Rewarding Language Models');
 
-    // bib.txt, read first: the paper under another title with its DOI, and under the listing's title with that DOI.
-    await writeFile(join(paths.seedsDir, 'bib.txt'), bibliography({ title: 'Self-Rewarding LMs, extended', doi: '10.1/SRLM' }, { title: 'Self-rewarding language models', doi: '10.1/srlm', authors: ['Yuan, Weizhe'] }));
+    // bib.json, read first: the paper under another title with its DOI, and under the listing's title with that DOI.
+    await writeFile(join(paths.seedsDir, 'bib.json'), bibliography({ title: 'Self-Rewarding LMs, extended', doi: '10.1/SRLM' }, { title: 'Self-rewarding language models', doi: '10.1/srlm', authors: ['Yuan, Weizhe'] }));
     let report = await ingest(paths);
     expect(report.plan.orphans).toEqual([]);
     let [entry, ...others] = await entries(paths);
@@ -67,7 +65,7 @@ describe('ingest finds a paper\'s entry by its ids', () => {
 
     // The listing gone, and the bibliography's title changed again: the DOI alone finds the entry.
     await writeFile(join(paths.seedsDir, 'hf.txt'), '');
-    await writeFile(join(paths.seedsDir, 'bib.txt'), bibliography({ title: 'Rewarding Oneself: Language Models as Judges', doi: '10.1/srlm' }));
+    await writeFile(join(paths.seedsDir, 'bib.json'), bibliography({ title: 'Rewarding Oneself: Language Models as Judges', doi: '10.1/srlm' }));
     report = await ingest(paths);
     expect(report.plan.orphans).toEqual([]);
     [entry, ...others] = await entries(paths);
@@ -78,10 +76,10 @@ describe('ingest finds a paper\'s entry by its ids', () => {
 
   it('finds the entry by arXiv id when the DOI it holds is another source\'s', async () => {
     const paths = await workspace();
-    await writeFile(join(paths.seedsDir, 'lab.txt'), bibliography({ title: 'Deep Residual Learning for Image Recognition', arxiv: '1512.03385', doi: '10.1109/CVPR.2016.90' }));
+    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography({ title: 'Deep Residual Learning for Image Recognition', arxiv: '1512.03385', doi: '10.1109/CVPR.2016.90' }));
     await ingest(paths);
     const before = await annotate(paths, 'Deep Residual Learning for Image Recognition');
-    await writeFile(join(paths.seedsDir, 'lab.txt'), bibliography({ title: 'ResNet', arxiv: '1512.03385' }));
+    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography({ title: 'ResNet', arxiv: '1512.03385' }));
     const report = await ingest(paths);
     expect(report.plan.orphans).toEqual([]);
     const [entry, ...others] = await entries(paths);
@@ -94,13 +92,13 @@ describe('ingest finds a paper\'s entry by its ids', () => {
   it('gives two papers with one title and different DOIs an entry each, which each keeps whatever the order they are read in', async () => {
     const paths = await workspace();
     const [first, second] = [{ title: 'Introduction', doi: '10.1/intro-2019' }, { title: 'Introduction', doi: '10.1/intro-2021' }];
-    await writeFile(join(paths.seedsDir, 'lab.txt'), bibliography(first, second));
+    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography(first, second));
     await ingest(paths);
     const slugOf = async () => Object.fromEntries((await entries(paths)).map(({ entry }) => [entry.data['doi'], entry.data['slug']]));
     const slugs = await slugOf();
     expect(Object.keys(slugs).sort()).toEqual(['10.1/intro-2019', '10.1/intro-2021']);
     expect(new Set(Object.values(slugs)).size).toBe(2);
-    await writeFile(join(paths.seedsDir, 'lab.txt'), bibliography(second, first));
+    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography(second, first));
     const report = await ingest(paths);
     expect(report.plan.orphans).toEqual([]);
     expect(await slugOf()).toEqual(slugs);
@@ -108,10 +106,10 @@ describe('ingest finds a paper\'s entry by its ids', () => {
 
   it('does not continue the entry of another paper with the title, one whose DOI differs', async () => {
     const paths = await workspace();
-    await writeFile(join(paths.seedsDir, 'lab.txt'), bibliography({ title: 'Introduction', doi: '10.1/intro-2019' }));
+    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography({ title: 'Introduction', doi: '10.1/intro-2019' }));
     await ingest(paths);
     const before = await annotate(paths, 'Introduction');
-    await writeFile(join(paths.seedsDir, 'lab.txt'), bibliography({ title: 'Introduction', doi: '10.1/intro-2021' }));
+    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography({ title: 'Introduction', doi: '10.1/intro-2021' }));
     const report = await ingest(paths);
     expect(report.plan.orphans).toEqual([{ path: before.path, userContent: true }]);
     expect(await readFile(join(paths.contentDir, 'papers', before.path), 'utf8')).toContain('doi: 10.1/intro-2019\n');
@@ -120,7 +118,7 @@ describe('ingest finds a paper\'s entry by its ids', () => {
 
   it('leaves a paper to the hand-written entry holding its DOI under another title', async () => {
     const paths = await workspace();
-    await writeFile(join(paths.seedsDir, 'lab.txt'), bibliography({ title: 'Attention Is All You Need', doi: '10.5555/3295222.3295349' }));
+    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography({ title: 'Attention Is All You Need', doi: '10.5555/3295222.3295349' }));
     await mkdir(join(paths.contentDir, 'papers/mine'), { recursive: true });
     await writeFile(join(paths.contentDir, 'papers/mine/transformer.mdx'), '---\ntitle: The Transformer\ndoi: 10.5555/3295222.3295349\nthemes: [agents]\n---\nMy summary.\n');
     const report = await ingest(paths);

@@ -29,6 +29,8 @@ async function workspace({ seeds = true } = {}): Promise<IngestPaths> {
   return { seedsDir: join(dir, 'seeds'), contentDir: join(dir, 'content') };
 }
 
+const NOT_READ = 'not read: ingest reads listings (.txt: copied Hugging Face papers pages), bibliographies (.bib BibTeX or BibLaTeX, .ris RIS, .json CSL-JSON) and listings.yaml, nothing else';
+
 describe('ingest of the seed listings', () => {
   let paths: IngestPaths;
   beforeAll(async () => {
@@ -595,6 +597,8 @@ describe('ingest on bad input', () => {
     await writeFile(join(paths.seedsDir, '.DS_Store'), Buffer.from([0, 0, 0, 1]));
     await writeFile(join(paths.seedsDir, 'lab.bib'), '@article{key, title = {A Paper}}\n');
     await writeFile(join(paths.seedsDir, 'zotero.json'), '[{"type": "article", "title": "A Paper"}]\n');
+    await writeFile(join(paths.seedsDir, 'Lab.BIB'), '@article{key, title = {A Paper}}\n');
+    await writeFile(join(paths.seedsDir, 'lab.enl'), 'an EndNote library\n');
     await mkdir(join(paths.seedsDir, 'older.txt'));
     await mkdir(join(paths.seedsDir, 'archive'));
     await writeFile(join(paths.seedsDir, 'archive', 'b.txt'), listing('Archived Paper'));
@@ -605,16 +609,16 @@ describe('ingest on bad input', () => {
     await writeFile(join(mine, 'kept.md'), entry('Kept'));
     for (const name of ['Notes.MD', 'draft.Mdx', 'old.markdown', 'figure.PNG', '.MD']) await writeFile(join(mine, name), entry(name));
     const report = await ingest(paths);
-    expect(report.listings.map(({ listing }) => listing)).toEqual(['a.txt']);
+    expect(report.listings.map(({ listing }) => listing)).toEqual(['a.txt', 'lab.bib', 'zotero.json']);
     expect(report.handWritten).toBe(1);
     const shown = (path: string) => relative(process.cwd(), path);
     expect(report.warnings).toEqual([
       { file: shown(join(paths.seedsDir, 'listings.yaml')), line: 3, message: `settings for "June.TXT", which is not a listing in ${shown(paths.seedsDir)}` },
-      { file: shown(join(paths.seedsDir, 'June.TXT')), line: 1, message: 'not read: listings end in .txt, in lower case (rename it June.txt)' },
-      { file: shown(join(paths.seedsDir, 'archive')), line: 1, message: 'not read: a folder; ingest reads the listings (.txt files) directly in seeds/, and listings.yaml' },
-      { file: shown(join(paths.seedsDir, 'lab.bib')), line: 1, message: 'not read: ingest reads listings (.txt files: copied Hugging Face papers pages) and listings.yaml, nothing else' },
-      { file: shown(join(paths.seedsDir, 'older.txt')), line: 1, message: 'not read: a folder; ingest reads the listings (.txt files) directly in seeds/, and listings.yaml' },
-      { file: shown(join(paths.seedsDir, 'zotero.json')), line: 1, message: 'not read: ingest reads listings (.txt files: copied Hugging Face papers pages) and listings.yaml, nothing else' },
+      { file: shown(join(paths.seedsDir, 'June.TXT')), line: 1, message: 'not read: listings and bibliographies end in .txt, .bib, .ris or .json, in lower case (rename it June.txt)' },
+      { file: shown(join(paths.seedsDir, 'Lab.BIB')), line: 1, message: 'not read: listings and bibliographies end in .txt, .bib, .ris or .json, in lower case (rename it Lab.bib)' },
+      { file: shown(join(paths.seedsDir, 'archive')), line: 1, message: 'not read: a folder; ingest reads the listings and bibliographies directly in seeds/, and listings.yaml' },
+      { file: shown(join(paths.seedsDir, 'lab.enl')), line: 1, message: NOT_READ },
+      { file: shown(join(paths.seedsDir, 'older.txt')), line: 1, message: 'not read: a folder; ingest reads the listings and bibliographies directly in seeds/, and listings.yaml' },
       { file: shown(join(mine, 'Notes.MD')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it Notes.md)' },
       { file: shown(join(mine, 'draft.Mdx')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it draft.mdx)' },
       { file: shown(join(mine, 'old.markdown')), line: 1, message: 'not read: entries end in .md or .mdx, in lower case (rename it old.md)' },
@@ -660,16 +664,16 @@ describe('npm run ingest (scripts/ingest.ts)', () => {
     expect(unknown.stderr).toContain('usage: npm run ingest');
   });
 
-  it('warns about a bibliography dropped into seeds/, and exits 3 for it under --strict', async () => {
+  it('warns about a file of another format dropped into seeds/, and exits 3 for it under --strict', async () => {
     const paths = await workspace({ seeds: false });
     const cwd = join(paths.seedsDir, '..');
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('A Paper'));
     await writeFile(join(paths.seedsDir, 'listings.yaml'), 'a.txt:\n  captured: 2025-12-11\n');
     expect(run(cwd, '--strict').status).toBe(0);
 
-    await writeFile(join(paths.seedsDir, 'lab.ris'), 'TY  - JOUR\nTI  - A Paper\nER  - \n');
+    await writeFile(join(paths.seedsDir, 'lab.enl'), 'an EndNote library\n');
     const strict = run(cwd, '--strict');
-    expect(strict.stdout).toContain('warning: seeds/lab.ris:1: not read: ingest reads listings (.txt files: copied Hugging Face papers pages) and listings.yaml, nothing else');
+    expect(strict.stdout).toContain(`warning: seeds/lab.enl:1: ${NOT_READ}`);
     expect(strict.status).toBe(3);
   });
 });

@@ -1,9 +1,15 @@
 /**
- * Listings are read from files ending in `.txt`, entries from `.md` and `.mdx`, all in lower
- * case (ingest and Astro's glob alike): `June.TXT` or `Notes.MD` would be left out without a
- * word. These are the extensions a person may have meant, with the one to use instead.
+ * seeds/ is read for listings (`.txt`) and bibliographies (`.bib`, `.ris`, `.json`), entries
+ * from `.md` and `.mdx`, all in lower case (ingest and Astro's glob alike): `June.TXT` or
+ * `Notes.MD` would be left out without a word. These are the extensions a person may have
+ * meant, with the one to use instead.
  */
-export const LISTING_EXTENSIONS: ReadonlyMap<string, string> = new Map([['.txt', '.txt']]);
+export const SEED_EXTENSIONS: ReadonlyMap<string, string> = new Map([
+  ['.txt', '.txt'],
+  ['.bib', '.bib'],
+  ['.ris', '.ris'],
+  ['.json', '.json'],
+]);
 /** The settings per listing, beside the listings in seeds/. */
 export const LISTINGS_CONFIG = 'listings.yaml';
 export const ENTRY_EXTENSIONS: ReadonlyMap<string, string> = new Map([
@@ -41,9 +47,9 @@ export function readableName(name: string, extensions: ReadonlyMap<string, strin
  */
 export function unreadSeedMessage(name: string, isFolder: boolean): string | undefined {
   if (name.startsWith('.') || name === LISTINGS_CONFIG || /^readme(\.[^.]+)?$/i.test(name)) return undefined;
-  if (isFolder) return `not read: a folder; ingest reads the listings (.txt files) directly in seeds/, and ${LISTINGS_CONFIG}`;
-  if (isRead(name, LISTING_EXTENSIONS)) return undefined;
-  const readable = readableName(name, LISTING_EXTENSIONS);
-  if (readable) return `not read: listings end in .txt, in lower case (rename it ${readable})`;
-  return `not read: ingest reads listings (.txt files: copied Hugging Face papers pages) and ${LISTINGS_CONFIG}, nothing else`;
+  if (isFolder) return `not read: a folder; ingest reads the listings and bibliographies directly in seeds/, and ${LISTINGS_CONFIG}`;
+  if (isRead(name, SEED_EXTENSIONS)) return undefined;
+  const readable = readableName(name, SEED_EXTENSIONS);
+  if (readable) return `not read: listings and bibliographies end in .txt, .bib, .ris or .json, in lower case (rename it ${readable})`;
+  return `not read: ingest reads listings (.txt: copied Hugging Face papers pages), bibliographies (.bib BibTeX or BibLaTeX, .ris RIS, .json CSL-JSON) and ${LISTINGS_CONFIG}, nothing else`;
 }

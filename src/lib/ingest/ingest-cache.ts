@@ -7,12 +7,14 @@
  *   { "code": <hash of the ingest modules>,
  *     "entries": { <entry path>: <fingerprint of the paper and the entry's text> },
  *     "classifications": { <hash of the themes file, a title, an abstract and keywords>: <themes> },
- *     "readings": { <entry path>: <what readEntry found in its text (entry-readings.ts)> } }
+ *     "readings": { <entry path>: <what readEntry found in its text (entry-readings.ts)> },
+ *     "parses": { <bibliography in seeds/>: <its parse, and the key of the texts it came from (formats/seeds.ts)> } }
  *
  * Any change to what a value was computed from (a listing, the themes file, a hand edit
  * of the entry) or to the ingest code misses the cache, and ingest computes as without one.
  */
 import { hash } from 'node:crypto';
+import type { CachedParse } from './formats/seeds.ts';
 import type { Classification, ClassifiedPaper, Paper } from './types.ts';
 
 export const INGEST_CACHE_FILE = '.ingest-cache.json';
@@ -24,6 +26,8 @@ export interface IngestCache {
   classifications: ReadonlyMap<string, Classification>;
   /** Entry path -> what `readEntry` found in the entry's text. */
   readings: ReadonlyMap<string, EntryReading>;
+  /** Bibliography file name -> its last parse (a 5,000-entry .bib takes about a second). */
+  parses: ReadonlyMap<string, CachedParse>;
 }
 
 /** `readEntry`'s result for a text whose hash is `hash`: its front matter and body as positions in that text. */
@@ -66,9 +70,17 @@ const isEntryReading = (value: unknown): value is EntryReading =>
   value['frontmatter'][0] <= value['frontmatter'][1] &&
   isPosition(value['body']);
 
+const isCachedParse = (value: unknown): value is CachedParse =>
+  isRecord(value) &&
+  typeof value['key'] === 'string' &&
+  isRecord(value['parsed']) &&
+  typeof value['parsed']['listing'] === 'string' &&
+  Array.isArray(value['parsed']['papers']) &&
+  Array.isArray(value['parsed']['warnings']);
+
 /** The cache a file holds, or an empty one when it is missing, unreadable or from other code. */
 export function readIngestCache(text: string | undefined, code: string): IngestCache {
-  const empty: IngestCache = { entries: new Map(), classifications: new Map(), readings: new Map() };
+  const empty: IngestCache = { entries: new Map(), classifications: new Map(), readings: new Map(), parses: new Map() };
   if (text === undefined) return empty;
   let cache: unknown;
   try {
@@ -77,11 +89,12 @@ export function readIngestCache(text: string | undefined, code: string): IngestC
     return empty;
   }
   if (!isRecord(cache) || cache['code'] !== code) return empty;
-  const { entries, classifications, readings } = cache;
+  const { entries, classifications, readings, parses } = cache;
   return {
     entries: new Map(isRecord(entries) ? Object.entries(entries).filter((pair): pair is [string, string] => typeof pair[1] === 'string') : []),
     classifications: new Map(isRecord(classifications) ? Object.entries(classifications).filter((pair): pair is [string, Classification] => isClassification(pair[1])) : []),
     readings: new Map(isRecord(readings) ? Object.entries(readings).filter((pair): pair is [string, EntryReading] => isEntryReading(pair[1])) : []),
+    parses: new Map(isRecord(parses) ? Object.entries(parses).filter((pair): pair is [string, CachedParse] => isCachedParse(pair[1])) : []),
   };
 }
 
@@ -93,11 +106,11 @@ export function readIngestCache(text: string | undefined, code: string): IngestC
 export function sameIngestCache(previous: IngestCache, next: IngestCache): boolean {
   const same = <T>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>) =>
     before.size === after.size && [...after].every(([key, value]) => before.get(key) === value);
-  return same(previous.entries, next.entries) && same(previous.classifications, next.classifications) && same(previous.readings, next.readings);
+  return same(previous.entries, next.entries) && same(previous.classifications, next.classifications) && same(previous.readings, next.readings) && same(previous.parses, next.parses);
 }
 
 /** The cache file's text: keys sorted, so the same cache gives the same bytes. */
 export function writeIngestCache(code: string, cache: IngestCache): string {
   const sorted = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ code, entries: sorted(cache.entries), classifications: sorted(cache.classifications), readings: sorted(cache.readings) })}\n`;
+  return `${JSON.stringify({ code, entries: sorted(cache.entries), classifications: sorted(cache.classifications), readings: sorted(cache.readings), parses: sorted(cache.parses) })}\n`;
 }

@@ -6,23 +6,22 @@ import { classifyPaper, compileThemes } from './classify.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
-import { ENTRY_EXTENSIONS, isRead, LISTING_EXTENSIONS, LISTINGS_CONFIG, readableName, unreadSeedMessage } from './file-names.ts';
+import { ENTRY_EXTENSIONS, isRead, LISTINGS_CONFIG, readableName, SEED_EXTENSIONS, unreadSeedMessage } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
-import { checkedFields } from './checked-fields.ts';
 import { entryIdentity, matchEntries } from './entry-match.ts';
 import { identityOf } from './identity.ts';
 import { doubtfulMerges, groupListed, mergeGroups } from './merge.ts';
 import { fieldLine, hasUserContent } from './entry.ts';
 import { titleKey } from './normalise.ts';
-import { parseListing } from './parse-listing.ts';
+import { parseSeeds } from './formats/seeds.ts';
 import { acquireLock } from './lock.ts';
 import { assignSlugs, isListSegment, isSlug } from './slug.ts';
 import { parseThemes, THEMES_FILE } from './themes.ts';
 import type { Classification, ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
 
 export interface IngestPaths {
-  /** Folder of listing files (`*.txt`) and the optional `listings.yaml`. */
+  /** Folder of listings (`*.txt`), bibliographies (`*.bib`, `*.ris`, `*.json`) and the optional `listings.yaml`. */
   seedsDir: string;
   /** Folder holding `themes.yaml` and the generated `papers/`. */
   contentDir: string;
@@ -53,7 +52,7 @@ async function readText(path: string): Promise<string> {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new InputError(name, undefined, 'this file is UTF-16 text; re-save it as UTF-8');
   }
-  if (bytes.includes(0)) throw new InputError(name, undefined, 'this is a binary file, not a text listing');
+  if (bytes.includes(0)) throw new InputError(name, undefined, 'this is a binary file, not text');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -133,7 +132,7 @@ function checkAddresses(stored: readonly StoredEntry[], papersDir: string, paper
   }
 }
 
-/** Listings in, one entry per distinct paper out. */
+/** Listings and bibliographies in, one entry per distinct paper out. */
 export async function ingest(paths: IngestPaths, { write = true, prune = false }: IngestOptions = {}): Promise<IngestReport> {
   const release = write ? await acquireLock(paths.contentDir, shown(paths.contentDir)) : undefined;
   try {
@@ -153,17 +152,26 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const configSource = await readOptionalText(configPath);
   const settings = configSource === undefined ? new Map<string, ListingSettings>() : parseListingsConfig(configSource, shown(configPath));
 
+  const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
+  const cacheText = await readCacheText(cachePath);
+  const code = await ingestCodeVersion();
+  const cache = readIngestCache(cacheText, code);
+
   const seeds = (await readdir(paths.seedsDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const listingNames = seeds.filter((seed) => !seed.isDirectory() && isRead(seed.name, LISTING_EXTENSIONS)).map((seed) => seed.name);
-  const parsed = await Promise.all(
-    listingNames.map(async (name) => {
-      const captured = settings.get(name)?.captured;
-      return parseListing(await readText(join(paths.seedsDir, name)), name, captured === undefined ? {} : { capturedOn: captured });
-    }),
+  const listingNames = seeds.filter((seed) => !seed.isDirectory() && isRead(seed.name, SEED_EXTENSIONS)).map((seed) => seed.name);
+  const seedTexts = await Promise.all(listingNames.map(async (name) => ({ name, text: await readText(join(paths.seedsDir, name)) })));
+  const { parsed, cache: parses } = await parseSeeds(seedTexts, {
+    capturedOn: (name) => settings.get(name)?.captured,
+    cache: cache.parses,
+    shown: (name) => shown(join(paths.seedsDir, name)),
+  });
+  const warnings: Warning[] = [...settings].flatMap(([name, { line, captured }]) =>
+    !listingNames.includes(name)
+      ? [{ file: shown(configPath), line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }]
+      : captured !== undefined && !name.endsWith('.txt')
+        ? [{ file: shown(configPath), line, message: `"captured" for "${name}" is not used: a bibliography's dates carry their year` }]
+        : [],
   );
-  const warnings: Warning[] = [...settings.keys()]
-    .filter((name) => !listingNames.includes(name))
-    .map((name) => ({ file: shown(configPath), line: settings.get(name)!.line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }));
   for (const warning of parsed.flatMap((listing) => [...listing.warnings, ...undatedYearWarning(listing)])) {
     warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   }
@@ -171,11 +179,6 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     const message = unreadSeedMessage(seed.name, seed.isDirectory());
     if (message) warnings.push({ file: shown(join(paths.seedsDir, seed.name)), line: 1, message });
   }
-
-  const cachePath = join(paths.contentDir, INGEST_CACHE_FILE);
-  const cacheText = await readCacheText(cachePath);
-  const code = await ingestCodeVersion();
-  const cache = readIngestCache(cacheText, code);
 
   const papersDir = join(paths.contentDir, 'papers');
   const reader = entryReader(cache.readings);
@@ -187,11 +190,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const handWritten = stored.filter(({ entry }) => isHandWritten(entry));
   const generated = stored.filter(({ entry }) => !isHandWritten(entry));
 
-  const listedPapers = parsed.flatMap((listing) => listing.papers).map((paper) => {
-    const checked = checkedFields(paper);
-    for (const warning of checked.warnings) warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
-    return checked.paper;
-  });
+  const listedPapers = parsed.flatMap((listing) => listing.papers);
   const groups = groupListed(listedPapers);
   const merged = mergeGroups(groups);
   for (const warning of doubtfulMerges(groups)) warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
@@ -284,7 +283,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     }
     for (const path of [...plan.leftovers, ...(prune ? plan.prunable : [])]) reader.forget(path);
     await applyPlan(papersDir, plan, { prune });
-    const next = { entries: plan.fingerprints, classifications, readings: reader.readings };
+    const next = { entries: plan.fingerprints, classifications, readings: reader.readings, parses };
     if (cacheText === undefined || !sameIngestCache(cache, next)) {
       const nextText = writeIngestCache(code, next);
       if (nextText !== cacheText) await writeFile(cachePath, nextText);
@@ -304,21 +303,21 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
 }
 
 /**
- * The packages that read and write entries (by their folder under node_modules): a new version may
- * write them differently, or read them differently from the readings the cache keeps. gray-matter
+ * The packages that read bibliographies and read and write entries (by their folder under node_modules):
+ * a new version may read them differently from the parses and readings the cache keeps, or write them differently. gray-matter
  * reads YAML with js-yaml: its own copy today, the top-level one if npm ever hoists it.
  */
-const ENTRY_PACKAGES = ['gray-matter', 'gray-matter/node_modules/js-yaml', 'js-yaml', 'mdast-util-gfm', 'mdast-util-math', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
+const ENTRY_PACKAGES = ['@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris', 'unicode2latex', 'gray-matter', 'gray-matter/node_modules/js-yaml', 'js-yaml', 'mdast-util-gfm', 'mdast-util-math', 'mdast-util-mdx', 'mdast-util-to-markdown', 'yaml'];
 
 /**
- * A hash of what ingest's output depends on besides its input: the ingest modules, the
+ * A hash of what ingest's output depends on besides its input: the ingest modules (formats/ included), the
  * site module slug.ts uses, plain-markdown.ts and markdown/features.ts (entry.ts), and the versions of ENTRY_PACKAGES in package-lock.json.
  * Anything cached by other code is computed again.
  */
 async function ingestCodeVersion(): Promise<string> {
   const folder = fileURLToPath(new URL('.', import.meta.url));
   const hash = createHash('sha256');
-  const sources = (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort().map((name) => join(folder, name));
+  const sources = (await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.ts')).sort().map((name) => join(folder, name));
   for (const file of [...sources, join(folder, '../site/sort.ts'), join(folder, '../plain-markdown.ts'), join(folder, '../markdown/features.ts')]) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file));
   const lock = await readOptionalText(join(folder, '../../../package-lock.json'));
   const packages = lock === undefined ? {} : ((JSON.parse(lock) as { packages?: Record<string, { version?: string }> }).packages ?? {});

@@ -1,5 +1,5 @@
-import { parseDateLine, resolvePublished, type DateLine } from './dates.ts';
-import type { ListedPaper, ParsedListing, Warning } from './types.ts';
+import { parseDateLine, resolvePublished, type DateLine } from '../dates.ts';
+import type { ListedPaper, ParsedListing, Warning } from '../types.ts';
 
 /** Lines of the Hugging Face page around the papers. */
 const CHROME = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseListing } from '../../src/lib/ingest/parse-listing.ts';
+import { parseListing } from '../../src/lib/ingest/formats/listing.ts';
 import { parseSeed, readSeed, seedNames } from '../setup/seeds.ts';
 
 const find = (name: string, title: string) => {

@@ -1,0 +1,185 @@
+/**
+ * One CSL-JSON item, as Citation.js reads every bibliography format into, to one listed
+ * paper: the shape the listing parser yields, so that merge, classify and entries do not
+ * change per format. Items come from files users did not write by hand: every field is
+ * checked, and what cannot be kept is said in a warning naming the entry.
+ */
+import { ARXIV_PATTERN, DOI_PATTERN, isWebUrl } from '../fields.ts';
+import { isAscii } from '../normalise.ts';
+import type { ListedPaper, PublishedDate, SourceRef, Warning } from '../types.ts';
+import { convertTex } from './tex.ts';
+
+export type CslItem = Record<string, unknown>;
+
+/** What the format's reader knows beside the item: the date as the file writes it, arXiv ids read from fields CSL has none for. */
+export interface ItemContext {
+  source: SourceRef;
+  dateText?: string;
+  arxivCandidates?: readonly unknown[];
+  /** TeX commands the reader met in the title and abstract and could not convert (BibTeX's, before Citation.js drops their braces). */
+  unknownTex?: { title?: readonly string[]; abstract?: readonly string[] };
+}
+
+export interface ItemResult {
+  paper?: ListedPaper;
+  warnings: Warning[];
+}
+
+/** An arXiv id, new style (`1503.02531`) or old (`hep-th/9901001`), with an optional version. */
+const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?`;
+/** Where a string holds an arXiv id: alone, as `arXiv:…`, in a DataCite DOI or in an arxiv.org address. */
+const ARXIV_IN = [
+  new RegExp(String.raw`^\s*(?:arxiv:\s*)?${ARXIV_ID}\s*$`, 'i'),
+  new RegExp(String.raw`\barxiv[:\s]\s*${ARXIV_ID}\b`, 'i'),
+  new RegExp(String.raw`^(?:https?://(?:dx\.)?doi\.org/)?10\.48550/arxiv\.${ARXIV_ID}$`, 'i'),
+  new RegExp(String.raw`arxiv\.org/(?:abs|pdf|html)/${ARXIV_ID}`, 'i'),
+];
+
+/** The first arXiv id (without version) any of `candidates` holds. */
+export function findArxiv(candidates: readonly unknown[]): string | undefined {
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string') continue;
+    for (const pattern of ARXIV_IN) {
+      const found = pattern.exec(candidate)?.[1];
+      if (found !== undefined && ARXIV_PATTERN.test(found)) return found;
+    }
+  }
+  return undefined;
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+
+/** Zero-width spaces (what `\hspace{0pt}` stands for) and runs of white space out, NFC (which leaves ASCII as it is). */
+function tidy(value: string): string {
+  const spaced = value.replace(/\s+/g, ' ').trim();
+  return isAscii(spaced) ? spaced : spaced.replace(/\u200b/g, '').normalize('NFC');
+}
+
+/** One name as `Family, Given` (particles with the family name, suffix after the given), or the literal. */
+function nameText(name: unknown): string | undefined {
+  if (typeof name !== 'object' || name === null) return undefined;
+  const parts = name as Record<string, unknown>;
+  const literal = text(parts['literal']);
+  if (literal !== undefined) return tidy(literal) || undefined;
+  const family = [text(parts['non-dropping-particle']), text(parts['family'])].filter(Boolean).join(' ');
+  const given = [text(parts['given']), text(parts['dropping-particle'])].filter(Boolean).join(' ');
+  const suffix = text(parts['suffix']);
+  // BibTeX's `and others` is "et al.", not a name.
+  if (family === 'others' && given === '') return undefined;
+  const full = [family, given, suffix].filter((part) => part !== undefined && part !== '').join(', ');
+  return tidy(full) || undefined;
+}
+
+const MONTHS_IN_YEAR = 12;
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * The item's `issued` date: CSL's `date-parts` (numbers, or strings in hand-made files),
+ * a `raw` or `literal` date in ISO order, or BibTeX's `2023a` (a year and a letter telling
+ * one author's papers of that year apart). A year that had to be taken out of a string is said.
+ */
+function publishedDate(issued: unknown, dateText: string | undefined, warn: (message: string) => void): PublishedDate | undefined {
+  if (typeof issued !== 'object' || issued === null) return undefined;
+  const date = issued as Record<string, unknown>;
+  const firstParts = Array.isArray(date['date-parts']) && Array.isArray(date['date-parts'][0]) ? (date['date-parts'][0] as unknown[]) : undefined;
+  const written = firstParts ? firstParts.map(text).filter((part) => part !== undefined).join('-') : text(date['raw']) ?? text(date['literal']);
+  if (written === undefined || written.trim() === '') return undefined;
+  const parts = firstParts ?? written.trim().split(/[-/]/);
+  const match = /^(\d{1,4})([a-z]?)$/.exec(String(parts[0] ?? '').trim());
+  if (!match) {
+    warn(`date "${written}" has no year CSL or BibTeX can read; the paper has no date`);
+    return undefined;
+  }
+  if (match[2] || (firstParts !== undefined && typeof parts[0] === 'string')) {
+    warn(match[2] ? `year "${parts[0]}" read as ${match[1]} (the letter tells papers of one year apart)` : `year "${parts[0]}" is a string, read as ${match[1]}`);
+  }
+  const year = match[1]!.padStart(4, '0');
+  const month = Number(parts[1]);
+  const day = Number(parts[2]);
+  const hasMonth = Number.isInteger(month) && month >= 1 && month <= MONTHS_IN_YEAR;
+  const hasDay = hasMonth && Number.isInteger(day) && day >= 1 && day <= new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
+  const iso = hasDay ? `${year}-${pad(month)}-${pad(day)}` : hasMonth ? `${year}-${pad(month)}` : year;
+  return {
+    // Date parts have no written form: they are shown as the ISO date they make.
+    text: tidy(dateText ?? (firstParts && !match[2] ? iso : written)),
+    date: iso,
+    precision: hasDay ? 'day' : hasMonth ? 'month' : 'year',
+    yearSource: 'listing',
+  };
+}
+
+/** A DOI without its resolver, checked against the form the entry schema takes. */
+function doiOf(value: unknown, warn: (message: string) => void): string | undefined {
+  const written = text(value)?.trim();
+  if (!written) return undefined;
+  const doi = written.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  if (DOI_PATTERN.test(doi)) return doi;
+  warn(`DOI "${written}" is not a DOI (10.prefix/suffix); it is left out`);
+  return undefined;
+}
+
+function urlOf(value: unknown, warn: (message: string) => void): string | undefined {
+  const written = text(value)?.trim();
+  if (!written) return undefined;
+  if (isWebUrl(written)) return written;
+  warn(`URL "${written}" is not a web address (http or https); it is left out`);
+  return undefined;
+}
+
+/** CSL's `keyword` is one string, comma- or semicolon-separated (Citation.js joins BibTeX's and RIS's so). */
+function keywordsOf(value: unknown): string[] | undefined {
+  const all = Array.isArray(value) ? value.map(text) : (text(value)?.split(/[,;]/) ?? []);
+  const keywords = [...new Set(all.flatMap((keyword) => (keyword === undefined ? [] : [tidy(keyword)])).filter(Boolean))];
+  return keywords.length > 0 ? keywords : undefined;
+}
+
+/** A title or abstract as plain text: TeX the reader left converted, what cannot be named in a warning. */
+function plainText(value: string, field: string, unknownBefore: readonly string[], warn: (message: string) => void): string {
+  const converted = convertTex(value);
+  const unknown = new Set([...unknownBefore, ...converted.unknown]);
+  if (unknown.size > 0) warn(`the ${field} holds TeX commands with no text equivalent: ${[...unknown].join(', ')}; their arguments are kept as text, a command without one as written`);
+  return tidy(converted.text);
+}
+
+/** The item as a listed paper, or only warnings when it has no title (nothing to list it by). */
+export function cslToPaper(item: CslItem, { source, dateText, arxivCandidates = [], unknownTex = {} }: ItemContext): ItemResult {
+  const warnings: Warning[] = [];
+  const entry = source.key === undefined ? `entry at line ${source.line}` : `entry "${source.key}"`;
+  const warn = (message: string) => warnings.push({ file: source.listing, line: source.line, message: `${entry}: ${message}` });
+
+  const rawTitle = text(item['title']);
+  if (rawTitle === undefined || tidy(rawTitle) === '') {
+    warn('has no title, so it is not a paper of the list');
+    return { warnings };
+  }
+  const title = plainText(rawTitle, 'title', unknownTex.title ?? [], warn);
+  const rawAbstract = text(item['abstract']);
+  const abstract = rawAbstract === undefined ? '' : plainText(rawAbstract, 'abstract', unknownTex.abstract ?? [], warn);
+
+  const authors = Array.isArray(item['author']) ? item['author'].flatMap((name) => nameText(name) ?? []) : [];
+  const venue = text(item['container-title']);
+  const type = text(item['type']);
+  const published = publishedDate(item['issued'], dateText, warn);
+  const doi = doiOf(item['DOI'], warn);
+  const url = urlOf(item['URL'], warn);
+  const containerIsArxiv = /^arxiv\b/i.test(venue?.trim() ?? '');
+  const arxiv = findArxiv([...arxivCandidates, containerIsArxiv ? item['number'] : undefined, item['DOI'], item['URL'], venue]);
+  const keywords = keywordsOf(item['keyword']);
+
+  const paper: ListedPaper = {
+    title,
+    abstract,
+    source,
+    ...(authors.length > 0 && { authors }),
+    ...(published && { published }),
+    ...(venue !== undefined && tidy(venue) !== '' && { venue: tidy(convertTex(venue).text) }),
+    ...(type !== undefined && type !== '' && { type }),
+    ...(doi !== undefined && { doi }),
+    ...(arxiv !== undefined && { arxiv }),
+    ...(url !== undefined && { url }),
+    ...(source.key !== undefined && { citationKey: source.key }),
+    ...(keywords && { keywords }),
+  };
+  return { paper, warnings };
+}
