@@ -52,7 +52,15 @@ describe('fieldSegments', () => {
   // Dates as entries hold them (YYYY-MM-DD), and near misses the package may write otherwise.
   const digits = (minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength, maxLength });
   const dateLike = fc.tuple(digits(3, 5), digits(1, 3), digits(1, 3)).map((parts) => parts.join('-'));
-  const fastScalar = fc.oneof(plainWord, titleLike, dateLike, fc.maxSafeInteger(), fc.constantFrom('yes', 'Off', 'NULL', 'y', 'N'));
+  // What bibliographies give: years, months, arXiv ids, DOIs and URLs, and near misses.
+  const idPiece = fc.constantFrom('a', 'Z', '0', '9', '.', '/', '-', '_', '(', ')', '?', '=', '&', '%', '+', '~', ':', '#', ' ', 'é');
+  const idTail = fc.array(fc.oneof(idPiece, digits(1, 4)), { maxLength: 6 }).map((parts) => parts.join(''));
+  const idLike = fc.oneof(
+    fc.tuple(digits(1, 5), fc.constantFrom('', '.', '-', '/'), digits(0, 5)).map((parts) => parts.join('')),
+    fc.tuple(fc.constantFrom('10.', '10.1', '1.'), digits(0, 5), fc.constantFrom('/', ''), idTail).map((parts) => parts.join('')),
+    fc.tuple(fc.constantFrom('https://', 'http://', 'https:/', 'ftp://'), idTail, fc.constantFrom('', '/abs/1708.17246', '#x')).map((parts) => parts.join('')),
+  );
+  const fastScalar = fc.oneof(plainWord, titleLike, dateLike, idLike, fc.maxSafeInteger(), fc.constantFrom('yes', 'Off', 'NULL', 'y', 'N'));
   const innerKey = fc.oneof(plainWord, fc.constantFrom('m'.repeat(1025), 'agents'));
   const { fastValue } = fc.letrec((tie) => ({
     fastValue: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fastScalar, fc.array(tie('fastValue'), { maxLength: 3 }), fc.dictionary(innerKey, tie('fastValue'), { maxKeys: 3 })),

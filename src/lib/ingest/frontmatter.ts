@@ -88,12 +88,21 @@ const QUOTABLE = /^[\p{L}\p{N} !#-\x5B\x5D-~]+$/u;
 /** A YAML 1.1 timestamp, which the package double-quotes so that it stays a string: dates of published papers. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * What bibliographies give besides words, written plain by the yaml package: a year and month
+ * (`2016-01`, no 1.1 timestamp), a DOI and a web address made of characters that mean nothing
+ * in a plain scalar (no `:` after the scheme, no `#`, no space).
+ */
+const PLAIN_IDS = /^(?:\d{4}-\d{2}|10\.\d+\/[A-Za-z0-9._()\/-]+|https?:\/\/[A-Za-z0-9._~\/?=&%+-]+)$/;
+/** Digits, or digits with a decimal point: a number to YAML 1.1, so quoted (a year, a new-style arXiv id). */
+const NUMBER_LIKE = /^\d+(?:\.\d+)?$/;
+
 /** A scalar as the yaml package writes it, for the commonest kinds; undefined for the others. */
 function plainScalar(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    if (PLAIN_STRING.test(value) && !YAML11_WORD.test(value)) return value;
+    if ((PLAIN_STRING.test(value) && !YAML11_WORD.test(value)) || PLAIN_IDS.test(value)) return value;
     // `Name: what it does`, the commonest title that cannot be plain (`: ` would start a value).
-    return ISO_DATE.test(value) || (value.includes(': ') && QUOTABLE.test(value)) ? `"${value}"` : undefined;
+    return ISO_DATE.test(value) || NUMBER_LIKE.test(value) || (value.includes(': ') && QUOTABLE.test(value)) ? `"${value}"` : undefined;
   }
   if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
   return undefined;
