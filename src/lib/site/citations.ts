@@ -34,8 +34,8 @@ export function loadCitations(site: URL): Promise<Citations> {
 }
 
 export function citablePaper(paper: Paper, content: SiteContent, site: URL | string): CitablePaper {
-  const { title, authors, published, venue, type, doi, arxiv, url, keywords } = paper.data;
-  return { slug: paper.id, title, authors, published, venue, type, doi, arxiv, url, keywords, themeTitles: themeTitles(paper, content), pageUrl: paperUrl(paper, site) };
+  const { title, authors, published, venue, type, doi, arxiv, url, keywords, citationKey } = paper.data;
+  return { slug: paper.id, title, authors, published, venue, type, doi, arxiv, url, keywords, citationKey, themeTitles: themeTitles(paper, content), pageUrl: paperUrl(paper, site) };
 }
 
 async function make(site: URL): Promise<Citations> {

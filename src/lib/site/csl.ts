@@ -18,6 +18,8 @@ export interface CitablePaper {
   arxiv?: string;
   url?: string;
   keywords?: readonly string[];
+  /** The key the paper's bibliography gave it (see citation-keys.ts). */
+  citationKey?: string;
   /** Titles of the paper's themes, main theme first. */
   themeTitles: readonly string[];
   /** Absolute URL of the paper's page on this site. */

@@ -4,23 +4,28 @@
  *
  * citeproc reads markup in CSL text (`<i>`, `<b>`, `<sup>`, `<span class="nocase">`) and
  * turns straight quotes into curly ones; titles and names here are plain text. So the
- * characters it would read are swapped for private-use characters before formatting and
+ * characters it would read are escaped with private-use characters before formatting and
  * put back, HTML-escaped, after: the text comes out exactly as written and never as markup.
  */
 import { APA_STANDALONE, formatCsl } from './citation-js.ts';
 import type { CslItem, CslName } from './csl.ts';
 
-/** What citeproc reads in text, then the placeholders themselves (so that text holding one comes back too). */
-const GUARDED = ['<', '>', '&', '"', "'", '\u{F0000}', '\u{F0001}', '\u{F0002}', '\u{F0003}', '\u{F0004}', '\u{F0005}', '\u{F0006}', '\u{F0007}', '\u{F0008}', '\u{F0009}'];
-const PLACEHOLDERS = GUARDED.map((_, i) => String.fromCodePoint(0xf0000 + i));
+/**
+ * What citeproc reads in text: markup, quotes it would curl or space (`«` gets a narrow
+ * space), and `$` (it passes text as a replacement pattern somewhere: `$$` came out `$`).
+ */
+const READ = ['<', '>', '&', '"', "'", '«', '»', '‹', '›', '“', '”', '‘', '’', '„', '‚', '$'];
 const HTML: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
-const GUARDED_CHARS = new RegExp(`[${GUARDED.map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
-const PLACEHOLDER_CHARS = /[\u{F0000}-\u{F000E}]/gu;
+/** Escape: a private-use character, then the index of the character it stands for (itself, when doubled). */
+const ESC = '\u{F0000}';
+const READ_CHARS = new RegExp(`[${READ.join('')}\\u{F0000}]`, 'gu');
+const ESCAPED = /\u{F0000}(\u{F0000}|[\u{F0001}-\u{F00FF}])/gu;
 
-const guard = (text: string) => text.replace(GUARDED_CHARS, (char) => PLACEHOLDERS[GUARDED.indexOf(char)]);
+const guard = (text: string) => text.replace(READ_CHARS, (char) => (char === ESC ? ESC + ESC : ESC + String.fromCodePoint(0xf0001 + READ.indexOf(char))));
 const unguard = (html: string) =>
-  html.replace(PLACEHOLDER_CHARS, (char) => {
-    const original = GUARDED[(char.codePointAt(0) ?? 0) - 0xf0000];
+  html.replace(ESCAPED, (_, code: string) => {
+    if (code === ESC) return ESC;
+    const original = READ[(code.codePointAt(0) ?? 0) - 0xf0001];
     return HTML[original] ?? original;
   });
 

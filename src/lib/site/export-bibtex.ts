@@ -64,7 +64,7 @@ export function bibtexTitle(title: string): string {
 
 /** URLs and DOIs are verbatim for biblatex and url.sty: only what would unbalance the value or end it is encoded. */
 function verbatim(text: string): string {
-  return clean(text).replace(/[{}\\\s%]/g, encodeURIComponent);
+  return clean(text).replace(/[{}\\\s]/g, encodeURIComponent);
 }
 
 /**
