@@ -26,7 +26,7 @@ const paper = (slug: string, fields: Partial<CitablePaper> = {}): CitablePaper =
 /** Papers as bibliographies give them, with the text that breaks naive writers. */
 const PAPERS: CitablePaper[] = [
   paper('journal', {
-    title: 'Costs $5 & {braces} \\cdot 100% _x ~ ^ # <b>bold</b> "quoted" it\'s GPT-4 大規模言語モデル 🤖',
+    title: 'Costs $5 & {braces} \\cdot 100% _x ~ ^ # <b>bold</b> "quoted" it\'s -- \'\'TeX\'\' GPT-4 大規模言語モデル 🤖',
     authors: ['Smith, J{o}hn $', 'OpenAI & Co', 'van der Berg, Önder', 'Nguyễn, Thị Minh Khai', 'García-Márquez, Ángela'],
     venue: 'Journal of {X} & <Y> \\ 50% «Z» \u{F0000}\u{F0003}',
     type: 'article-journal',
@@ -37,7 +37,7 @@ const PAPERS: CitablePaper[] = [
     citationKey: 'smith2020costs',
   }),
   paper('preprint', { title: 'Distilling the Knowledge in a Neural Network', authors: ['Hinton, Geoffrey', 'Vinyals, Oriol', 'Dean, Jeff'], arxiv: '1503.02531', published: { text: '2015', date: '2015', precision: 'year' } }),
-  paper('conference', { title: 'Old-style id', authors: ['Doe, Jane'], arxiv: 'hep-th/9901001', venue: 'NeurIPS', type: 'paper-conference', published: { text: '1999', date: '1999' }, url: 'https://papers.example.org/x' }),
+  paper('conference', { title: 'Old-style id', authors: ['Doe, Jane', '{globalThis.pwned = 1}, - item', '<b>x</b> "q" -- and, more', 'Plain Literal Name'], arxiv: 'hep-th/9901001', venue: 'NeurIPS', type: 'paper-conference', published: { text: '1999', date: '1999' }, url: 'https://papers.example.org/x' }),
   paper('listed', { title: 'Listed Only, From a Listing', published: { text: 'Mar 27' }, themeTitles: ['Agents', 'Reasoning'] }),
 ];
 
@@ -196,6 +196,7 @@ describe('BibTeX', () => {
     '\\end{document} \\input{/etc/passwd} \\def\\x{y}',
     '@misc{evil, title = {x}}',
     '100% of C# & F_1 scores ~ 2^10 {LLM}s',
+    "TeX's ligatures -- and --- ''quoted'' ``quoted`` !` ?` ,, stay as typed",
     'Ünïcödé Çàpitals ÉTÉ, Ωmega and 大規模言語モデル',
     ...HOSTILE_INPUTS.map((input) => input.text),
     ...MARKERLESS_TITLES,
@@ -247,12 +248,12 @@ describe('RIS', () => {
 
   test('every line is a tag line: no value wrapped or broken onto a line of its own', () => {
     for (const line of text.split('\n').filter(Boolean)) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
-    expect(text).toContain('TI  - Costs $5 & {braces} \\cdot 100% _x ~ ^ # <b>bold</b> "quoted" it\'s GPT-4 大規模言語モデル 🤖\n');
+    expect(text).toContain('TI  - Costs $5 & {braces} \\cdot 100% _x ~ ^ # <b>bold</b> "quoted" it\'s -- \'\'TeX\'\' GPT-4 大規模言語モデル 🤖\n');
   });
 
   test('a line break in a value stays in its line', () => {
-    const [record] = risRecords([cslItem(paper('n', { title: 'two\nlines\u2028and more' }), 'n')], new Map([['n', 'n']]));
-    expect(record).toContain('TI  - two lines and more\n');
+    const [record] = risRecords([cslItem(paper('n', { title: 'two\nlines\r\nand\u2028more' }), 'n')], new Map([['n', 'n']]));
+    expect(record).toContain('TI  - two lines and\u2028more\n');
   });
 
   test('Citation.js reads the file back to the same papers, with unique IDs', () => {
@@ -276,7 +277,7 @@ describe('APA', () => {
     const { text, markup } = readAsHtml(apa.get('smith2020costs')!);
     expect(text).toBe(
       'Smith, J. $, OpenAI & Co, van der Berg, Ö., Nguyễn, T. M. K., & García-Márquez, Á. (2020). ' +
-        'Costs $5 & {braces} \\cdot 100% _x ~ ^ # <b>bold</b> "quoted" it\'s GPT-4 大規模言語モデル 🤖. ' +
+        'Costs $5 & {braces} \\cdot 100% _x ~ ^ # <b>bold</b> "quoted" it\'s -- \'\'TeX\'\' GPT-4 大規模言語モデル 🤖. ' +
         'Journal of {X} & <Y> \\ 50% «Z» \u{F0000}\u{F0003}. https://doi.org/10.1000/a<b>c;d',
     );
     // Italics from the style (the journal), none from the text.

@@ -40,9 +40,18 @@ function clean(text: string): string {
   return text.replace(UNPRINTABLE, '').replace(/[\t\n\r ]+/g, ' ').trim();
 }
 
+/**
+ * TeX's ligatures of plain characters: `--` and `---` are dashes, `''` and ``` `` ``` curly
+ * quotes, `!`` and `?`` inverted marks, `,,` a low quote (T1). An empty group between the
+ * two characters keeps them as typed.
+ */
+const LIGATURES = /([-'`,])(?=\1)|([!?])(?=`)/g;
+
 /** `text` escaped for a brace-delimited BibTeX field value. */
 export function escapeBibtex(text: string): string {
-  return clean(text).replace(/[\\{}~^<>#$%&_]/g, (char) => SPECIALS[char]);
+  return clean(text)
+    .replace(/[\\{}~^<>#$%&_]/g, (char) => SPECIALS[char])
+    .replace(LIGATURES, '$1$2{}');
 }
 
 /** A word: letters, combining marks and digits. */
@@ -67,15 +76,23 @@ function verbatim(text: string): string {
   return clean(text).replace(/[{}\\\s]/g, encodeURIComponent);
 }
 
+/** A part of a name as people have them: words of letters (`Jean-Paul`, `van der Berg`, `O'Brien`, `J.`). */
+const PLAIN_NAME_PART = /^[\p{L}\p{M}'’.]+(?:[ -][\p{L}\p{M}'’.]+)*$/u;
+
 /**
- * A name escaped. One whose family or given part holds a comma or an ` and ` (which BibTeX
- * reads as separators of name parts and of names, braced or not for biber) is written whole
- * in braces, as a literal name: one name, never split.
+ * A part of a name (family or given), escaped; in braces whole unless it is plain words,
+ * so that BibTeX's name grammar (commas, `and`, lower-case `von` words, hyphens) cannot
+ * split or change it. biber counts even a comma braced alone (`{,}`): the whole part is.
  */
+function escapeNamePart(part: string): string {
+  const escaped = escapeBibtex(part);
+  return PLAIN_NAME_PART.test(part) ? escaped : `{${escaped}}`;
+}
+
 function escapeName(name: CslName): CslName {
+  // A literal name is written whole in braces (one name, never split).
   if ('literal' in name) return { literal: escapeBibtex(name.literal) };
-  if (/,| and /i.test(`${name.family} ${name.given ?? ''}`)) return { literal: escapeBibtex(name.given ? `${name.family}, ${name.given}` : name.family) };
-  return { family: escapeBibtex(name.family), ...(name.given ? { given: escapeBibtex(name.given) } : {}) };
+  return { family: escapeNamePart(name.family), ...(name.given ? { given: escapeNamePart(name.given) } : {}) };
 }
 
 /** The item with its text already BibTeX, for Citation.js's writer to place without reading it. */

@@ -11,10 +11,10 @@ import type { CslItem } from './csl.ts';
 /** One record as Citation.js's RIS writer returns it with `format: 'object'`: tag -> value(s). */
 type RisRecord = Record<string, string | number | (string | number)[]>;
 
-/** A value on one line: line breaks and other controls would start a new tag, or nothing, in a reader. */
+/** A value on one line: a line break (or another control character) would end it early in a reader. */
 function oneLine(value: string | number): string {
   return String(value)
-    .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ')
+    .replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ')
     .trim();
 }
 
