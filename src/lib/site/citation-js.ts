@@ -13,10 +13,14 @@ import type { CslItem } from './csl.ts';
 // and escapes text itself before handing it over (export-bibtex.ts).
 (plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } }).format.asciiOnly = false;
 
-/** APA as Citation.js ships it, but without year suffixes (`2020a`): each citation stands alone on its page. */
+/**
+ * APA as Citation.js ships it, without disambiguation: each citation stands alone on its
+ * page, so no `2020a` year suffixes, and no time spent comparing every paper's names with
+ * every other's.
+ */
 export const APA_STANDALONE = 'apa-standalone';
 const styles = plugins.config.get('@csl').styles as Register<string>;
-if (!styles.has(APA_STANDALONE)) styles.add(APA_STANDALONE, styles.get('apa').replace(' disambiguate-add-year-suffix="true"', ''));
+if (!styles.has(APA_STANDALONE)) styles.add(APA_STANDALONE, styles.get('apa').replace(/ disambiguate-[a-z-]+="true"/g, ''));
 
 /** One Citation.js output format (`bibtex`, `ris`, `bibliography`...) of CSL items. */
 export function formatCsl(format: string, items: readonly CslItem[], options: Record<string, unknown>): unknown {
