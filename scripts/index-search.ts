@@ -87,7 +87,7 @@ const UNUSED_PAGEFIND = /^pagefind\/pagefind-(ui|modular-ui|component-ui)\.(js|c
  * favicon, every _astro/ asset and the Pagefind bundle but its result fragments, its
  * unused UIs and the wasm of other languages; best effort: `fragments` (one per paper) and
  * `pages` = every other page, unless they weigh more than SITE.precachePagesUpTo. Feeds,
- * .bib files and the papers.json download are cached only once fetched.
+ * the exports (.bib, .ris, .csl.json) and the papers.json download are cached only once fetched.
  */
 function writeServiceWorker(wasmLanguages: string[]): string {
   const files = filesUnder(outDir).sort();

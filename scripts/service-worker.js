@@ -21,7 +21,7 @@
  *     which Pagefind requests with a `?ts=<now>` cache-busting query;
  *   _astro/ and pagefind/ files: cache first (Astro and Pagefind content-hash their chunk
  *     names; the few fixed names are versioned by this worker's cache);
- *   anything else (feeds, .bib, JSON): network first, then the cache.
+ *   anything else (feeds, .bib, .ris, JSON): network first, then the cache.
  * On activate, caches of earlier versions are deleted and open pages are taken over. Cache
  * names hold the scope: two copies of the site under different paths of one origin (a
  * project page and its fork on github.io) keep their own caches.

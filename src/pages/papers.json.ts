@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { SITE } from '../config.ts';
 import { loadContent } from '../lib/site/content.ts';
+import { loadCitations } from '../lib/site/citations.ts';
 import { loadDerived, paperUrl, requireSite } from '../lib/site/derived.ts';
 import { absoluteUrl, themePath, url } from '../lib/site/urls.ts';
 
@@ -11,7 +12,7 @@ import { absoluteUrl, themePath, url } from '../lib/site/urls.ts';
  */
 export const GET: APIRoute = async (context) => {
   const site = requireSite(context.site);
-  const [content, derived] = await Promise.all([loadContent(), loadDerived()]);
+  const [content, derived, citations] = await Promise.all([loadContent(), loadDerived(), loadCitations(site)]);
   const data = {
     title: SITE.title,
     description: SITE.description,
@@ -25,7 +26,7 @@ export const GET: APIRoute = async (context) => {
       papers: content.paperCounts.get(theme.id) ?? 0,
     })),
     papers: content.papers.map((paper) => {
-      const { title, themes, matchedTerms, authorsCount, organisation, published, upvotes, sources } = paper.data;
+      const { title, themes, matchedTerms, authors, authorsCount, organisation, published, venue, type, doi, arxiv, keywords, upvotes, sources } = paper.data;
       return {
         slug: paper.id,
         url: paperUrl(paper, site),
@@ -37,11 +38,19 @@ export const GET: APIRoute = async (context) => {
         published: published
           ? { text: published.text, date: published.date ?? null, precision: published.precision ?? null, yearSource: published.yearSource ?? null }
           : null,
+        authors: authors ?? null,
         authorsCount: authorsCount ?? null,
         organisation: organisation ?? null,
+        venue: venue ?? null,
+        type: type ?? null,
+        doi: doi ?? null,
+        arxiv: arxiv ?? null,
+        // `url` is the paper's page here (as before); the paper's own address is `externalUrl`.
+        externalUrl: paper.data.url ?? null,
+        keywords: keywords ?? null,
         upvotes: upvotes ?? null,
         sources,
-        citationKey: derived.citationKeys.get(paper.id) ?? null,
+        citationKey: citations.keys.get(paper.id) ?? null,
         related: (derived.related.get(paper.id) ?? []).map((other) => other.id),
       };
     }),

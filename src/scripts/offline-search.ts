@@ -6,6 +6,7 @@
 import { loadedOfflineData } from '../lib/offline/data.ts';
 import { pageHref } from '../lib/offline/page-href.ts';
 import { createSearch, excerptSegments, type SearchHit } from '../lib/offline/search.ts';
+import { authorList, LIST_AUTHORS } from '../lib/site/authors.ts';
 import { plural } from '../lib/site/papers.ts';
 import { matchSummary, QUERY_PARAM } from '../lib/site/search.ts';
 import { rememberSearch, restoreSearch } from './search-address.ts';
@@ -41,6 +42,7 @@ if (form && status && list) {
       heading.append(link);
       const meta = document.createElement('p');
       meta.className = 'paper-item__meta';
+      if (paper.authors.length > 0) li.append(Object.assign(document.createElement('p'), { className: 'paper-item__authors', textContent: authorList(paper.authors, LIST_AUTHORS) }));
       paper.themes.forEach((id, n) => {
         if (n > 0) meta.append(', ');
         meta.append(Object.assign(document.createElement('a'), { href: pageHref(themePath(id)), textContent: themeTitles.get(id) ?? id }));
@@ -52,7 +54,8 @@ if (form && status && list) {
       for (const segment of excerptSegments(paper.abstract, terms, EXCERPT_LENGTH)) {
         excerpt.append(segment.marked ? Object.assign(document.createElement('mark'), { textContent: segment.text }) : segment.text);
       }
-      li.append(heading, meta, excerpt);
+      li.prepend(heading);
+      li.append(meta, excerpt);
       return li;
     };
 

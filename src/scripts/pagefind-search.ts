@@ -82,10 +82,14 @@ if (root && form && status && list && filterPane && more) {
       const heading = document.createElement('h2');
       heading.className = 'paper-item__title';
       heading.append(Object.assign(document.createElement('a'), { href: data.url, textContent: data.meta['title'] ?? data.url }));
+      item.append(heading);
+      // The paper page's `authors` meta (see papers/[slug].astro): text, as the title.
+      const authors = data.meta['authors'];
+      if (authors) item.append(Object.assign(document.createElement('p'), { className: 'paper-item__authors', textContent: authors }));
       const excerpt = document.createElement('p');
       excerpt.className = 'paper-item__excerpt';
       excerpt.append(...excerptNodes(data.excerpt));
-      item.append(heading, excerpt);
+      item.append(excerpt);
       list.append(item);
     }
     // A live region, read out on each change: changed only when some results did not load.

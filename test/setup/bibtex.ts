@@ -114,6 +114,8 @@ const COMMANDS: Record<string, string> = {
   textbraceright: '}',
   textasciitilde: '~',
   textasciicircum: '^',
+  textless: '<',
+  textgreater: '>',
 };
 
 /**

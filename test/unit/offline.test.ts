@@ -81,9 +81,9 @@ const data: OfflineData = toOfflineData({
     { id: 'robotics', title: 'Robotics' },
   ],
   papers: [
-    { slug: 'a', title: 'Planning agents', abstract: 'Agents that plan with a world model.', themes: ['agents'], published: { text: 'Mar 3, 2024', date: '2024-03-03' }, upvotes: 5 },
-    { slug: 'b', title: 'Robot grasping', abstract: 'A planner for robot hands; agents are not involved.', themes: ['robotics', 'agents'], published: null, upvotes: 40 },
-    { slug: 'c', title: 'Language models plan', abstract: 'Do language models plan? We test planning.', themes: ['agents'], published: { text: 'Jan 2025', date: '2025-01' }, upvotes: null },
+    { slug: 'a', title: 'Planning agents', abstract: 'Agents that plan with a world model.', authors: ['Lovelace, Ada', 'OpenAI'], themes: ['agents'], published: { text: 'Mar 3, 2024', date: '2024-03-03' }, upvotes: 5 },
+    { slug: 'b', title: 'Robot grasping', abstract: 'A planner for robot hands; agents are not involved.', authors: null, themes: ['robotics', 'agents'], published: null, upvotes: 40 },
+    { slug: 'c', title: 'Language models plan', abstract: 'Do language models plan? We test planning.', authors: ['Hopper, Grace'], themes: ['agents'], published: { text: 'Jan 2025', date: '2025-01' }, upvotes: null },
   ],
 });
 
@@ -104,6 +104,13 @@ describe('createSearch', () => {
     expect(slugs('plan', 'robotics')).toEqual(['b']);
     expect(slugs('plan', '', 'date:desc')).toEqual(['c', 'a', 'b']);
     expect(slugs('plan', '', 'upvotes:desc')).toEqual(['b', 'a', 'c']);
+  });
+
+  test('finds by author, given or family name, shown as a page shows them', () => {
+    expect(slugs('lovelace')).toEqual(['a']);
+    expect(slugs('grace hopper')).toEqual(['c']);
+    expect(slugs('openai plan')).toEqual(['a']);
+    expect(data.papers.map((paper) => paper.authors)).toEqual([['Ada Lovelace', 'OpenAI'], [], ['Grace Hopper']]);
   });
 
   test('reports the words that matched, for marking', () => {

@@ -3,6 +3,7 @@
  * fetch, so the data ships as a classic script at the site root that sets one global.
  * Browser-safe: the build script writes it, the page scripts read it.
  */
+import { displayName } from '../site/csl.ts';
 
 export const OFFLINE_DATA_FILE = 'offline-data.js';
 const GLOBAL_NAME = 'readingListOffline';
@@ -16,6 +17,8 @@ export interface OfflinePaper {
   slug: string;
   title: string;
   abstract: string;
+  /** As a page shows them (`Given Family`), in order; searched as the title and abstract are. */
+  authors: string[];
   /** Theme ids, main theme first. */
   themes: string[];
   /** As the listing wrote it ("Mar 3, 2025", "Mar 27"), or null. */
@@ -37,6 +40,8 @@ export interface PapersJson {
     slug: string;
     title: string;
     abstract: string;
+    /** `Family, Given` or literal names, null when unknown. */
+    authors: string[] | null;
     themes: string[];
     published: { text: string; date: string | null } | null;
     upvotes: number | null;
@@ -46,10 +51,11 @@ export interface PapersJson {
 export function toOfflineData(json: PapersJson): OfflineData {
   return {
     themes: json.themes.map(({ id, title }) => ({ id, title })),
-    papers: json.papers.map(({ slug, title, abstract, themes, published, upvotes }) => ({
+    papers: json.papers.map(({ slug, title, abstract, authors, themes, published, upvotes }) => ({
       slug,
       title,
       abstract,
+      authors: (authors ?? []).map(displayName),
       themes,
       published: published?.text ?? null,
       date: published?.date ?? null,

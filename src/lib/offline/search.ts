@@ -1,5 +1,5 @@
 /**
- * The offline build's search: MiniSearch over the titles and abstracts of
+ * The offline build's search: MiniSearch over the titles, abstracts and authors of
  * offline-data.js, with the hosted search's theme filter and orders. Pure, so it runs
  * in Node for tests as it does in the page.
  */
@@ -25,7 +25,9 @@ export type Search = (request: SearchRequest) => SearchHit[];
 export function createSearch(data: OfflineData): Search {
   const index = new MiniSearch<OfflinePaper>({
     idField: 'slug',
-    fields: ['title', 'abstract'],
+    fields: ['title', 'abstract', 'authors'],
+    // Authors are a list: searched as one text, each name's words found.
+    extractField: (paper, field) => (field === 'authors' ? paper.authors.join(', ') : (paper[field as keyof OfflinePaper] as string)),
     // Like Pagefind on the hosted site: every word must match, as a word or a word's start (no typo matching).
     searchOptions: { boost: { title: 3 }, prefix: true, combineWith: 'AND' },
   });

@@ -33,11 +33,6 @@ export function compareDatesDesc(a: Published | undefined, b: Published | undefi
   return 0;
 }
 
-/** `2024-02-01` -> `2024/02/01`, `2024-06` -> `2024/06`: the form citation_* meta tags use. */
-export function citationDate(published: Published | undefined): string | undefined {
-  return knownDate(published)?.replaceAll('-', '/');
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**

@@ -1,10 +1,7 @@
 /**
- * What the site computes from all papers at once, once per build: related papers,
- * citation keys, and the records that papers.json, the feeds and the .bib files share.
+ * What the site computes from all papers at once, once per build: related papers, and
+ * the records that papers.json, the feeds and the exports share (exports: citations.ts).
  */
-import { SITE } from '../../config.ts';
-import { bibtexEntry, type BibtexPaper } from './bibtex.ts';
-import { citationKeys } from './bibtex.ts';
 import { loadContent, type Paper, type SiteContent } from './content.ts';
 import { knownDate } from './dates.ts';
 import { relatedPapers } from './related-handoff.ts';
@@ -13,8 +10,6 @@ import { absoluteUrl, paperPath, url } from './urls.ts';
 export interface Derived {
   /** Slug -> its most related papers, best first (at most RELATED_LIMIT of related-handoff.ts). */
   related: Map<string, Paper[]>;
-  /** Slug -> citation key, unique over the whole list. */
-  citationKeys: Map<string, string>;
 }
 
 let loading: Promise<Derived> | undefined;
@@ -33,7 +28,7 @@ async function derive(): Promise<Derived> {
     (message) => console.warn(message),
   );
   const related = new Map(content.papers.map((paper) => [paper.id, (matches.get(paper.id) ?? []).flatMap((match) => byId.get(match.id) ?? [])]));
-  return { related, citationKeys: citationKeys(content.papers.map((paper) => paper.id)) };
+  return { related };
 }
 
 /** Absolute URL of a paper's page on the configured site (base included). */
@@ -44,16 +39,6 @@ export function paperUrl(paper: Paper, site: URL | string): string {
 /** Theme titles of a paper, in its own order (main theme first). */
 export function themeTitles(paper: Paper, content: SiteContent): string[] {
   return paper.data.themes.flatMap((ref) => content.themesById.get(ref.id)?.data.title ?? []);
-}
-
-export function bibtexPaper(paper: Paper, content: SiteContent, site: URL | string): BibtexPaper {
-  return { slug: paper.id, title: paper.data.title, published: paper.data.published, themeTitles: themeTitles(paper, content), url: paperUrl(paper, site) };
-}
-
-/** The BibTeX entry a paper page shows (the same as in papers.bib). */
-export async function paperBibtex(paper: Paper, site: URL | string): Promise<string> {
-  const [content, derived] = await Promise.all([loadContent(), loadDerived()]);
-  return bibtexEntry(bibtexPaper(paper, content, site), derived.citationKeys.get(paper.id)!, { siteTitle: SITE.title });
 }
 
 /** `2024-06-01` -> that day, `2024-06` -> its first day, `2024` -> 1 January (UTC); undefined when unknown. */
