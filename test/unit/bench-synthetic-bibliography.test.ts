@@ -2,7 +2,7 @@
  * The benchmark's synthetic bibliography: valid BibTeX that Citation.js reads entry for
  * entry, with the fields a real export has in about the shares the generator promises.
  */
-import { plugins } from '@citation-js/core';
+import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { describe, expect, it } from 'vitest';
 import { generateBibliography } from '../../scripts/bench/synthetic-bibliography.ts';
@@ -10,7 +10,7 @@ import { generateListings } from '../../scripts/bench/synthetic.ts';
 
 const { vocabulary } = generateListings({ papers: 100, seed: 3 });
 const text = generateBibliography({ entries: 600, vocabulary, seed: 3 });
-const items = plugins.input.chain(text, { target: '@csl/list+object', generateGraph: false }) as Record<string, unknown>[];
+const items = new Cite(text).data;
 const share = (has: (item: Record<string, unknown>) => boolean) => items.filter(has).length / items.length;
 
 describe('synthetic bibliography', () => {

@@ -1,6 +1,7 @@
 /**
  * Where a paper itself can be read: its arXiv pages, its DOI, its own URL. Pure.
  */
+import { isWebUrl } from '../ingest/fields.ts';
 import { arxivLinks, doiUrl } from './csl.ts';
 
 export interface PaperLink {
@@ -14,14 +15,12 @@ export interface IdentifiedPaper {
   url?: string;
 }
 
-/** The URL when its scheme is http or https (normalised by the URL parser), else undefined: never a `javascript:` link. */
+/**
+ * The URL when its scheme is http or https (normalised by the URL parser), else undefined: never a
+ * `javascript:` link, even from an entry the schema did not check (it refuses other schemes).
+ */
 export function webUrl(text: string): string | undefined {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return isWebUrl(text) ? new URL(text).href : undefined;
 }
 
 /** Links to the paper, in the order a reader wants them: arXiv abstract and PDF, DOI, then its own URL. */
