@@ -123,6 +123,9 @@ describe('a paper page', () => {
   test('a paper with no link keeps the title searches; one without an abstract says so', async () => {
     const listed = await page('listed-agents-paper');
     expect(listed.querySelectorAll('.external-links a').map((link) => link.text)).toEqual(['Search this title on arXiv', 'Search this title on Hugging Face']);
+    // No authors, no APA citation (docs/site.md); its BibTeX entry stays.
+    expect(listed.querySelector('.cite__apa')).toBeNull();
+    expect(listed.querySelector('pre.cite__bibtex')?.text).toContain('@misc{listed-agents-paper,');
     const bare = await page('no-link');
     expect(bare.querySelector('.abstract')?.text.trim()).toBe('No abstract given.');
     expect(bare.querySelectorAll('.external-links a').map((link) => link.text)).toEqual(['Search this title on arXiv', 'Search this title on Hugging Face']);
