@@ -165,6 +165,14 @@ describe('years and identities', () => {
   });
 });
 
+describe('keywords', () => {
+  it('are split at "," and ";" outside braces, their TeX read; one Citation.js cannot read is kept as written', () => {
+    const [parsed] = parseBibliographies([{ name: 'k.bib', text: "@article{k, title = {K}, keywords = {{Kuhn, Thomas};R\\'ealisme, $a,b$}}\n" }]);
+    expect(parsed!.papers[0]!.keywords).toEqual(['Kuhn, Thomas', 'Réalisme', '$a', 'b$']);
+    expect(parsed!.warnings).toEqual([]);
+  });
+});
+
 describe('a .bib without entries', () => {
   it('is named: it lists no paper', () => {
     expect(parseBibliographies([{ name: 'empty.bib', text: '% nothing exported yet\n' }])).toEqual([

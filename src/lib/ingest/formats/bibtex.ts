@@ -346,21 +346,31 @@ const entryName = (entry: RawEntry) => (entry.key === undefined ? `the entry at 
 function keywordsOf(entry: RawBibtexEntry): string[] | undefined {
   const written = stringField(entry, 'keywords');
   if (written === undefined) return undefined;
-  const keywords: string[] = [];
+  const pieces: string[] = [];
   let depth = 0;
   let from = 0;
-  for (let index = 0; index <= written.length; index++) {
+  for (let index = 0; index < written.length; index++) {
     const char = written[index];
     if (char === '\\') index++;
     else if (char === '{') depth++;
     else if (char === '}') depth--;
-    else if (index === written.length || (depth === 0 && (char === ',' || char === ';'))) {
-      const keyword = written.slice(from, index).trim();
-      if (keyword !== '') keywords.push(isPlain(keyword) ? keyword : untagged(parseBibtexValue(convertTex(keyword, citationKnows).text, 'keywords').join(', ')));
+    else if (depth === 0 && (char === ',' || char === ';')) {
+      pieces.push(written.slice(from, index));
       from = index + 1;
     }
   }
-  return keywords;
+  pieces.push(written.slice(from));
+  return pieces.map((piece) => piece.trim()).filter(Boolean).map(keywordText);
+}
+
+/** One keyword's TeX as text; one Citation.js cannot read (a `$` split off by a separator in math) is kept as written. */
+function keywordText(keyword: string): string {
+  if (isPlain(keyword)) return keyword;
+  try {
+    return untagged(parseBibtexValue(convertTex(keyword, citationKnows).text, 'keywords').join(', '));
+  } catch {
+    return keyword;
+  }
 }
 
 /** Whether a file is a string file: `@string`/`@preamble` only, no entry. */
