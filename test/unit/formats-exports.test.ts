@@ -193,7 +193,7 @@ describe('keys as real exports write them', () => {
     expect(endnote.warnings).toEqual([{ file: 'endnote-no-key.bib', line: 2, message: 'the entry at this line has no citation key (a field follows "{"): it is read as a paper without one' }]);
   });
 
-  it('reads a key with a space before its comma, keys ending in "-", comma-first entries', async () => {
+  it('reads a key with a space before its comma, keys ending in "-" or starting "--", comma-first entries', async () => {
     expect((await parse('key-with-space-716.bib')).papers.map((paper) => [paper.citationKey, paper.title])).toEqual([
       ['HoSp-87', 'Phase transitions'],
       ['HoSp-90', 'Free Boundary Problems'],
@@ -202,6 +202,7 @@ describe('keys as real exports write them', () => {
     expect(jabref.papers.map((paper) => paper.citationKey)).toEqual(['Doe-2017', 'Other-', 'Unkonw-', 'Unkonw']);
     expect(jabref.warnings).toEqual([]);
     expect((await parse('qiqqa.bib')).papers.map((paper) => paper.citationKey)).toEqual(['kuhne2006matters', 'godel1933present']);
+    expect(byKey(await parse('better-bibtex-901-collections.bib'), '--theorytruthinauthor').title).toBe('__"theory of truth" inauthor:bunge - Recherche Google');
   });
 
   it('ignores @comment{jabref-meta…} and % quality reports, losing no entry and warning of nothing', async () => {
@@ -218,6 +219,8 @@ describe('dates as real exports write them', () => {
     expect(byKey(await parse('better-biblatex-170-eprint.bib'), 'BachmannDybalskiNaaijkens14').published).toEqual({ text: '2014-12-09', date: '2014-12-09', precision: 'day', yearSource: 'listing' });
     expect(byKey(await parse('zotero-celeritas.bib'), 'tognini_celeritas_2022').published).toEqual({ text: '2022-03', date: '2022-03', precision: 'month', yearSource: 'listing' });
     expect(byKey(await parse('zotero-celeritas.bib'), 'johnson_orange_nodate').published).toBeUndefined();
+    expect(byKey(await parse('mirror-custom.bib'), 'ptpcg').published).toEqual({ text: '2022-07', date: '2022-07', precision: 'month', yearSource: 'listing' });
+    expect(exported('zotero-mambo-my-library.ris').text.split('\r\n')).toHaveLength(129);
     const ris = await parse('zotero-mambo-my-library.ris');
     expect(ris.papers.map((paper) => paper.published?.date)).toEqual(['2014-04-03', '2017', '2019-09-10', '2021', '2012-02-03']);
     expect(ris.papers[3]!.authors).toEqual(['Greenacre, Michael', 'Martínez-Álvaro, Marina', 'Blasco, Agustín']);
