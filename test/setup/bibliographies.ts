@@ -11,18 +11,15 @@ export const BIBLIOGRAPHIES = join(import.meta.dirname, '../fixtures/bibliograph
 export const readBibliography = (name: string) => ({ name: name.split('/').pop()!, text: readFileSync(join(BIBLIOGRAPHIES, name), 'utf8') });
 
 /**
- * How many entries a .bib holds, counted without Citation.js: each `@type{` or `@type(` at the
- * start of a line, less `@string`, `@preamble` and `@comment`.
+ * The 1-based line of each entry of a .bib, found without Citation.js: each `@type{` or `@type(`
+ * at the start of a line, less `@string`, `@preamble` and `@comment`.
  */
-export function countBibEntries(text: string): number {
-  const all = text.match(/^\s*@\s*([A-Za-z]+)\s*[{(]/gm) ?? [];
-  return all.filter((start) => !/@\s*(string|preamble|comment)\b/i.test(start)).length;
-}
-
-/** The 1-based line of each entry of a .bib, found as `countBibEntries` counts them. */
 export function bibEntryLines(text: string): number[] {
   return text.split(/\r\n|\r|\n/).flatMap((line, index) => (/^\s*@\s*[A-Za-z]+\s*[{(]/.test(line) && !/^\s*@\s*(string|preamble|comment)\b/i.test(line) ? [index + 1] : []));
 }
+
+/** How many entries a .bib holds, counted as `bibEntryLines` finds them. */
+export const countBibEntries = (text: string): number => bibEntryLines(text).length;
 
 /** The citation keys a parse names in a warning (`entry "key"`), each once. */
 export function namedKeys(parsed: ParsedListing): Set<string> {

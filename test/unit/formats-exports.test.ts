@@ -2,7 +2,7 @@
  * Real exports of researchers' tools (test/fixtures/bibliographies/exports/, SOURCES.md): every
  * entry of each file is a paper or named in a warning, and the quirks each file shows are read.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
@@ -55,7 +55,6 @@ const FILES: [string, number, number, number][] = [
 
 describe('every entry of a real export is a paper or named', () => {
   it('covers every file of exports/', async () => {
-    const { readdir } = await import('node:fs/promises');
     const files = (await readdir(join(import.meta.dirname, '../fixtures/bibliographies/exports'))).filter((name) => /\.(bib|ris|json)$/.test(name));
     expect(FILES.map(([name]) => name).sort()).toEqual(files.sort());
   });
