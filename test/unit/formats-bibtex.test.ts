@@ -166,9 +166,9 @@ describe('years and identities', () => {
 });
 
 describe('keywords', () => {
-  it('are split at "," and ";" outside braces, their TeX read; one Citation.js cannot read is kept as written', () => {
-    const [parsed] = parseBibliographies([{ name: 'k.bib', text: "@article{k, title = {K}, keywords = {{Kuhn, Thomas};R\\'ealisme, $a,b$}}\n" }]);
-    expect(parsed!.papers[0]!.keywords).toEqual(['Kuhn, Thomas', 'Réalisme', '$a', 'b$']);
+  it('are split at "," and ";" outside braces, their TeX read, markup in them kept as text; one Citation.js cannot read is kept as written', () => {
+    const [parsed] = parseBibliographies([{ name: 'k.bib', text: "@article{k, title = {K}, keywords = {{Kuhn, Thomas};R\\'ealisme, $a,b$, {<b>} \\emph{tags}}}\n" }]);
+    expect(parsed!.papers[0]!.keywords).toEqual(['Kuhn, Thomas', 'Réalisme', '$a', 'b$', '<b> tags']);
     expect(parsed!.warnings).toEqual([]);
   });
 });

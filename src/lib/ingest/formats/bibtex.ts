@@ -367,7 +367,7 @@ function keywordsOf(entry: RawBibtexEntry): string[] | undefined {
 function keywordText(keyword: string): string {
   if (isPlain(keyword)) return keyword;
   try {
-    return untagged(parseBibtexValue(convertTex(keyword, citationKnows).text, 'keywords').join(', '));
+    return untagged(parseBibtexValue(convertTex(keyword.replaceAll('<', LESS_THAN), citationKnows).text, 'keywords').join(', '));
   } catch {
     return keyword;
   }
