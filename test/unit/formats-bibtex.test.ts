@@ -116,7 +116,7 @@ describe('TeX in titles and names', () => {
     expect(paperByKey(parsed, 'tex-math')).toMatchObject({
       title: 'Patches of 16×16 Pixels ⋅ ab, α≤β, O(n log n)',
       abstract: 'We use emphasis, a literal <b>tag</b> and code.',
-      authors: ['Mart\u0131\u0301n, J\u00fcrgen', 'M\u00fcller, Hans', 'OpenAI'],
+      authors: ['Mart\u00edn, J\u00fcrgen', 'M\u00fcller, Hans', 'OpenAI'],
     });
   });
 
@@ -162,6 +162,14 @@ describe('years and identities', () => {
     expect(countBibEntries(hostile('identities.bib').text)).toBe(parsed.papers.length + 1);
     expect(parsed.warnings).toContainEqual({ file: 'identities.bib', line: 51, message: 'entry "no-title": has no title, so it is not a paper of the list' });
     expect(parsed.papers.every((paper) => paper.abstract === '')).toBe(true);
+  });
+});
+
+describe('keywords', () => {
+  it('are split at "," and ";" outside braces, their TeX read, markup in them kept as text; one Citation.js cannot read is kept as written', () => {
+    const [parsed] = parseBibliographies([{ name: 'k.bib', text: "@article{k, title = {K}, keywords = {{Kuhn, Thomas};R\\'ealisme, $a,b$, {<b>} \\emph{tags}}}\n" }]);
+    expect(parsed!.papers[0]!.keywords).toEqual(['Kuhn, Thomas', 'Réalisme', '$a', 'b$', '<b> tags']);
+    expect(parsed!.warnings).toEqual([]);
   });
 });
 

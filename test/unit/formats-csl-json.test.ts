@@ -60,6 +60,16 @@ describe('CSL-JSON', () => {
     ]);
   });
 
+  it('keeps a literal date without a year as written, and says "circa"', () => {
+    const items = [
+      { id: 'literal', type: 'book', title: 'A Literal Date', issued: { literal: '13th century' } },
+      { id: 'circa', type: 'book', title: 'About Then', issued: { 'date-parts': [[1850]], circa: true } },
+    ];
+    const parsed = parseCslJson(JSON.stringify(items, null, 1), 'dates.json');
+    expect(parsed.papers.map((paper) => paper.published)).toEqual([{ text: '13th century' }, { text: 'circa 1850', date: '1850', precision: 'year', yearSource: 'listing' }]);
+    expect(parsed.warnings).toEqual([{ file: 'dates.json', line: 2, message: 'entry "literal": date "13th century" has no year CSL or BibTeX can read: kept as written, with no date the list sorts by' }]);
+  });
+
   it('names an empty list', () => {
     expect(parseCslJson('[]\n', 'empty.json')).toEqual({ listing: 'empty.json', papers: [], warnings: [{ file: 'empty.json', line: 1, message: 'an empty list of CSL items: it lists no paper' }] });
   });

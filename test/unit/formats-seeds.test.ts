@@ -1,16 +1,14 @@
-import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/lib/ingest/entry.ts';
 import { InputError } from '../../src/lib/ingest/errors.ts';
 import { parseSeeds, type SeedText } from '../../src/lib/ingest/formats/seeds.ts';
 import { INGEST_CACHE_FILE } from '../../src/lib/ingest/ingest-cache.ts';
-import { ingest, type IngestPaths } from '../../src/lib/ingest/ingest.ts';
-import { BIBLIOGRAPHIES, readBibliography } from '../setup/bibliographies.ts';
-import { SEEDS_DIR } from '../setup/seeds.ts';
-import { removeTempDirs, tempDir } from '../setup/temp-dirs.ts';
+import { ingest } from '../../src/lib/ingest/ingest.ts';
+import { readBibliography, workspace } from '../setup/bibliographies.ts';
+import { removeTempDirs } from '../setup/temp-dirs.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 afterAll(removeTempDirs);
 
 const LISTING = 'A Listed Paper\nWe study a problem at length, and this sentence is long enough to be read as the abstract of a paper.\n';
@@ -55,15 +53,6 @@ describe('parseSeeds', () => {
     expect(afterBib.reparsed.sort()).toEqual(['identities.bib', 'undefined-macros.bib']);
   });
 });
-
-async function workspace(bibliographies: string[]): Promise<IngestPaths> {
-  const dir = await tempDir('reading-list-formats-');
-  await cp(SEEDS_DIR, join(dir, 'seeds'), { recursive: true });
-  for (const name of bibliographies) await copyFile(join(BIBLIOGRAPHIES, name), join(dir, 'seeds', name.split('/').pop()!));
-  await mkdir(join(dir, 'content'));
-  await copyFile(join(ROOT, 'content/themes.yaml'), join(dir, 'content/themes.yaml'));
-  return { seedsDir: join(dir, 'seeds'), contentDir: join(dir, 'content') };
-}
 
 describe('ingest of bibliographies in seeds/', () => {
   it('writes their papers beside the listings\', names what it could not read, and keeps their parse for the next run', async () => {

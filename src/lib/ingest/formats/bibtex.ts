@@ -14,6 +14,7 @@
  */
 import { bibtexGrammar, parse as parseBibtexText, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib/input/file.js';
 import { parse as parseBibtexEntries } from '@citation-js/plugin-bibtex/lib/input/entries.js';
+import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib/input/value.js';
 import * as citationTex from '@citation-js/plugin-bibtex/lib/input/constants.js';
 import type { ListedPaper, ParsedListing, Warning } from '../types.ts';
 import { cslToPaper, type CslItem } from './csl-paper.ts';
@@ -33,6 +34,8 @@ interface Item {
   line: number;
   /** The key as written after the opening delimiter, for messages (entries only). */
   key?: string;
+  /** An entry written without a key (EndNote's `@article{` then its fields): read under a stand-in one. */
+  keyless?: boolean;
   text: string;
   /** Why the item cannot be read as it stands. */
   fault?: string;
@@ -41,6 +44,10 @@ interface Item {
 /** An entry's start: `@type{` or `@type(` at the start of a line, as every exporter writes it. */
 const ITEM_START = /^[ \t\uFEFF]*@[ \t]*([A-Za-z]+)[ \t]*([{(])/gm;
 const KEY_AFTER_DELIMITER = /^[ \t\r\n]*([^,\s{}()=]+)/;
+/** A field where the key should be: the entry has none. */
+const FIELD_AFTER_DELIMITER = /^[ \t\r\n]*[A-Za-z][\w-]*[ \t]*=/;
+/** The key an entry without one is read under; the paper gets none. */
+const STAND_IN_KEY = 'entry-without-key';
 
 const kindOf = (type: string): ItemKind => {
   const lower = type.toLowerCase();
@@ -83,14 +90,17 @@ function splitItems(text: string, file: string, warnings: Warning[]): Item[] {
     const kind = kindOf(start[1]!);
     const itemLine = lineAt(at);
     if (kind === 'comment') return;
-    const key = kind === 'entry' ? KEY_AFTER_DELIMITER.exec(text.slice(open + 1, Math.min(end, open + 300)))?.[1] : undefined;
+    const head = text.slice(open + 1, Math.min(end, open + 300));
+    const keyless = kind === 'entry' && FIELD_AFTER_DELIMITER.test(head);
+    const key = kind === 'entry' && !keyless ? KEY_AFTER_DELIMITER.exec(head)?.[1] : undefined;
     const close = closingAt(text, open, end, start[2]!);
     if (close === -1) {
       const next = index + 1 < starts.length ? `the next entry (line ${lineAt(end)})` : 'the end of the file';
       items.push({ kind, line: itemLine, ...(key !== undefined && { key }), text: '', fault: `its braces do not balance: it does not end before ${next}` });
       return;
     }
-    items.push({ kind, line: itemLine, ...(key !== undefined && { key }), text: text.slice(at, close + 1) });
+    const itemText = keyless ? `${text.slice(at, open + 1)}${STAND_IN_KEY},${text.slice(open + 1, close + 1)}` : text.slice(at, close + 1);
+    items.push({ kind, line: itemLine, ...(key !== undefined && { key }), ...(keyless && { keyless }), text: itemText });
     // A field after the closing brace is one an extra `}` cut off: BibTeX would drop it unsaid.
     const after = text.slice(close + 1, end).replace(/^[ \t]*%.*$/gm, '');
     if (/=/.test(after)) {
@@ -159,6 +169,8 @@ interface RawEntry {
   raw: RawBibtexEntry;
   file: string;
   line: number;
+  /** The citation key, unless the entry has none. */
+  key?: string;
 }
 
 const describe = (item: Pick<Item, 'kind' | 'key'>) => (item.kind === 'entry' ? (item.key === undefined ? 'an entry' : `entry "${item.key}"`) : `a @${item.kind}`);
@@ -203,7 +215,7 @@ function readItems(items: readonly Item[], file: string, macros: Macros, warning
       for (const name of missing) undefinedNames.add(name);
     }
     const [entry] = read;
-    if (item.kind === 'entry' && entry) entries.push({ raw: entry, file, line: item.line });
+    if (item.kind === 'entry' && entry) entries.push({ raw: entry, file, line: item.line, ...(!item.keyless && { key: entry.label }) });
   }
   if (firstAffected !== undefined) {
     const names = [...undefinedNames];
@@ -226,7 +238,7 @@ const VERBATIM = new Set(['url', 'doi', 'eprint', 'crossref']);
  */
 const READ_FIELDS = new Set([
   ...VERBATIM, 'title', 'subtitle', 'titleaddon', 'author', 'journal', 'journaltitle', 'journalsubtitle', 'booktitle', 'booksubtitle', 'maintitle', 'issuetitle',
-  'year', 'date', 'month', 'abstract', 'keywords', 'number', 'entrysubtype', 'language', 'eprinttype', 'archiveprefix',
+  'year', 'date', 'month', 'abstract', 'number', 'entrysubtype', 'language', 'eprinttype', 'archiveprefix',
 ]);
 /**
  * Stands in for `<` while Citation.js converts TeX, which marks italics and the like with
@@ -260,6 +272,12 @@ const isPlain = (text: string) => !/[\\{}$~]|--|''|``/.test(text);
  */
 const bracedScripts = (text: string) => (text.includes('$') ? text.replace(/\$[^$]*\$/g, (math) => math.replace(/([\^_])([^{\\\s])/g, '$1{$2}')) : text);
 
+/**
+ * An accent written with a doubled backslash (`S{\\\\'e}bastien`, as some scripts escape `\\` once
+ * more): `\\\\` is a line break, which has no place before an accent's sign; the accent is meant.
+ */
+const mendedAccents = (text: string) => (text.includes('\\\\') ? text.replace(/\\\\(?=['`^"~=.])/g, '\\') : text);
+
 /** The entry with TeX Citation.js does not know converted first (it would drop the backslash and braces: `\hspace0pt`). */
 function prepared(entry: RawBibtexEntry, crossref: string | undefined): Prepared {
   const properties: Record<string, string | number> = {};
@@ -271,7 +289,7 @@ function prepared(entry: RawBibtexEntry, crossref: string | undefined): Prepared
       continue;
     }
     if (field === 'abstract' && isPlain(value)) continue;
-    const converted = convertTex(bracedScripts(value.replaceAll('<', LESS_THAN)), citationKnows);
+    const converted = convertTex(bracedScripts(mendedAccents(value).replaceAll('<', LESS_THAN)), citationKnows);
     properties[field] = converted.text;
     if (converted.unknown.length > 0) unknown[field] = converted.unknown;
   }
@@ -312,10 +330,46 @@ function toCsl(list: readonly RawBibtexEntry[], owners: readonly RawEntry[], war
         return parseBibtexEntries([list[index]!, ...volumes])[0];
       } catch (error) {
         const reason = String((error as Error).message).split('\n')[0]!.replace(/ at line \d+ col \d+:?$/, '');
-        warnings.push({ file: owner.file, line: owner.line, message: `entry "${owner.raw.label}" is left out: a field's TeX cannot be read (${reason}: a $ or a \\begin not closed?)` });
+        warnings.push({ file: owner.file, line: owner.line, message: `${entryName(owner)} is left out: a field's TeX cannot be read (${reason}: a $ or a \\begin not closed?)` });
         return undefined;
       }
     });
+  }
+}
+
+const entryName = (entry: RawEntry) => (entry.key === undefined ? `the entry at line ${entry.line}` : `entry "${entry.key}"`);
+
+/**
+ * The keywords as the entry lists them: BibLaTeX separates them with `,`, Qiqqa with `;`, and a
+ * braced one holds its own (`{Kuhn, Thomas}`), which Citation.js' list, joined with `,`, loses.
+ */
+function keywordsOf(entry: RawBibtexEntry): string[] | undefined {
+  const written = stringField(entry, 'keywords');
+  if (written === undefined) return undefined;
+  const pieces: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let index = 0; index < written.length; index++) {
+    const char = written[index];
+    if (char === '\\') index++;
+    else if (char === '{') depth++;
+    else if (char === '}') depth--;
+    else if (depth === 0 && (char === ',' || char === ';')) {
+      pieces.push(written.slice(from, index));
+      from = index + 1;
+    }
+  }
+  pieces.push(written.slice(from));
+  return pieces.map((piece) => piece.trim()).filter(Boolean).map(keywordText);
+}
+
+/** One keyword's TeX as text; one Citation.js cannot read (a `$` split off by a separator in math) is kept as written. */
+function keywordText(keyword: string): string {
+  if (isPlain(keyword)) return keyword;
+  try {
+    return untagged(parseBibtexValue(convertTex(keyword.replaceAll('<', LESS_THAN), citationKnows).text, 'keywords').join(', '));
+  } catch {
+    return keyword;
   }
 }
 
@@ -370,6 +424,8 @@ export function parseBibliographies(files: readonly BibliographyText[]): ParsedL
 
     const papers: ListedPaper[] = [];
     let volumeCount = 0;
+    // Where each key was first used in this file (BibTeX compares keys without case).
+    const keyLines = new Map<string, number>();
     entries.forEach((entry, index) => {
       if (volumes.has(entry)) {
         volumeCount++;
@@ -381,18 +437,31 @@ export function parseBibliographies(files: readonly BibliographyText[]): ParsedL
       const year = stringField(entry.raw, 'year');
       const date = stringField(entry.raw, 'date') ?? (year !== undefined && !/^\d+$/.test(year.trim()) ? year : undefined);
       const { unknown, plainAbstract } = ready[index]!;
-      // The address and DOI as written: Citation.js reads `~` in them as a space.
-      const url = stringField(entry.raw, 'url');
+      // The address and DOI as written: Citation.js reads `~` in them as a space. DBLP escapes
+      // `_` and `%` in addresses as TeX (`paper\_files`); a backslash has no place in one.
+      const url = stringField(entry.raw, 'url')?.replace(/\\([_%&#$])/g, '$1');
       const doi = stringField(entry.raw, 'doi');
-      const fields = { ...(plainAbstract !== undefined && { abstract: plainAbstract }), ...(url !== undefined && { URL: url }), ...(doi !== undefined && { DOI: doi }) };
+      const keywords = keywordsOf(entry.raw);
+      const fields = { ...(plainAbstract !== undefined && { abstract: plainAbstract }), ...(url !== undefined && { URL: url }), ...(doi !== undefined && { DOI: doi }), keyword: keywords };
+      const firstUse = entry.key === undefined ? undefined : keyLines.get(entry.key.toLowerCase());
+      if (entry.key === undefined) {
+        warnings.push({ file: name, line: entry.line, message: 'the entry at this line has no citation key (a field follows "{"): it is read as a paper without one' });
+      } else if (firstUse !== undefined) {
+        warnings.push({ file: name, line: entry.line, message: `entry "${entry.key}": the key of the entry at line ${firstUse} is used again here; both are papers of the list, this one without the key (a \\cite of it finds the first)` });
+      } else keyLines.set(entry.key.toLowerCase(), entry.line);
       const result = cslToPaper({ ...untagged(item), ...fields }, {
-        source: { listing: name, line: entry.line, key: entry.raw.label },
+        source: { listing: name, line: entry.line, ...(entry.key !== undefined && { key: entry.key }) },
         ...(date !== undefined && { dateText: date }),
         arxivCandidates: arxivCandidates(entry.raw),
         unknownTex: { ...(unknown['title'] && { title: unknown['title'] }), ...(unknown['abstract'] && { abstract: unknown['abstract'] }) },
       });
       warnings.push(...result.warnings);
-      if (result.paper) papers.push(result.paper);
+      if (!result.paper) return;
+      if (firstUse === undefined) papers.push(result.paper);
+      else {
+        const { citationKey: _used, ...paper } = result.paper;
+        papers.push(paper);
+      }
     });
     const firstLine = entries[0]?.line ?? 1;
     if (itemsOf.get(name)!.length === 0) warnings.push({ file: name, line: 1, message: 'no BibTeX entry (@type{key, …}) in this file: it lists no paper' });

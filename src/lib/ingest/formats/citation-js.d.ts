@@ -39,3 +39,13 @@ declare module '@citation-js/core/lib/plugins/input/csl.js' {
   /** CSL-JSON items with each field corrected to CSL's type for it (string dates to numbers...), or dropped when it cannot be. */
   export function clean(items: Record<string, unknown>[]): Record<string, unknown>[];
 }
+
+declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
+  /** One field's BibTeX value to text, as the field's type reads it: a `separated` field (`keywords`) to its list, braces kept together. */
+  export function parse(text: string, field: string): string[];
+}
+
+declare module '@citation-js/core' {
+  /** Citation.js' registry of formats: `input.chain` reads any format it knows (the bench's check of its synthetic bibliography). */
+  export const plugins: { input: { chain(data: unknown, options: { target: string; generateGraph?: boolean }): unknown } };
+}

@@ -50,10 +50,20 @@ export function findArxiv(candidates: readonly unknown[]): string | undefined {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 
-/** Zero-width spaces (what `\hspace{0pt}` stands for) and runs of white space out, NFC (which leaves ASCII as it is). */
+/**
+ * Zero-width spaces (what `\hspace{0pt}` stands for) and runs of white space out, NFC (which leaves
+ * ASCII as it is). Two things NFC leaves are mended first: a dotless i under an accent is TeX's
+ * way to write an accented i (`{\'\i}`), which NFC cannot join into í; Latin ligatures (ﬁ, ﬀ) are
+ * a PDF's typesetting, not the words, which search and classification read.
+ */
 function tidy(value: string): string {
   const spaced = value.replace(/\s+/g, ' ').trim();
-  return isAscii(spaced) ? spaced : spaced.replace(/\u200b/g, '').normalize('NFC');
+  if (isAscii(spaced)) return spaced;
+  return spaced
+    .replace(/\u200b/g, '')
+    .replace(/\u0131(?=\p{Mn})/gu, 'i')
+    .replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC'))
+    .normalize('NFC');
 }
 
 /** One name as `Family, Given` (particles with the family name, suffix after the given), or the literal. */
@@ -73,38 +83,81 @@ function nameText(name: unknown): string | undefined {
 
 const MONTHS_IN_YEAR = 12;
 const pad = (value: number) => String(value).padStart(2, '0');
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** CSL's `season` as a number: 1 to 4, spring to winter. */
+const SEASONS = ['Spring', 'Summer', 'Autumn', 'Winter'];
+
+interface DateParts {
+  year: string;
+  month?: number;
+  day?: number;
+}
+
+/** A year, month and day as far as they are valid, and the ISO date they make. */
+function isoOf({ year, month, day }: DateParts): { iso: string; precision: 'day' | 'month' | 'year' } {
+  const hasMonth = month !== undefined && Number.isInteger(month) && month >= 1 && month <= MONTHS_IN_YEAR;
+  const hasDay = hasMonth && day !== undefined && Number.isInteger(day) && day >= 1 && day <= new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
+  const iso = hasDay ? `${year}-${pad(month)}-${pad(day)}` : hasMonth ? `${year}-${pad(month)}` : year;
+  return { iso, precision: hasDay ? 'day' : hasMonth ? 'month' : 'year' };
+}
+
+/** CSL writes a year before the common era as a negative number (-334 is 334 BC): in words, as ISO has no room for it here. */
+function beforeCommonEra(parts: readonly unknown[]): string | undefined {
+  const year = Number(parts[0]);
+  if (!Number.isInteger(year) || year >= 0) return undefined;
+  const month = Number(parts[1]);
+  const day = Number(parts[2]);
+  const monthName = Number.isInteger(month) ? MONTH_NAMES[month - 1] : undefined;
+  return [monthName !== undefined && Number.isInteger(day) && day >= 1 ? day : undefined, monthName, `${-year} BC`].filter((part) => part !== undefined).join(' ');
+}
+
+/** The end of a CSL date range as text, when there is one: `[0]` is an open end. */
+function rangeEnd(end: unknown): string | undefined {
+  if (!Array.isArray(end) || end.length === 0 || Number(end[0]) === 0) return undefined;
+  const bc = beforeCommonEra(end);
+  if (bc !== undefined) return bc;
+  const year = /^\d{1,4}$/.exec(String(end[0]).trim())?.[0];
+  return year === undefined ? undefined : isoOf({ year: year.padStart(4, '0'), month: Number(end[1]), day: Number(end[2]) }).iso;
+}
 
 /**
  * The item's `issued` date: CSL's `date-parts` (numbers, or strings in hand-made files),
  * a `raw` or `literal` date in ISO order, or BibTeX's `2023a` (a year and a letter telling
  * one author's papers of that year apart). A year that had to be taken out of a string is said.
+ * What has no year ISO can hold (`13th century`, a year BC) is kept as written, without a date.
  */
 function publishedDate(issued: unknown, dateText: string | undefined, warn: (message: string) => void): PublishedDate | undefined {
   if (typeof issued !== 'object' || issued === null) return undefined;
   const date = issued as Record<string, unknown>;
-  const firstParts = Array.isArray(date['date-parts']) && Array.isArray(date['date-parts'][0]) ? (date['date-parts'][0] as unknown[]) : undefined;
+  const ranges = Array.isArray(date['date-parts']) ? (date['date-parts'] as unknown[]) : [];
+  const firstParts = Array.isArray(ranges[0]) ? (ranges[0] as unknown[]) : undefined;
   const written = firstParts ? firstParts.map(text).filter((part) => part !== undefined).join('-') : text(date['raw']) ?? text(date['literal']);
   if (written === undefined || written.trim() === '') return undefined;
+  const bc = firstParts && beforeCommonEra(firstParts);
+  const end = rangeEnd(ranges[1]);
+  if (bc !== undefined) {
+    const shown = end === undefined ? bc : `${bc} – ${end}`;
+    warn(`date "${written}" is before the common era: kept as written (${shown}), with no date the list sorts by`);
+    return { text: shown };
+  }
   const parts = firstParts ?? written.trim().split(/[-/]/);
   const match = /^(\d{1,4})([a-z]?)$/.exec(String(parts[0] ?? '').trim());
   if (!match) {
-    warn(`date "${written}" has no year CSL or BibTeX can read; the paper has no date`);
-    return undefined;
+    const shown = tidy(dateText ?? written);
+    warn(`date "${written}" has no year CSL or BibTeX can read: kept as written, with no date the list sorts by`);
+    return { text: shown };
   }
   if (match[2] || (firstParts !== undefined && typeof parts[0] === 'string')) {
     warn(match[2] ? `year "${parts[0]}" read as ${match[1]} (the letter tells papers of one year apart)` : `year "${parts[0]}" is a string, read as ${match[1]}`);
   }
-  const year = match[1]!.padStart(4, '0');
-  const month = Number(parts[1]);
-  const day = Number(parts[2]);
-  const hasMonth = Number.isInteger(month) && month >= 1 && month <= MONTHS_IN_YEAR;
-  const hasDay = hasMonth && Number.isInteger(day) && day >= 1 && day <= new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
-  const iso = hasDay ? `${year}-${pad(month)}-${pad(day)}` : hasMonth ? `${year}-${pad(month)}` : year;
+  const { iso, precision } = isoOf({ year: match[1]!.padStart(4, '0'), month: Number(parts[1]), day: Number(parts[2]) });
+  // Date parts have no written form: they are shown as the ISO date they make, with what CSL adds to it.
+  const season = typeof date['season'] === 'number' ? SEASONS[date['season'] - 1] : text(date['season']);
+  const fromParts = [date['circa'] ? 'circa' : undefined, precision === 'year' ? season : undefined, end === undefined || end === iso ? iso : `${iso} – ${end}`].filter(Boolean).join(' ');
   return {
-    // Date parts have no written form: they are shown as the ISO date they make.
-    text: tidy(dateText ?? (firstParts && !match[2] ? iso : written)),
+    text: tidy(dateText ?? (firstParts && !match[2] ? fromParts : written)),
     date: iso,
-    precision: hasDay ? 'day' : hasMonth ? 'month' : 'year',
+    precision,
     yearSource: 'listing',
   };
 }

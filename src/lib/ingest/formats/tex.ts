@@ -13,6 +13,11 @@ const TABLE: ReadonlyMap<string, string> = new Map(
 /** Math operators TeX prints as their name in roman type (`\log n` is "log n"). */
 const OPERATORS = new Set(['arccos', 'arcsin', 'arctan', 'arg', 'cos', 'cosh', 'cot', 'deg', 'det', 'dim', 'exp', 'gcd', 'inf', 'ker', 'lg', 'lim', 'ln', 'log', 'max', 'min', 'Pr', 'sin', 'sinh', 'sup', 'tan', 'tanh']);
 
+/** A box of text (`\mbox{$\times$}`) prints its argument, whatever it holds (one level of braces within). */
+const BOX = /\\(?:mbox|hbox|text)[ \t]*\{((?:[^{}]|\{[^{}]*\})*)\}/g;
+/** Commands that print nothing (`{\relax MA}`, Better BibTeX's guard of initials). */
+const NO_OPS = new Set(['relax', 'protect']);
+
 /** A control word, then its braced argument or, as TeX does, the spaces after it. */
 const COMMAND = /\\([A-Za-z]+)(?:(\{[^{}\\]*\})|[ \t\r\n]*)/g;
 
@@ -30,8 +35,9 @@ export interface ConvertedTex {
 export function convertTex(text: string, keep: (name: string) => boolean = () => false): ConvertedTex {
   const unknown = new Set<string>();
   if (!text.includes('\\')) return { text, unknown: [] };
-  const converted = text.replace(COMMAND, (match, name: string, argument: string | undefined) => {
+  const converted = text.replace(BOX, '{$1}').replace(COMMAND, (match, name: string, argument: string | undefined) => {
     if (keep(name)) return match;
+    if (NO_OPS.has(name)) return argument ?? '';
     const withArgument = argument === undefined ? undefined : TABLE.get(`\\${name}${argument}`);
     if (withArgument !== undefined) return withArgument;
     const alone = TABLE.get(`\\${name}`) ?? (OPERATORS.has(name) ? `${name}${argument === undefined && match.length > name.length + 1 ? ' ' : ''}` : undefined);
