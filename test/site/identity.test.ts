@@ -17,9 +17,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { scanEntries } from '../../src/lib/ingest/entry-store.ts';
 import { ingest } from '../../src/lib/ingest/ingest.ts';
 import { parseBibtex } from '../setup/bibtex.ts';
+import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
 import { buildFixtureSite, type FixtureSite } from '../setup/fixture-site.ts';
 import { CANARY_FILE_PREFIX, HOSTILE_INPUTS } from '../setup/hostile-fixture.ts';
 import { readAsHtml } from '../setup/read-as-html.ts';
+import { serveStatic } from '../setup/static-server.ts';
 import { removeTempDirs, tempDir } from '../setup/temp-dirs.ts';
 
 interface Identity {
@@ -334,5 +336,23 @@ describe('a paper from an awesome list\'s .bib, end to end', () => {
       return JSON.stringify(got) === JSON.stringify(want) ? [] : [`${String(entry.data['title'])}: ${JSON.stringify(got)} instead of ${JSON.stringify(want)}`];
     });
     expect(differences).toEqual([]);
+  });
+
+  test('search in a real browser finds it by an author\'s name, and the result shows its authors', async () => {
+    const server = await serveStatic(site.dist, '/');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(new URL('search/', server.url).href);
+      await page.locator('#search-q').fill('Narasimhan');
+      const result = page.locator('[data-search-results] .paper-item').filter({ hasText: 'GEO: Generative Engine Optimization' });
+      await result.waitFor({ timeout: 15_000 });
+      expect(await result.locator('.paper-item__authors').textContent()).toContain('Karthik Narasimhan');
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
