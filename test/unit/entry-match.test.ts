@@ -40,12 +40,18 @@ describe('matchEntries', () => {
 describe('entryIdentity', () => {
   it('finds an entry by its title, DOI and arXiv id, but not by ids the user pinned', () => {
     const entry = (frontmatter: string) => entryIdentity(readEntry(`---\n${frontmatter}---\nAbstract.\n`, 'x.mdx'));
-    expect(entry('title: "Deep Residual Learning."\ndoi: 10.1109/CVPR.2016.90\narxiv: "1512.03385"\n')).toEqual({ dois: ['10.1109/cvpr.2016.90'], arxivs: ['1512.03385'], titles: ['deep residual learning'] });
-    expect(entry('pinned: [doi, arxiv]\ntitle: T\ndoi: 10.1/right\narxiv: "2101.00001"\n')).toEqual({ dois: [], arxivs: [], titles: ['t'] });
-    expect(entry('title: [not, a, title]\ndoi: 42\n')).toEqual({ dois: [], arxivs: [], titles: [] });
+    expect(entry('title: "Deep Residual Learning."\ndoi: 10.1109/CVPR.2016.90\narxiv: "1512.03385"\n')).toEqual({ dois: ['10.1109/cvpr.2016.90'], arxivs: ['1512.03385'], titles: ['deep residual learning'], entries: [] });
+    expect(entry('pinned: [doi, arxiv]\ntitle: T\ndoi: 10.1/right\narxiv: "2101.00001"\n')).toEqual({ dois: [], arxivs: [], titles: ['t'], entries: [] });
+    expect(entry('title: [not, a, title]\ndoi: 42\n')).toEqual({ dois: [], arxivs: [], titles: [], entries: [] });
     // A DOI pinned to correct the .bib's does not part the entry from its paper, which still has the wrong one.
     const paper = identityOf([{ title: 'T', doi: '10.1/wrong' }]);
     expect(matchEntries([paper], [entry('pinned: [doi]\ntitle: T\ndoi: 10.1/right\n')])).toEqual(new Map([[0, [0]]]));
     expect(matchEntries([paper], [entry('title: T\ndoi: 10.1/right\n')])).toEqual(new Map());
+    // Written from the same bibliography entry (file and key): its DOI was corrected there, and the title still finds it.
+    const sources = 'sources:\n  - { listing: lab.bib, line: 3, key: t2020 }\n';
+    expect(entry(`title: T\ndoi: 10.1/right\n${sources}`).entries).toEqual(['lab.bib\0t2020']);
+    const fromLab = identityOf([{ title: 'T', doi: '10.1/wrong', source: { listing: 'lab.bib', line: 3, key: 't2020' } }]);
+    expect(matchEntries([fromLab], [entry(`title: T\ndoi: 10.1/right\n${sources}`)])).toEqual(new Map([[0, [0]]]));
+    expect(matchEntries([fromLab], [entry('title: T\ndoi: 10.1/right\nsources:\n  - { listing: lab.bib, line: 9, key: other }\n')])).toEqual(new Map());
   });
 });

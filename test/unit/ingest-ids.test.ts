@@ -2,7 +2,7 @@
  * Ingest finding a paper's entry by DOI, arXiv id and every spelling of its title, end to end, with
  * the papers' ids coming from a CSL-JSON bibliography beside the listings.
  */
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanEntries } from '../../src/lib/ingest/entry-store.ts';
@@ -109,11 +109,26 @@ describe('ingest finds a paper\'s entry by its ids', () => {
     await writeFile(join(paths.seedsDir, 'lab.json'), bibliography({ title: 'Introduction', doi: '10.1/intro-2019' }));
     await ingest(paths);
     const before = await annotate(paths, 'Introduction');
-    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography({ title: 'Introduction', doi: '10.1/intro-2021' }));
+    await rm(join(paths.seedsDir, 'lab.json'));
+    await writeFile(join(paths.seedsDir, 'other-lab.json'), bibliography({ title: 'Introduction', doi: '10.1/intro-2021' }));
     const report = await ingest(paths);
     expect(report.plan.orphans).toEqual([{ path: before.path, userContent: true }]);
     expect(await readFile(join(paths.contentDir, 'papers', before.path), 'utf8')).toContain('doi: 10.1/intro-2019\n');
     expect((await entries(paths)).map(({ entry }) => entry.data['doi']).sort()).toEqual(['10.1/intro-2019', '10.1/intro-2021']);
+  });
+
+  it('continues the entry when the bibliography entry it was written from corrects its DOI or arXiv id', async () => {
+    const paths = await workspace();
+    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography({ title: 'Deep Things', doi: '10.1000/wrong', arxiv: '2101.00001' }));
+    await ingest(paths);
+    const before = await annotate(paths, 'Deep Things');
+    await writeFile(join(paths.seedsDir, 'lab.json'), bibliography({ title: 'Deep Things', doi: '10.1000/right', arxiv: '2101.00002' }));
+    const report = await ingest(paths);
+    expect(report.plan.orphans).toEqual([]);
+    const [only, ...others] = await entries(paths);
+    expect(others).toEqual([]);
+    expect([only!.path, only!.entry.data['slug'], only!.entry.data['doi'], only!.entry.data['arxiv']]).toEqual([before.path, before.slug, '10.1000/right', '2101.00002']);
+    expect(only!.source).toContain('My notes.');
   });
 
   it('leaves a paper to the hand-written entry holding its DOI under another title', async () => {

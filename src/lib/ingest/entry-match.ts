@@ -7,7 +7,7 @@ import { conflicting, identityOf, type Identity } from './identity.ts';
  */
 export function entryIdentity({ data }: EntryFile): Identity {
   const { pinned } = pinnedFields(data);
-  return identityOf([{ title: data['title'], doi: pinned.has('doi') ? undefined : data['doi'], arxiv: pinned.has('arxiv') ? undefined : data['arxiv'] }]);
+  return identityOf([{ title: data['title'], doi: pinned.has('doi') ? undefined : data['doi'], arxiv: pinned.has('arxiv') ? undefined : data['arxiv'], sources: data['sources'] }]);
 }
 
 /**
@@ -18,7 +18,8 @@ export function entryIdentity({ data }: EntryFile): Identity {
  * entry, in their order, and an entry belongs to one paper at most. A paper takes every entry that
  * matches it in its pass: copies of one entry, which `planEntries` settles. A title does not match
  * an entry whose DOIs or arXiv ids differ from the paper's: papers with one title and different ids
- * are different papers (`groupListed`).
+ * are different papers (`groupListed`); unless the entry was written from the same bibliography entry
+ * (file and citation key) as the paper: then its ids were corrected in the bibliography.
  *
  * Returns, by paper index, the indices of its entries; a paper with none is absent.
  */
@@ -33,7 +34,7 @@ export function matchEntries(papers: readonly Identity[], entries: readonly Iden
     papers.forEach((paper, index) => {
       if (found.has(index)) return;
       const matches = [...new Set(paper[kind].flatMap((value) => byValue.get(value) ?? []))]
-        .filter((entry) => !taken.has(entry) && (kind !== 'titles' || !conflicting(paper, entries[entry]!)))
+        .filter((entry) => !taken.has(entry) && (kind !== 'titles' || !conflicting(paper, entries[entry]!) || sameSource(paper, entries[entry]!)))
         .sort((a, b) => a - b);
       if (matches.length === 0) return;
       found.set(index, matches);
@@ -42,3 +43,5 @@ export function matchEntries(papers: readonly Identity[], entries: readonly Iden
   }
   return found;
 }
+
+const sameSource = (paper: Identity, entry: Identity) => paper.entries.some((key) => entry.entries.includes(key));

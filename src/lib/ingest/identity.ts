@@ -40,24 +40,40 @@ export function titleKeyOf(record: { title: string }): string {
   return key;
 }
 
-/** Everything a paper, or an entry written for one, is known by: its ids and the title key of every spelling it came with. */
+/**
+ * Everything a paper, or an entry written for one, is known by: its ids, the title key of every
+ * spelling it came with, and the bibliography entries it was read from (file and citation key).
+ */
 export interface Identity {
   dois: string[];
   arxivs: string[];
   titles: string[];
+  /** `<file>\0<citation key>` of each bibliography source. */
+  entries: string[];
 }
 
-/** The identity of records (the listed papers of one paper, or one entry's front matter). */
-export function identityOf(records: readonly { title?: unknown; doi?: unknown; arxiv?: unknown }[]): Identity {
-  const [dois, arxivs, titles] = [new Set<string>(), new Set<string>(), new Set<string>()];
+/** A bibliography source as compared: its file and citation key. */
+const entryKey = (source: unknown): string | undefined => {
+  if (typeof source !== 'object' || source === null) return undefined;
+  const { listing, key } = source as { listing?: unknown; key?: unknown };
+  return typeof listing === 'string' && typeof key === 'string' ? `${listing}\0${key}` : undefined;
+};
+
+/** The identity of records (the listed papers of one paper, with their `source`, or one entry's front matter, with its `sources`). */
+export function identityOf(records: readonly { title?: unknown; doi?: unknown; arxiv?: unknown; source?: unknown; sources?: unknown }[]): Identity {
+  const [dois, arxivs, titles, entries] = [new Set<string>(), new Set<string>(), new Set<string>(), new Set<string>()];
   for (const record of records) {
-    const { title, doi, arxiv } = record;
+    const { title, doi, arxiv, source, sources } = record;
     const ids = paperIds({ doi: typeof doi === 'string' ? doi : undefined, arxiv: typeof arxiv === 'string' ? arxiv : undefined });
     if (ids.doi !== undefined) dois.add(ids.doi);
     if (ids.arxiv !== undefined) arxivs.add(ids.arxiv);
     if (typeof title === 'string') titles.add(titleKeyOf(record as { title: string }));
+    for (const each of Array.isArray(sources) ? sources : [source]) {
+      const key = entryKey(each);
+      if (key !== undefined) entries.add(key);
+    }
   }
-  return { dois: [...dois], arxivs: [...arxivs], titles: [...titles] };
+  return { dois: [...dois], arxivs: [...arxivs], titles: [...titles], entries: [...entries] };
 }
 
 /** Whether two identities name different papers: both have DOIs and none in common, or the same for arXiv ids. */
