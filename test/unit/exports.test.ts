@@ -110,12 +110,17 @@ describe('citation keys', () => {
         (papers) => {
           const made = citationKeys(papers, 12);
           expect(made.size).toBe(papers.length);
-          expect(new Set(made.values()).size).toBe(papers.length);
+          // Unique as BibTeX compares keys: without case.
+          expect(new Set([...made.values()].map((key) => key.toLowerCase())).size).toBe(papers.length);
           expect(citationKeys([...papers].reverse(), 12)).toEqual(made);
           for (const key of made.values()) expect(key).not.toMatch(/[\s,{}()"#%'=\\~]/);
         },
       ),
     );
+  });
+
+  test('keys that differ only in case, from two bibliographies, are two keys to BibTeX too', () => {
+    expect(Object.fromEntries(citationKeys([{ slug: 'a', citationKey: 'Smith2020' }, { slug: 'b', citationKey: 'smith2020' }]))).toEqual({ a: 'Smith2020', b: 'smith2020-2' });
   });
 
   test('RIS IDs fit in 20 characters and stay unique where keys share their first 20', () => {
@@ -287,6 +292,13 @@ describe('APA', () => {
   test('a preprint and a listed paper', () => {
     expect(readAsHtml(apa.get('preprint')!).text).toBe('Hinton, G., Vinyals, O., & Dean, J. (2015). Distilling the Knowledge in a Neural Network (arXiv:1503.02531). arXiv. https://arxiv.org/abs/1503.02531');
     expect(readAsHtml(apa.get('listed')!).text).toBe('Listed Only, From a Listing. (n.d.). Retrieved https://example.org/reading-list/papers/listed/');
+  });
+
+  test('a citation key is never markup: citeproc is given neutral ids, and the citation comes back under the key', () => {
+    const key = 'k><script>alert`document.domain`</script>';
+    const [[id, html]] = [...apaCitations([cslItem(paper('k', { title: 'Key Test', authors: ['Doe, Jane'], published: { text: '2020', date: '2020' } }), key)])];
+    expect(id).toBe(key);
+    expect(readAsHtml(html!)).toEqual({ text: 'Doe, J. (2020). Key Test. https://example.org/reading-list/papers/k/', markup: ['<i>'] });
   });
 
   test('two papers by the same authors in the same year get no year suffix: each citation stands alone', () => {

@@ -55,10 +55,13 @@ export function risIds(keys: Iterable<string>): Map<string, string> {
   return ids;
 }
 
-/** `base` cut to `maxLength`, with the first free `-n` suffix when taken; then taken. */
+/**
+ * `base` cut to `maxLength`, with the first free `-n` suffix when taken; then taken. Keys compare
+ * without case, as BibTeX's do (`Smith2020` and `smith2020` are one key to it: "Repeated entry").
+ */
 function unique(base: string, taken: Set<string>, maxLength: number): string {
   let key = base.slice(0, maxLength);
-  for (let n = 2; taken.has(key); n++) key = `${base.slice(0, maxLength - `-${n}`.length)}-${n}`;
-  taken.add(key);
+  for (let n = 2; taken.has(key.toLowerCase()); n++) key = `${base.slice(0, maxLength - `-${n}`.length)}-${n}`;
+  taken.add(key.toLowerCase());
   return key;
 }

@@ -34,11 +34,17 @@ function guardName(name: CslName): CslName {
   return Object.fromEntries(Object.entries(name).map(([part, value]) => [part, guard(value)])) as CslName;
 }
 
-function guardItem(item: CslItem): CslItem {
-  const guarded: Record<string, unknown> = {};
+/**
+ * The item as citeproc is given it: its text guarded, its id the item's position (`ref<n>`).
+ * citeproc writes the id into the entry's HTML unescaped (`data-csl-entry-id="…"`), and a citation
+ * key is the bibliography's text (`k><script>…` is a valid BibTeX key), so it never gets there; nor
+ * does the key itself, which APA does not print.
+ */
+function guardItem(item: CslItem, index: number): CslItem {
+  const guarded: Record<string, unknown> = { id: `ref${index}` };
   for (const [field, value] of Object.entries(item)) {
-    if (field === 'id' || field === 'citation-key') guarded[field] = value;
-    else if (field === 'author') guarded[field] = (value as CslName[]).map(guardName);
+    if (field === 'id' || field === 'citation-key') continue;
+    if (field === 'author') guarded[field] = (value as CslName[]).map(guardName);
     else guarded[field] = typeof value === 'string' ? guard(value) : value;
   }
   return guarded as unknown as CslItem;
@@ -52,11 +58,12 @@ export function apaCitations(items: readonly CslItem[]): Map<string, string> {
     string,
   ][];
   return new Map(
-    entries.map(([id, html]) => {
-      // Each entry is `<div data-csl-entry-id="..." class="csl-entry">...</div>`: its content is the citation.
-      const inner = /^\s*<div[^>]*>([\s\S]*)<\/div>\s*$/.exec(html)?.[1];
-      if (inner === undefined) throw new Error(`citeproc gave an unexpected entry for ${id}: ${html.slice(0, 120)}`);
-      return [id, unguard(inner.trim())];
+    entries.map(([ref, html]) => {
+      const item = items[Number(/^ref(\d+)$/.exec(ref)?.[1] ?? NaN)];
+      // Each entry is `<div data-csl-entry-id="ref<n>" class="csl-entry">...</div>`: its content is the citation.
+      const inner = /^\s*<div data-csl-entry-id="ref\d+" class="csl-entry">([\s\S]*)<\/div>\s*$/.exec(html)?.[1];
+      if (item === undefined || inner === undefined) throw new Error(`citeproc gave an unexpected entry for ${ref}: ${html.slice(0, 120)}`);
+      return [item.id, unguard(inner.trim())];
     }),
   );
 }
