@@ -128,6 +128,15 @@ describe('TeX in titles and names', () => {
   });
 });
 
+describe('a less-than sign', () => {
+  it('typed or as \\textless, as BibTeX writers (ours included) write it, is text, and nothing after it is lost', () => {
+    const text = '@article{lt, title = {When x {\\textless} y and y {\\textgreater} z, or a\\textless{}b and <div> soup}, author = {{The {\\textless}X{\\textgreater} Consortium}}, year = 2020}\n';
+    const [parsed] = parseBibliographies([{ name: 'lt.bib', text }]);
+    expect(parsed!.papers.map(({ title, authors }) => ({ title, authors }))).toEqual([{ title: 'When x < y and y > z, or a<b and <div> soup', authors: ['The <X> Consortium'] }]);
+    expect(parsed!.warnings).toEqual([]);
+  });
+});
+
 describe('years and identities', () => {
   const parsed = one('identities.bib');
 

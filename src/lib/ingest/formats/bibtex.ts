@@ -289,7 +289,7 @@ function prepared(entry: RawBibtexEntry, crossref: string | undefined): Prepared
       continue;
     }
     if (field === 'abstract' && isPlain(value)) continue;
-    const converted = convertTex(bracedScripts(mendedAccents(value).replaceAll('<', LESS_THAN)), citationKnows);
+    const converted = convertTex(bracedScripts(lessThanKept(mendedAccents(value))), citationKnows);
     properties[field] = converted.text;
     if (converted.unknown.length > 0) unknown[field] = converted.unknown;
   }
@@ -298,6 +298,12 @@ function prepared(entry: RawBibtexEntry, crossref: string | undefined): Prepared
   const plainAbstract = typeof abstract === 'string' && !('abstract' in properties) ? abstract : undefined;
   return { entry: { ...entry, properties }, unknown, ...(plainAbstract !== undefined && { plainAbstract }) };
 }
+
+/**
+ * Every `<` of a text, typed or as `\textless` (what BibTeX writers, ours included, write for it), as
+ * LESS_THAN: Citation.js turns `\textless` into `<`, which `untagged` would take for the start of its markup.
+ */
+const lessThanKept = (text: string) => text.replace(/\\textless(?![A-Za-z])(?:\s*\{\})?/g, LESS_THAN).replaceAll('<', LESS_THAN);
 
 /** Citation.js' markup out of every text of an item, `<` back. */
 function untagged<T>(value: T): T {
@@ -367,7 +373,7 @@ function keywordsOf(entry: RawBibtexEntry): string[] | undefined {
 function keywordText(keyword: string): string {
   if (isPlain(keyword)) return keyword;
   try {
-    return untagged(parseBibtexValue(convertTex(keyword.replaceAll('<', LESS_THAN), citationKnows).text, 'keywords').join(', '));
+    return untagged(parseBibtexValue(convertTex(lessThanKept(keyword), citationKnows).text, 'keywords').join(', '));
   } catch {
     return keyword;
   }
