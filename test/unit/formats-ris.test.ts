@@ -9,6 +9,13 @@ const parse = (name: string) => {
 };
 
 describe('RIS', () => {
+  it('joins an abstract given in several AB lines; keeps the first of several URLs, and says so', () => {
+    const text = 'TY  - JOUR\nTI  - Two AB\nAB  - First part.\nAB  - Second part.\nUR  - https://example.org/a\nUR  - https://example.org/b\nER  - \n';
+    const parsed = parseRis(text, 'two.ris');
+    expect(parsed.papers.map(({ abstract, url }) => ({ abstract, url }))).toEqual([{ abstract: 'First part. Second part.', url: 'https://example.org/a' }]);
+    expect(parsed.warnings.map((warning) => warning.message)).toEqual(['entry at line 1: 2 URLs; the first is kept']);
+  });
+
   it('reads CRLF records with a multi-line abstract; names a record without a title', () => {
     const { text } = readBibliography('hostile/crlf-multiline.ris');
     expect(text.match(/^TY {2}-/gm)).toHaveLength(3);

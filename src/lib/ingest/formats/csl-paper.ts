@@ -50,6 +50,9 @@ export function findArxiv(candidates: readonly unknown[]): string | undefined {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 
+/** A text a RIS record may give in several lines of one tag (`AB` twice: one abstract in parts), which Citation.js keeps as a list: joined. */
+const joinedText = (value: unknown): string | undefined => (Array.isArray(value) ? text(value.map(text).filter(Boolean).join(' ')) || undefined : text(value));
+
 /**
  * Zero-width spaces (what `\hspace{0pt}` stands for) and runs of white space out, NFC (which leaves
  * ASCII as it is). Two things NFC leaves are mended first: a dotless i under an accent is TeX's
@@ -201,13 +204,13 @@ export function cslToPaper(item: CslItem, { source, dateText, arxivCandidates = 
   const entry = source.key === undefined ? `entry at line ${source.line}` : `entry "${source.key}"`;
   const warn = (message: string) => warnings.push({ file: source.listing, line: source.line, message: `${entry}: ${message}` });
 
-  const rawTitle = text(item['title']);
+  const rawTitle = joinedText(item['title']);
   if (rawTitle === undefined || tidy(rawTitle) === '') {
     warn('has no title, so it is not a paper of the list');
     return { warnings };
   }
   const title = plainText(rawTitle, 'title', unknownTex.title ?? [], warn);
-  const rawAbstract = text(item['abstract']);
+  const rawAbstract = joinedText(item['abstract']);
   const abstract = rawAbstract === undefined ? '' : plainText(rawAbstract, 'abstract', unknownTex.abstract ?? [], warn);
 
   const authors = Array.isArray(item['author']) ? item['author'].flatMap((name) => nameText(name) ?? []) : [];
@@ -215,7 +218,9 @@ export function cslToPaper(item: CslItem, { source, dateText, arxivCandidates = 
   const type = text(item['type']);
   const published = publishedDate(item['issued'], dateText, warn);
   const doi = doiOf(item['DOI'], warn);
-  const url = urlOf(item['URL'], warn);
+  const urls = Array.isArray(item['URL']) ? item['URL'] : [item['URL']];
+  if (urls.length > 1) warn(`${urls.length} URLs; the first is kept`);
+  const url = urlOf(urls[0], warn);
   const containerIsArxiv = /^arxiv\b/i.test(venue?.trim() ?? '');
   const arxiv = findArxiv([...arxivCandidates, containerIsArxiv ? item['number'] : undefined, item['DOI'], item['URL'], venue]);
   const keywords = keywordsOf(item['keyword']);
