@@ -252,4 +252,15 @@ describe('the fields of a paper from a bibliography', () => {
     expect(serialiseEntry(cited, { entry: readEntry(after, 'x.mdx'), file: 'x.mdx' }, 'mdx')).toBe(after);
     expect(serialiseEntry(paper, { entry: readEntry(before, 'x.mdx'), file: 'x.mdx' }, 'mdx')).toBe(before);
   });
+
+  it('keep what the user wrote in them while only listings hold the paper (an entry annotated before bibliographies were read)', () => {
+    const mine = 'url: https://example.org/my-notes\nkeywords: [my-tag]\nvenue: Read at our reading group\n';
+    const before = serialiseEntry(paper, undefined, 'mdx').replace(/\n---\n/, `\n${mine}---\n`);
+    const after = serialiseEntry(paper, { entry: readEntry(before, 'x.mdx'), file: 'x.mdx' }, 'mdx');
+    expect(readEntry(after, 'x.mdx').data).toMatchObject({ url: 'https://example.org/my-notes', keywords: ['my-tag'], venue: 'Read at our reading group' });
+    // Once a bibliography holds the paper, ingest owns them, as it does any generated field.
+    const fromBib = { ...paper, venue: 'NeurIPS', sources: [...paper.sources, { listing: 'lab.bib', line: 1, key: 'k' }] };
+    const owned = readEntry(serialiseEntry(fromBib, { entry: readEntry(before, 'x.mdx'), file: 'x.mdx' }, 'mdx'), 'x.mdx').data;
+    expect([owned['venue'], 'keywords' in owned, 'url' in owned]).toEqual(['NeurIPS', false, false]);
+  });
 });

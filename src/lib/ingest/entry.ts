@@ -8,7 +8,7 @@ import { isPlainMarkdown } from '../plain-markdown.ts';
 import { plainMdx, WHY, type MdxReason } from '../plain-mdx.ts';
 import { splitBody } from './body.ts';
 import { InputError } from './errors.ts';
-import { GENERATED_FIELDS, PINNABLE, type Pinnable } from './fields.ts';
+import { GENERATED_FIELDS, PINNABLE, SOURCED_FIELDS, type Pinnable } from './fields.ts';
 import { fieldSegments, splitFrontmatter } from './frontmatter.ts';
 import type { ClassifiedPaper } from './types.ts';
 
@@ -136,8 +136,9 @@ const NO_ABSTRACT: Record<EntryFormat, string> = { md: '<!-- no abstract in the 
 
 /**
  * One paper's entry. What the user wrote in an earlier version of it is carried
- * over byte for byte: their own fields (after ingest's), pinned fields, a pinned
- * abstract, and everything after the abstract line. `format` is the file's (`.md` unless
+ * over byte for byte: their own fields (after ingest's), pinned fields, the fields only a
+ * bibliography gives (SOURCED_FIELDS) when only listings hold the paper, a pinned abstract,
+ * and everything after the abstract line. `format` is the file's (`.md` unless
  * the entry is an annotated `.mdx` one, see entry-store.ts).
  */
 export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: EntryFile; file: string }, format: EntryFormat = 'md'): string {
@@ -146,8 +147,12 @@ export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: Entry
   const written = fieldSegments(
     Object.fromEntries(GENERATED_FIELDS.flatMap((key) => (pinned.has(key) || paper[key] === undefined ? [] : [[key, paper[key]]]))),
   );
+  // Listings (`.txt`) give none of the fields only bibliographies give: in the entry of a paper only
+  // listings hold, such a field is the user's.
+  const listingsOnly = paper.sources.every((source) => source.listing.endsWith('.txt'));
+  const keeps = (key: Pinnable) => pinned.has(key) || (listingsOnly && SOURCED_FIELDS.has(key) && paper[key as keyof ClassifiedPaper] === undefined);
   const generated = GENERATED_FIELDS.flatMap((key) =>
-    pinned.has(key) ? segments.filter((segment) => segment.key === key) : written.filter((segment) => segment.key === key),
+    keeps(key) ? segments.filter((segment) => segment.key === key) : written.filter((segment) => segment.key === key),
   );
   const userOwn = segments.filter((segment) => segment.key === null || !isGenerated(segment.key));
   const frontmatter = [...generated, ...userOwn].map((segment) => segment.text).join('');

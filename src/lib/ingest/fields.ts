@@ -5,6 +5,12 @@ export const GENERATED_FIELDS = [
   'citationKey', 'keywords', 'upvotes', 'sources',
 ] as const;
 
+/**
+ * Generated fields that only a bibliography gives: in the entry of a paper that only listings hold,
+ * the value such a field has is the user's (written before bibliographies were read, or by hand) and is kept.
+ */
+export const SOURCED_FIELDS: ReadonlySet<string> = new Set(['authors', 'venue', 'type', 'doi', 'arxiv', 'url', 'citationKey', 'keywords']);
+
 /** What a user can take over by listing it under `pinned:`: any generated field, and the abstract. */
 export const PINNABLE = [...GENERATED_FIELDS, 'abstract'] as const;
 export type Pinnable = (typeof PINNABLE)[number];
