@@ -128,6 +128,17 @@ describe('TeX in titles and names', () => {
   });
 });
 
+describe('crossref volumes', () => {
+  it('are named in the warning that says they are not papers, with the papers that point to them', () => {
+    const text = '@inproceedings{p1, title = {One}, crossref = {conf20}}\n@inproceedings{p2, title = {Two}, crossref = {conf20}}\n@proceedings{conf20, title = {Proceedings of Conf 2020}, booktitle = {Proceedings of Conf 2020}, year = 2020}\n';
+    const [parsed] = parseBibliographies([{ name: 'conf.bib', text }]);
+    expect(parsed!.papers.map(({ title, venue, published }) => [title, venue, published?.date])).toEqual([['One', 'Proceedings of Conf 2020', '2020'], ['Two', 'Proceedings of Conf 2020', '2020']]);
+    expect(parsed!.warnings.map((warning) => warning.message)).toEqual([
+      '1 entries are volumes other entries point to with crossref (proceedings, books): they give those papers their venue and year, and are not papers of the list themselves: conf20',
+    ]);
+  });
+});
+
 describe('a less-than sign', () => {
   it('typed or as \\textless, as BibTeX writers (ours included) write it, is text, and nothing after it is lost', () => {
     const text = '@article{lt, title = {When x {\\textless} y and y {\\textgreater} z, or a\\textless{}b and <div> soup}, author = {{The {\\textless}X{\\textgreater} Consortium}}, year = 2020}\n';

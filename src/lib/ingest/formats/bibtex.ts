@@ -218,8 +218,7 @@ function readItems(items: readonly Item[], file: string, macros: Macros, warning
     if (item.kind === 'entry' && entry) entries.push({ raw: entry, file, line: item.line, ...(!item.keyless && { key: entry.label }) });
   }
   if (firstAffected !== undefined) {
-    const names = [...undefinedNames];
-    const shown = names.length > 20 ? `${names.slice(0, 20).join(', ')} and ${names.length - 20} more` : names.join(', ');
+    const shown = listed([...undefinedNames]);
     warnings.push({
       file,
       line: firstAffected,
@@ -304,6 +303,9 @@ function prepared(entry: RawBibtexEntry, crossref: string | undefined): Prepared
  * LESS_THAN: Citation.js turns `\textless` into `<`, which `untagged` would take for the start of its markup.
  */
 const lessThanKept = (text: string) => text.replace(/\\textless(?![A-Za-z])(?:\s*\{\})?/g, LESS_THAN).replaceAll('<', LESS_THAN);
+
+/** Names in a warning: the first 20, and how many more. */
+const listed = (names: readonly string[]) => (names.length > 20 ? `${names.slice(0, 20).join(', ')} and ${names.length - 20} more` : names.join(', '));
 
 /** Citation.js' markup out of every text of an item, `<` back. */
 function untagged<T>(value: T): T {
@@ -429,12 +431,12 @@ export function parseBibliographies(files: readonly BibliographyText[]): ParsedL
     const csl = toCsl(ready.map(({ entry }) => entry), entries, warnings);
 
     const papers: ListedPaper[] = [];
-    let volumeCount = 0;
+    const volumeKeys: string[] = [];
     // Where each key was first used in this file (BibTeX compares keys without case).
     const keyLines = new Map<string, number>();
     entries.forEach((entry, index) => {
       if (volumes.has(entry)) {
-        volumeCount++;
+        volumeKeys.push(entry.key ?? `line ${entry.line}`);
         return;
       }
       const item = csl[index];
@@ -471,12 +473,12 @@ export function parseBibliographies(files: readonly BibliographyText[]): ParsedL
     });
     const firstLine = entries[0]?.line ?? 1;
     if (itemsOf.get(name)!.length === 0) warnings.push({ file: name, line: 1, message: 'no BibTeX entry (@type{key, …}) in this file: it lists no paper' });
-    if (volumeCount > 0) {
-      warnings.push({ file: name, line: firstLine, message: `${volumeCount} entries are volumes other entries point to with crossref (proceedings, books): they give those papers their venue and year, and are not papers of the list themselves` });
+    if (volumeKeys.length > 0) {
+      warnings.push({ file: name, line: firstLine, message: `${volumeKeys.length} entries are volumes other entries point to with crossref (proceedings, books): they give those papers their venue and year, and are not papers of the list themselves: ${listed(volumeKeys)}` });
     }
     if (missingTargets.size > 0) {
       const targets = [...missingTargets];
-      warnings.push({ file: name, line: firstLine, message: `crossref points to keys no .bib in seeds/ defines, so those entries lack the venue and year they would take from them: ${targets.slice(0, 20).join(', ')}${targets.length > 20 ? ` and ${targets.length - 20} more` : ''}` });
+      warnings.push({ file: name, line: firstLine, message: `crossref points to keys no .bib in seeds/ defines, so those entries lack the venue and year they would take from them: ${listed(targets)}` });
     }
     return { listing: name, papers, warnings: warnings.sort((a, b) => a.line - b.line) };
   });
