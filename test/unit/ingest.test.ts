@@ -677,3 +677,39 @@ describe('npm run ingest (scripts/ingest.ts)', () => {
     expect(strict.status).toBe(3);
   });
 });
+
+describe('ingest on a file under content/papers/ that is not a valid entry', () => {
+  /** A workspace with the entry of "Kept Paper", annotated; returns its file and text. */
+  async function annotatedEntry(): Promise<{ paths: IngestPaths; file: string; shownFile: string; source: string }> {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Kept Paper'));
+    await ingest(paths);
+    const [entry] = await entriesOf(paths);
+    if (!entry) throw new Error('no entry');
+    const file = join(paths.contentDir, 'papers', entry.path);
+    await writeFile(file, `${entry.source}\nMy notes.\n`);
+    return { paths, file, shownFile: relative(process.cwd(), file), source: `${entry.source}\nMy notes.\n` };
+  }
+
+  it.each([
+    ['has lost its opening ---', (source: string) => source.replace(/^---\n/, ''), ':1: the front matter has lost its opening `---` (its fields end at line'],
+    ['holds its front matter twice', (source: string) => source.replace(/^(---\n[^]*?\n---\n)/, '$1$1'), ':12: the body starts with front matter fields'],
+    ['has no title', (source: string) => source.replace(/^title: .*\n/m, ''), ':1: the front matter has no `title:`'],
+    ['holds a second front matter in its body', (source: string) => source.replace(/^---\n/, '---\nstatus: read\n---\n'), ':4: the body starts with front matter fields, ended by a `---` at line'],
+  ])('stops, writing nothing, on an entry that %s, naming the file and line', async (_case, damage, message) => {
+    const { paths, file, shownFile, source } = await annotatedEntry();
+    await writeFile(file, damage(source));
+    const before = await entryPaths(paths);
+    await expect(ingest(paths)).rejects.toThrow(`${shownFile}${message}`);
+    expect(await entryPaths(paths)).toEqual(before);
+  });
+
+  it('stops on a file without front matter, and reads hand-written entries as before', async () => {
+    const { paths } = await annotatedEntry();
+    await mkdir(join(paths.contentDir, 'papers/mine'), { recursive: true });
+    await writeFile(join(paths.contentDir, 'papers/mine/own.md'), '---\ntitle: My own paper\nthemes: [agents]\n---\nResults: we show --- things.\n\n---\n\nMy notes.\n');
+    expect((await ingest(paths)).handWritten).toBe(1);
+    await writeFile(join(paths.contentDir, 'papers/mine/todo.md'), 'Papers to read next.\n');
+    await expect(ingest(paths)).rejects.toThrow(/mine\/todo\.md:1: not an entry: it has no front matter/);
+  });
+});

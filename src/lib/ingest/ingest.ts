@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
+import { checkEntry } from './entry-check.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
 import { ENTRY_EXTENSIONS, isRead, LISTINGS_CONFIG, readableName, SEED_EXTENSIONS, unreadSeedMessage } from './file-names.ts';
 import { InputError } from './errors.ts';
@@ -184,6 +185,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const reader = entryReader(cache.readings);
   const entryFiles = listEntryFiles(papersDir);
   const stored = await scanEntries(papersDir, shown(papersDir), reader.read, entryFiles.entries);
+  for (const { path, source, entry } of stored) checkEntry(source, entry, `${shown(papersDir)}/${path}`);
   for (const path of entryFiles.misnamed) {
     warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `not read: entries end in .md or .mdx, in lower case (rename it ${basename(readableName(path, ENTRY_EXTENSIONS)!)})` });
   }
