@@ -28,7 +28,7 @@ function summary(report: IngestReport, prune: boolean): string {
     `Read ${report.listings.length} listings and bibliographies: ${report.listings.map(({ listing, papers }) => `${listing} ${papers}`).join(', ')}`,
     `${report.listedPapers} listed papers, ${report.distinctPapers} distinct (${report.listedPapers - report.distinctPapers} duplicates merged)`,
     `Listed papers per theme: ${report.themes.map(({ theme, papers }) => `${theme.id} ${papers}`).join(', ')}`,
-    `Entries: ${plan.writes.length - moved} written, ${moved} moved, ${plan.unchanged} unchanged, ${report.handWritten} hand-written left alone`,
+    `Entries: ${plan.writes.length - moved} written, ${moved} moved, ${plan.unchanged} unchanged, ${report.handWritten} hand-written left alone${report.hidden > 0 ? `, ${report.hidden} hidden` : ''}`,
   ];
   if (plan.leftovers.length > 0) lines.push(`Removed ${plan.leftovers.length} second copies an interrupted run left (the same entry as the one kept): ${plan.leftovers.join(', ')}`);
   const kept = plan.orphans.filter((orphan) => !prune || orphan.userContent);

@@ -70,6 +70,8 @@ const papers = defineCollection({
     keywords: z.array(z.string().min(1)).optional(),
     upvotes: z.number().int().nonnegative().optional(),
     sources: z.array(z.object({ listing: z.string(), line: z.number().int().positive(), key: z.string().optional() })).default([]),
+    /** The user's: a listed paper excluded for good. Its entry stays (ingest would write it again), and the site shows it nowhere. */
+    hidden: z.boolean().default(false),
   })
     .refine((data) => !data.mainTheme || data.themes.some((ref) => ref.id === data.mainTheme?.id), {
       path: ['mainTheme'],

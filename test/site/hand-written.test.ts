@@ -2,7 +2,7 @@
  * Entries a person writes or edits by hand, built by the real pipeline in a
  * throwaway copy of the project (test/setup/fixture-site.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
@@ -109,5 +109,30 @@ describe('a hand-written entry whose URL would be a page of the papers table', (
     const failure = await failureWith({ [path]: text });
     expect(failure).toContain('astro build (fixture)');
     expect(failure).toContain(`content/papers/${path}: ${message}, a page of the papers table`);
+  });
+});
+
+describe('an entry with `hidden: true`', () => {
+  test('stays, and no file of the built site names its paper: no page, list, feed, export or papers.json', async () => {
+    const hidden = '---\ntitle: Upvote Button Navigation\nslug: upvote-button-navigation\nthemes: [agents]\nsources:\n  - listing: a.txt\n    line: 4\nhidden: true\n---\nAgents that act; a line of navigation taken for a paper, long enough to be an abstract.\n';
+    const site = await buildFixtureSite(
+      { 'a.txt': `${LISTING}\nUpvote Button Navigation\n\nAgents that act; a line of navigation taken for a paper, long enough to be an abstract.\n` },
+      { name: 'reading-list-hidden-', entries: { 'agents/upvote-button-navigation.mdx': hidden } },
+    );
+    try {
+      expect(site.ingestOutput).toContain('1 hidden');
+      expect(await readFile(join(site.dir, 'content/papers/agents/upvote-button-navigation.mdx'), 'utf8')).toContain('hidden: true');
+      const files = (await readdir(site.dist, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+      const naming = [];
+      for (const file of files) {
+        const path = join(file.parentPath, file.name);
+        if (path.includes('upvote-button-navigation') || (await readFile(path, 'utf8')).includes('Upvote Button Navigation')) naming.push(path);
+      }
+      expect(naming).toEqual([]);
+      const json = JSON.parse(await readFile(join(site.dist, 'papers.json'), 'utf8')) as { papers: { slug: string }[] };
+      expect(json.papers.map((paper) => paper.slug)).toEqual(['listed-agents-paper']);
+    } finally {
+      await site.remove();
+    }
   });
 });

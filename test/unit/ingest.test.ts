@@ -713,3 +713,35 @@ describe('ingest on a file under content/papers/ that is not a valid entry', () 
     await expect(ingest(paths)).rejects.toThrow(/mine\/todo\.md:1: not an entry: it has no front matter/);
   });
 });
+
+describe('excluding a listed paper', () => {
+  it('says once, when a deleted entry is written again, how to exclude its paper for good', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Unwanted Paper'));
+    await ingest(paths);
+    const [entry] = await entriesOf(paths);
+    if (!entry) throw new Error('no entry');
+    await rm(join(paths.contentDir, 'papers', entry.path));
+    const report = await ingest(paths);
+    expect(report.warnings).toEqual([{
+      file: relative(process.cwd(), join(paths.contentDir, 'papers', entry.path)),
+      line: 1,
+      message: 'this entry was deleted, and is written again: "Unwanted Paper" is still listed. To exclude the paper for good, add `hidden: true` to this entry\'s front matter: the site then shows it nowhere',
+    }]);
+    expect((await ingest(paths)).warnings).toEqual([]);
+  });
+
+  it('keeps an entry with `hidden: true`, the field and notes as written, and counts it', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Unwanted Paper', 'Wanted Paper'));
+    await ingest(paths);
+    const [entry] = (await entriesOf(paths)).filter(({ entry }) => entry.data['title'] === 'Unwanted Paper');
+    if (!entry) throw new Error('no entry');
+    const hidden = entry.source.replace(/\n---\n/, '\nhidden: true   # navigation, not a paper\n---\n');
+    await writeFile(join(paths.contentDir, 'papers', entry.path), hidden);
+    const report = await ingest(paths);
+    expect(report.hidden).toBe(1);
+    expect(report.plan.writes).toEqual([]);
+    expect(await readFile(join(paths.contentDir, 'papers', entry.path), 'utf8')).toBe(hidden);
+  });
+});

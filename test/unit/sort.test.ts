@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { PAPER_SORTS, listPageParam, listPageSummary, listPages, listPageTitle, paginate, sortPapersBy } from '../../src/lib/site/sort.ts';
 import { compareInSitemapOrder, listPagePath, paperPath, PAPERS_PATH, themePath } from '../../src/lib/site/urls.ts';
+import { shownPapers } from '../../src/lib/site/papers.ts';
 
 function paper(id: string, title: string, date?: string, upvotes?: number) {
   return { id, data: { title, published: date ? { text: date, date } : undefined, upvotes, themes: [{ id: 't' }] } };
@@ -126,5 +127,12 @@ describe('compareInSitemapOrder', () => {
   test('puts numbered pages in numeric order', () => {
     const paths = ['/papers/10/', '/papers/', '/papers/2/', '/papers/a-1/', '/papers/9/'];
     expect(paths.sort(compareInSitemapOrder)).toEqual(['/papers/', '/papers/2/', '/papers/9/', '/papers/10/', '/papers/a-1/']);
+  });
+});
+
+describe('shownPapers', () => {
+  test('leaves out the papers whose entry says `hidden: true`, and only those', () => {
+    const paper = (id: string, hidden?: boolean) => ({ id, data: { title: id, themes: [], ...(hidden !== undefined && { hidden }) } });
+    expect(shownPapers([paper('a'), paper('b', true), paper('c', false)]).map(({ id }) => id)).toEqual(['a', 'c']);
   });
 });

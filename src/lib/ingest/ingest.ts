@@ -36,6 +36,8 @@ export interface IngestReport {
   /** The listed papers as their entries say them (pinned themes applied). */
   papers: ClassifiedPaper[];
   handWritten: number;
+  /** Entries that say `hidden: true`: kept, and shown nowhere on the site. */
+  hidden: number;
   themes: { theme: Theme; papers: number }[];
   plan: EntryPlan;
   warnings: Warning[];
@@ -131,6 +133,22 @@ function checkAddresses(stored: readonly StoredEntry[], papersDir: string, paper
       throw new InputError(`${papersDir}/${second.path}`, fieldLine(second.entry, 'slug'), `its page address "${address}" is also that of ${papersDir}/${first.path}, and the site would show only one of them; ${remedy}`);
     }
   }
+}
+
+/**
+ * Entries ingest wrote on its last run (`written`, the cache's paths), deleted since, and written again
+ * now: a listed paper always has an entry. Told once, as the next run finds the entry again, with
+ * the way to exclude the paper for good.
+ */
+function recreatedEntries(plan: EntryPlan, onDisk: ReadonlySet<string>, written: ReadonlyMap<string, string>, papersDir: string): Warning[] {
+  const titles = new Map(plan.papers.map((paper) => [paper.slug, paper.title]));
+  return plan.writes
+    .filter(({ path, movedFrom }) => movedFrom === undefined && !onDisk.has(path) && written.has(path))
+    .map(({ path }) => ({
+      file: `${papersDir}/${path}`,
+      line: 1,
+      message: `this entry was deleted, and is written again: "${titles.get(fileSlug(path))}" is still listed. To exclude the paper for good, add \`hidden: true\` to this entry's front matter: the site then shows it nowhere`,
+    }));
 }
 
 /** Listings and bibliographies in, one entry per distinct paper out. */
@@ -270,6 +288,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     caseInsensitive: isCaseInsensitive(papersDir),
   });
   warnings.push(...plan.warnings);
+  warnings.push(...recreatedEntries(plan, new Set(stored.map(({ path }) => path)), cache.entries, shown(papersDir)));
   if (write) {
     // What the folder will hold, read before anything is written: an entry that could not be read back
     // stops the run, and the next run parses none of the rest again (but what JSON cannot keep).
@@ -298,6 +317,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     distinctPapers: merged.length,
     papers: plan.papers,
     handWritten: handWritten.length,
+    hidden: stored.filter(({ entry }) => entry.data['hidden'] === true).length,
     themes: themes.map((theme) => ({ theme, papers: plan.papers.filter((paper) => paper.themes.includes(theme.id)).length })),
     plan,
     warnings,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseThemes } from '../ingest/themes.ts';
-import { countByTheme, sortPapers, sortThemes } from './papers.ts';
+import { countByTheme, shownPapers, sortPapers, sortThemes } from './papers.ts';
 import { SITE } from '../../config.ts';
 import { abstractPlainText, excerpt } from './text.ts';
 
@@ -41,7 +41,9 @@ export function loadContent(): Promise<SiteContent> {
 }
 
 async function load(): Promise<SiteContent> {
-  const [themes, papers] = await Promise.all([getCollection('themes'), getCollection('papers')]);
+  const [themes, entries] = await Promise.all([getCollection('themes'), getCollection('papers')]);
+  // The one place papers enter the site: a hidden one reaches no page, list, feed, export or search index.
+  const papers = shownPapers(entries);
   const abstracts = new Map<string, string>();
   const excerpts = new Map<string, string>();
   const abstractText = (paper: Paper) => {

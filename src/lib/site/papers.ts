@@ -8,7 +8,14 @@ export interface PaperLike {
     published?: Published;
     upvotes?: number;
     themes: { id: string }[];
+    /** `hidden: true`: a listed paper the user excluded; its entry stays, the site shows it nowhere. */
+    hidden?: boolean;
   };
+}
+
+/** The papers the site shows: all but those whose entry says `hidden: true`. */
+export function shownPapers<T extends PaperLike>(papers: readonly T[]): T[] {
+  return papers.filter((paper) => paper.data.hidden !== true);
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
