@@ -745,3 +745,44 @@ describe('excluding a listed paper', () => {
     expect(await readFile(join(paths.contentDir, 'papers', entry.path), 'utf8')).toBe(hidden);
   });
 });
+
+describe('an edit to a field ingest owns', () => {
+  const withAuthors = (count: number) => `Kept Paper\n\n${ABSTRACT}\n\n• ${count} authors\n\n·\n\nAug 28, 2024\n`;
+
+  it('is replaced, and ingest names the field, your value, the source\'s and how to pin it; the source\'s own changes pass without a word', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(3));
+    await ingest(paths);
+    const [entry] = await entriesOf(paths);
+    if (!entry) throw new Error('no entry');
+    const file = join(paths.contentDir, 'papers', entry.path);
+    // A title typo fixed by hand, and a new author count in the listing.
+    await writeFile(file, entry.source.replace(/^title: .*$/m, 'title: Kept Paper, Fixed'));
+    await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(4));
+    const report = await ingest(paths);
+    expect(report.warnings).toEqual([{
+      file: relative(process.cwd(), file),
+      line: 2,
+      message: 'your "title" "Kept Paper, Fixed" is replaced by a.txt\'s "Kept Paper": ingest owns this field. To keep your value, add `pinned: [title]` to its front matter',
+    }]);
+    const written = readEntry(await readFile(file, 'utf8'), file).data;
+    expect(written).toMatchObject({ title: 'Kept Paper', authorsCount: 4 });
+    // Said once: what ingest wrote back is its own value.
+    expect((await ingest(paths)).warnings).toEqual([]);
+  });
+
+  it('is told when it removed a field, or added one no source gives', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(3));
+    await ingest(paths);
+    const [entry] = await entriesOf(paths);
+    if (!entry) throw new Error('no entry');
+    const file = join(paths.contentDir, 'papers', entry.path);
+    await writeFile(file, entry.source.replace(/^authorsCount: .*\n/m, '').replace(/^pinned: .*\n/m, '').replace(/\n---\n/, '\nupvotes: 7\npinned: []\n---\n'));
+    const messages = (await ingest(paths)).warnings.map(({ line, message }) => `${line}: ${message}`);
+    expect(messages).toEqual([
+      '1: you removed "authorsCount", which ingest writes back from a.txt: 3: ingest owns this field. To keep your value, add authorsCount to its `pinned:` list',
+      expect.stringMatching(/^\d+: your "upvotes" 7 is removed, as no source gives it: ingest owns this field\. To keep your value, add upvotes to its `pinned:` list$/),
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
 import { entryFingerprint } from './ingest-cache.ts';
 import type { MdxReason } from '../plain-mdx.ts';
-import { fieldLine, hasUserContent, mdxDifference, pinnedFields, readEntry, serialiseEntry, type EntryFile, type EntryFormat } from './entry.ts';
+import { fieldLine, hasUserContent, mdxDifference, pinnedFields, readEntry, replacedEdits, serialiseEntry, type EntryFile, type EntryFormat, type ReplacedEdit } from './entry.ts';
 import { InputError } from './errors.ts';
 import { ENTRY_EXTENSIONS, isRead, readableName } from './file-names.ts';
 import type { ClassifiedPaper, Warning } from './types.ts';
@@ -186,6 +186,7 @@ export function planEntries(
     themeIds,
     formerSlugs = new Map(),
     previousFingerprints = new Map(),
+    lastRead = new Map(),
     caseInsensitive = false,
   }: {
     /** The themes of the themes file: a pinned theme must be one of them. */
@@ -193,6 +194,8 @@ export function planEntries(
     formerSlugs?: ReadonlyMap<string, string>;
     /** Fingerprints from the previous run: an entry whose paper and text are both unchanged is not serialised again. */
     previousFingerprints?: ReadonlyMap<string, string>;
+    /** Entry path -> its front matter's data as the previous run left it: a generated field changed since is a user's edit, told when replaced. */
+    lastRead?: ReadonlyMap<string, Record<string, unknown>>;
     /** Paths that differ only in case name one file (`isCaseInsensitive`). */
     caseInsensitive?: boolean;
   },
@@ -250,6 +253,8 @@ export function planEntries(
         continue;
       }
     }
+    const last = previous && lastRead.get(previous.path);
+    if (previous && file && last) warnings.push(...replacedEdits(paper, previous.entry, last).map((edit) => replacedEditWarning(edit, paper, previous.entry, file)));
     const content = serialiseEntry(paper, previous && file ? { entry: previous.entry, file } : undefined, format);
     fingerprints.set(path, entryFingerprint(paper, content));
     if (previous?.path === path && previous.source === content) {
@@ -278,6 +283,25 @@ export function planEntries(
   }
   const orphans = generated.filter((entry) => !produced.has(entry) && !written.has(entry.path)).map(({ path, entry }) => ({ path, userContent: hasUserContent(entry) }));
   return { papers: placed, writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), leftovers, fingerprints, warnings, keptMarkdown };
+}
+
+/** A value in a message: as JSON, cut short. */
+function shownValue(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** Tells a user that ingest replaces their edit of a field it owns, with both values and how to pin it. */
+function replacedEditWarning({ key, yours, source }: ReplacedEdit, paper: ClassifiedPaper, entry: EntryFile, file: string): Warning {
+  const from = [...new Set(paper.sources.map(({ listing }) => listing))].join(', ');
+  const what =
+    yours === undefined
+      ? `you removed "${key}", which ingest writes back from ${from}: ${shownValue(source)}`
+      : source === undefined
+        ? `your "${key}" ${shownValue(yours)} is removed, as no source gives it`
+        : `your "${key}" ${shownValue(yours)} is replaced by ${from}'s ${shownValue(source)}`;
+  const pin = Array.isArray(entry.data['pinned']) ? `add ${key} to its \`pinned:\` list` : `add \`pinned: [${key}]\` to its front matter`;
+  return { file, line: fieldLine(entry, key), message: `${what}: ingest owns this field. To keep your value, ${pin}` };
 }
 
 /** Leftovers of writes that were interrupted: they never replaced an entry. */

@@ -134,6 +134,37 @@ export function mdxDifference(entry: EntryFile): { line: number; inAbstract: boo
  */
 const NO_ABSTRACT: Record<EntryFormat, string> = { md: '<!-- no abstract in the listings -->', mdx: '{/* no abstract in the listings */}' };
 
+/** Whether ingest keeps an entry's own value of the field `key` rather than write the paper's. */
+function keepsField(paper: ClassifiedPaper, pinned: ReadonlySet<Pinnable>, key: Pinnable): boolean {
+  // Listings (`.txt`) give none of the fields only bibliographies give: in the entry of a paper only
+  // listings hold, such a field is the user's.
+  const listingsOnly = paper.sources.every((source) => source.listing.endsWith('.txt'));
+  return pinned.has(key) || (listingsOnly && SOURCED_FIELDS.has(key) && paper[key as keyof ClassifiedPaper] === undefined);
+}
+
+/** A generated field a user edited without pinning it, which ingest replaces with the paper's value. */
+export interface ReplacedEdit {
+  key: (typeof GENERATED_FIELDS)[number];
+  yours: unknown;
+  /** Undefined when no source gives the field: it is removed. */
+  source: unknown;
+}
+
+/**
+ * The generated fields of `entry` a user edited since ingest last left it (`last`, its data then)
+ * and that ingest now replaces: each value that is neither the one ingest left nor the paper's.
+ * Values compare as JSON, as the YAML of both was read the same way.
+ */
+export function replacedEdits(paper: ClassifiedPaper, entry: EntryFile, last: Record<string, unknown>): ReplacedEdit[] {
+  const { pinned } = pinnedFields(entry.data);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return GENERATED_FIELDS.flatMap((key) => {
+    const yours = entry.data[key];
+    const source = paper[key];
+    return keepsField(paper, pinned, key) || same(yours, last[key]) || same(yours, source) ? [] : [{ key, yours, source }];
+  });
+}
+
 /**
  * One paper's entry. What the user wrote in an earlier version of it is carried
  * over byte for byte: their own fields (after ingest's), pinned fields, the fields only a
@@ -147,10 +178,7 @@ export function serialiseEntry(paper: ClassifiedPaper, previous?: { entry: Entry
   const written = fieldSegments(
     Object.fromEntries(GENERATED_FIELDS.flatMap((key) => (pinned.has(key) || paper[key] === undefined ? [] : [[key, paper[key]]]))),
   );
-  // Listings (`.txt`) give none of the fields only bibliographies give: in the entry of a paper only
-  // listings hold, such a field is the user's.
-  const listingsOnly = paper.sources.every((source) => source.listing.endsWith('.txt'));
-  const keeps = (key: Pinnable) => pinned.has(key) || (listingsOnly && SOURCED_FIELDS.has(key) && paper[key as keyof ClassifiedPaper] === undefined);
+  const keeps = (key: Pinnable) => keepsField(paper, pinned, key);
   const generated = GENERATED_FIELDS.flatMap((key) =>
     keeps(key) ? segments.filter((segment) => segment.key === key) : written.filter((segment) => segment.key === key),
   );

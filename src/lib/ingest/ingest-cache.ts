@@ -24,7 +24,7 @@ export interface IngestCache {
   entries: ReadonlyMap<string, string>;
   /** `classificationKey` -> the paper's classification. */
   classifications: ReadonlyMap<string, Classification>;
-  /** Entry path -> what `readEntry` found in the entry's text. */
+  /** Entry path -> what `readEntry` found in the entry's text: also the entry as ingest left it, so that a field edited since is told from ingest's own value. */
   readings: ReadonlyMap<string, EntryReading>;
   /** Bibliography file name -> its last parse (a 5,000-entry .bib takes about a second). */
   parses: ReadonlyMap<string, CachedParse>;
