@@ -30,6 +30,7 @@ function summary(report: IngestReport, prune: boolean): string {
     `Listed papers per theme: ${report.themes.map(({ theme, papers }) => `${theme.id} ${papers}`).join(', ')}`,
     `Entries: ${plan.writes.length - moved} written, ${moved} moved, ${plan.unchanged} unchanged, ${report.handWritten} hand-written left alone${report.hidden > 0 ? `, ${report.hidden} hidden` : ''}`,
   ];
+  if (report.notPapers > 0) lines.push(`Skipped ${report.notPapers} listed "papers" whose abstract is a number, a word or a few words (warnings below)`);
   if (plan.leftovers.length > 0) lines.push(`Removed ${plan.leftovers.length} second copies an interrupted run left (the same entry as the one kept): ${plan.leftovers.join(', ')}`);
   const kept = plan.orphans.filter((orphan) => !prune || orphan.userContent);
   if (prune && plan.prunable.length > 0) lines.push(`Pruned ${plan.prunable.length} entries no listing produces: ${plan.prunable.join(', ')}`);

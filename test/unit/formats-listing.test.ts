@@ -132,4 +132,17 @@ describe('parseListing on hostile input', () => {
     const title = '{process.exit(1)} <script>alert(1)</script> import x from "y"';
     expect(parseListing(`${title}\n${abstract}\n`, 'x.txt').papers[0]?.title).toBe(title);
   });
+
+  it('skips, with a warning naming its line, a "paper" whose abstract is a number, a handle or a few words, and counts them', () => {
+    const navigation = 'Models\n\n42\n\nUpvote\n\n1.2k\n\n• 3 authors\n\ngithub\n\nakhaliq\n\nSpaces\n\nTrending this week\n\n';
+    const { papers, warnings, skipped } = parseListing(`${navigation}Title One\n\n${abstract}\n\n• 4 authors\n`, 'nav.txt');
+    expect(papers).toMatchObject([{ title: 'Title One', abstract, authorsCount: 4 }]);
+    expect(skipped).toBe(4);
+    expect(warnings.map(({ line, message }) => `${line}: ${message}`)).toEqual([
+      '1: "Models" is not a paper: what follows it as its abstract, "42", is a number; skipped. A page\'s navigation copied with the listing? Delete these lines',
+      '5: "Upvote" is not a paper: what follows it as its abstract, "1.2k", is a number; skipped. A page\'s navigation copied with the listing? Delete these lines',
+      '11: "github" is not a paper: what follows it as its abstract, "akhaliq", is one word, such as a handle; skipped. A page\'s navigation copied with the listing? Delete these lines',
+      '15: "Spaces" is not a paper: what follows it as its abstract, "Trending this week", is only 3 words; skipped. A page\'s navigation copied with the listing? Delete these lines',
+    ]);
+  });
 });

@@ -654,6 +654,16 @@ describe('npm run ingest (scripts/ingest.ts)', () => {
     expect(lenient.stdout).toContain('warning: seeds/b.txt:1: paper "Lonely Title" has no abstract');
     expect(run(cwd, '--strict').status).toBe(3);
 
+    // A copied page's navigation: counted in the summary, and each named in a warning.
+    await writeFile(join(paths.seedsDir, 'b.txt'), `Upvote\n\n1.2k\n\ngithub\n\nakhaliq\n\n${listing('B Paper')}`);
+    const navigation = run(cwd);
+    expect(navigation.stdout).toContain('Skipped 2 listed "papers" whose abstract is a number, a word or a few words (warnings below)');
+    expect(navigation.stdout).toContain('warning: seeds/b.txt:5: "github" is not a paper');
+    // A hidden entry is counted.
+    const [entry] = (await entriesOf(paths)).filter(({ entry }) => entry.data['title'] === 'B Paper');
+    await writeFile(join(paths.contentDir, 'papers', entry!.path), entry!.source.replace(/\n---\n/, '\nhidden: true\n---\n'));
+    expect(run(cwd).stdout).toContain('hand-written left alone, 1 hidden');
+
     await writeFile(join(paths.contentDir, 'themes.yaml'), '- id: Bad Id\n  title: x\n  description: y\n');
     const bad = run(cwd);
     expect(bad.status).toBe(1);

@@ -31,6 +31,8 @@ export interface IngestPaths {
 export interface IngestReport {
   listings: { listing: string; papers: number }[];
   listedPapers: number;
+  /** Title and "abstract" pairs of listings that cannot be a paper, skipped with a warning each (formats/listing.ts). */
+  notPapers: number;
   /** Distinct listed papers, including those a hand-written entry already covers. */
   distinctPapers: number;
   /** The listed papers as their entries say them (pinned themes applied). */
@@ -315,6 +317,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   return {
     listings: parsed.map(({ listing, papers: found }) => ({ listing, papers: found.length })),
     listedPapers: parsed.reduce((sum, listing) => sum + listing.papers.length, 0),
+    notPapers: parsed.reduce((sum, listing) => sum + (listing.skipped ?? 0), 0),
     distinctPapers: merged.length,
     papers: plan.papers,
     handWritten: handWritten.length,

@@ -63,6 +63,8 @@ export interface ParsedListing {
   listing: string;
   papers: ListedPaper[];
   warnings: Warning[];
+  /** Title and "abstract" pairs that cannot be a paper (a copied page's navigation), skipped with a warning each. */
+  skipped?: number;
 }
 
 /** A distinct paper after merging every source that holds it (merge.ts). */

@@ -50,6 +50,21 @@ function looksLikeAbstract(text: string): boolean {
   return text.length >= 200 || (/[.!?]$/.test(text) && text.split(/\s+/).length >= 12);
 }
 
+/** Fewer words than any abstract has: "akhaliq and team" is a page's navigation, not an abstract. */
+const FEWEST_ABSTRACT_WORDS = 5;
+
+/**
+ * Why `abstract` cannot be a paper's abstract, if it cannot: a number (`42`, `1.2k` upvotes),
+ * one word (`akhaliq`, a user's handle), or only a few words. What a listing copied together
+ * with the page's navigation (`Models`, `Upvote`, `github`) pairs with those titles.
+ */
+function notAnAbstract(abstract: string): string | undefined {
+  if (/^[\d.,]+\s*[kKmM]?$/.test(abstract)) return 'a number';
+  const words = abstract.split(/\s+/).length;
+  if (words === 1) return 'one word, such as a handle';
+  return words < FEWEST_ABSTRACT_WORDS ? `only ${words} words` : undefined;
+}
+
 type Line =
   | { kind: 'text'; text: string; line: number }
   | { kind: 'authors'; count: number; line: number }
@@ -100,6 +115,9 @@ export function parseListing(text: string, listing: string, options: ParseOption
 
   let pendingTitle: { text: string; line: number } | undefined;
   let current: ListedPaper | undefined;
+  let skipped = 0;
+  /** After a skipped pair, until the next paper: its metadata lines are skipped with it. */
+  let skipping = false;
 
   const flushTitleWithoutAbstract = () => {
     if (!pendingTitle) return;
@@ -107,6 +125,7 @@ export function parseListing(text: string, listing: string, options: ParseOption
     current = { title: pendingTitle.text, abstract: '', source: { listing, line: pendingTitle.line } };
     papers.push(current);
     pendingTitle = undefined;
+    skipping = false;
   };
 
   lines.forEach((entry, index) => {
@@ -127,13 +146,22 @@ export function parseListing(text: string, listing: string, options: ParseOption
         flushTitleWithoutAbstract();
         pendingTitle = { text: entry.text, line: entry.line };
       } else {
-        current = { title: pendingTitle.text, abstract: entry.text, source: { listing, line: pendingTitle.line } };
-        papers.push(current);
+        const why = notAnAbstract(entry.text);
+        if (why) {
+          warn(pendingTitle.line, `"${pendingTitle.text}" is not a paper: what follows it as its abstract, "${entry.text}", is ${why}; skipped. A page's navigation copied with the listing? Delete these lines`);
+          skipped++;
+          [current, skipping] = [undefined, true];
+        } else {
+          current = { title: pendingTitle.text, abstract: entry.text, source: { listing, line: pendingTitle.line } };
+          papers.push(current);
+          skipping = false;
+        }
         pendingTitle = undefined;
       }
       return;
     }
     flushTitleWithoutAbstract();
+    if (skipping) return;
     if (!current) {
       warn(entry.line, 'metadata line before any paper; ignored');
       return;
@@ -147,5 +175,5 @@ export function parseListing(text: string, listing: string, options: ParseOption
   flushTitleWithoutAbstract();
 
   if (papers.length === 0) warn(1, 'no papers found in this listing');
-  return { listing, papers, warnings };
+  return { listing, papers, warnings, ...(skipped > 0 && { skipped }) };
 }
