@@ -664,6 +664,32 @@ describe('npm run ingest (scripts/ingest.ts)', () => {
     expect(unknown.stderr).toContain('usage: npm run ingest');
   });
 
+  it('stops at a mistyped key of a theme, writing nothing, and warns about a theme without terms', async () => {
+    const paths = await workspace({ seeds: false });
+    const cwd = join(paths.seedsDir, '..');
+    const themesFile = join(paths.contentDir, 'themes.yaml');
+    const shipped = await readFile(themesFile, 'utf8');
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Skill Discovery'));
+    await writeFile(themesFile, shipped.replace('  terms: [skill*', '  term: [skill*'));
+    const typo = run(cwd);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr.trim()).toBe('ingest: content/themes.yaml:17: unknown key "term" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms');
+    await expect(stat(join(paths.contentDir, 'papers'))).rejects.toThrow();
+
+    await writeFile(themesFile, shipped.replace(/ {2}terms: \[skill\*.*\]/, '  terms: []'));
+    const empty = run(cwd);
+    expect(empty.status).toBe(0);
+    expect(empty.stdout).toContain('warning: content/themes.yaml:17: theme "skills" has no terms, so no paper is sorted into it');
+  });
+
+  it('suggests the listing a mistyped name in listings.yaml means', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, '003_59cb.txt'), listing('A Paper'));
+    await writeFile(join(paths.seedsDir, 'listings.yaml'), '003_59bc.txt:\n  captured: 2025-12-11\n');
+    const { warnings } = await ingest(paths, { write: false });
+    expect(warnings.map(({ line, message }) => `${line}: ${message}`)).toContain(`1: settings for "003_59bc.txt", which is not a listing in ${relative(process.cwd(), paths.seedsDir)} (did you mean "003_59cb.txt"?)`);
+  });
+
   it('warns about a file of another format dropped into seeds/, and exits 3 for it under --strict', async () => {
     const paths = await workspace({ seeds: false });
     const cwd = join(paths.seedsDir, '..');

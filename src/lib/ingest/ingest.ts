@@ -8,6 +8,7 @@ import { entryReader } from './entry-readings.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
 import { ENTRY_EXTENSIONS, isRead, LISTINGS_CONFIG, readableName, SEED_EXTENSIONS, unreadSeedMessage } from './file-names.ts';
 import { InputError } from './errors.ts';
+import { didYouMean } from './known-keys.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { entryIdentity, matchEntries } from './entry-match.ts';
 import { identityOf } from './identity.ts';
@@ -146,7 +147,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const themesPath = join(paths.contentDir, THEMES_FILE);
   const themesSource = await readOptionalText(themesPath);
   if (themesSource === undefined) throw new InputError(shown(themesPath), undefined, 'the themes file is missing');
-  const themes = parseThemes(themesSource, shown(themesPath));
+  const { themes, warnings: themeWarnings } = parseThemes(themesSource, shown(themesPath));
 
   const configPath = join(paths.seedsDir, LISTINGS_CONFIG);
   const configSource = await readOptionalText(configPath);
@@ -167,11 +168,12 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   });
   const warnings: Warning[] = [...settings].flatMap(([name, { line, captured }]) =>
     !listingNames.includes(name)
-      ? [{ file: shown(configPath), line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }]
+      ? [{ file: shown(configPath), line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}${didYouMean(name, listingNames)}` }]
       : captured !== undefined && !name.endsWith('.txt')
         ? [{ file: shown(configPath), line, message: `"captured" for "${name}" is not used: a bibliography's dates carry their year` }]
         : [],
   );
+  warnings.push(...themeWarnings);
   for (const warning of parsed.flatMap((listing) => [...listing.warnings, ...undatedYearWarning(listing)])) {
     warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   }
