@@ -582,6 +582,8 @@ describe('ingest on bad input', () => {
   it.each([
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'this is a binary file'],
     ['utf16.txt', Buffer.from('\ufeffTitle\n', 'utf16le'), 'UTF-16 text; re-save it as UTF-8'],
+    ['utf16le.txt', Buffer.from('Title\n\nAn abstract, Ünïcode too.\n', 'utf16le'), 'UTF-16 text; re-save it as UTF-8'],
+    ['utf16be.bib', Buffer.from('@article{k, title = {A Paper}}\n', 'utf16le').swap16(), 'UTF-16 text; re-save it as UTF-8'],
     ['latin1.txt', Buffer.from([0x54, 0x69, 0x74, 0x6c, 0xe9, 0x0a]), 'not UTF-8 text'],
   ])('refuses %s, naming the file', async (name, bytes, message) => {
     const paths = await workspace({ seeds: false });

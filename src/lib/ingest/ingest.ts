@@ -18,6 +18,7 @@ import { titleKey } from './normalise.ts';
 import { parseSeeds } from './formats/seeds.ts';
 import { acquireLock } from './lock.ts';
 import { assignSlugs, isListSegment, isSlug } from './slug.ts';
+import { isUtf16 } from './utf16.ts';
 import { parseThemes, THEMES_FILE } from './themes.ts';
 import type { Classification, ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
 
@@ -50,9 +51,7 @@ const fileSlug = (path: string) => basename(path).replace(/\.mdx?$/, '').toLower
 async function readText(path: string): Promise<string> {
   const bytes = await readFile(path);
   const name = shown(path);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError(name, undefined, 'this file is UTF-16 text; re-save it as UTF-8');
-  }
+  if (isUtf16(bytes)) throw new InputError(name, undefined, 'this file is UTF-16 text; re-save it as UTF-8');
   if (bytes.includes(0)) throw new InputError(name, undefined, 'this is a binary file, not text');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
