@@ -648,13 +648,18 @@ describe('npm run ingest (scripts/ingest.ts)', () => {
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('A Paper'));
     const ok = run(cwd);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('1 listed papers, 1 distinct');
+    expect(ok.stdout).toContain('Read 1 listing or bibliography: a.txt 1\n1 listed paper, 1 distinct (0 duplicates merged)');
 
     await writeFile(join(paths.seedsDir, 'b.txt'), 'Lonely Title\n');
     const lenient = run(cwd);
     expect(lenient.status).toBe(0);
     expect(lenient.stdout).toContain('warning: seeds/b.txt:1: paper "Lonely Title" has no abstract');
-    expect(run(cwd, '--strict').status).toBe(3);
+    const strict = run(cwd, '--strict');
+    expect(strict.status).toBe(3);
+    expect(strict.stderr.trim()).toBe('ingest: 1 warning and --strict');
+
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Another Paper'));
+    expect(run(cwd, '--prune').stdout).toMatch(/^Pruned 1 entry no listing produces: /m);
 
     await writeFile(join(paths.contentDir, 'themes.yaml'), '- id: Bad Id\n  title: x\n  description: y\n');
     const bad = run(cwd);

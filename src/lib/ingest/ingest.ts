@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
+import { counted } from './counted.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
@@ -88,7 +89,7 @@ function undatedYearWarning(parsed: ParsedListing): Warning[] {
   return [{
     file: parsed.listing,
     line: first.source.line,
-    message: `${undated.length} dates have no year and are kept as written; to resolve them, give this listing a capture date in seeds/${LISTINGS_CONFIG} (${parsed.listing}: { captured: YYYY-MM-DD })`,
+    message: `${counted(undated.length, 'date has', 'dates have')} no year, kept as written; to resolve this, give this listing a capture date in seeds/${LISTINGS_CONFIG} (${parsed.listing}: { captured: YYYY-MM-DD })`,
   }];
 }
 
