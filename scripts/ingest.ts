@@ -12,6 +12,7 @@ import type { IngestReport } from '../src/lib/ingest/ingest.ts';
 // The modules are imported after, to be compiled through the cache.
 if (!process.env.CI) module.enableCompileCache?.();
 const { InputError } = await import('../src/lib/ingest/errors.ts');
+const { counted } = await import('../src/lib/ingest/counted.ts');
 const { ingest } = await import('../src/lib/ingest/ingest.ts');
 
 const USAGE = `usage: npm run ingest [-- --prune] [-- --strict]
@@ -25,18 +26,18 @@ function summary(report: IngestReport, prune: boolean): string {
   const { plan } = report;
   const moved = plan.writes.filter((write) => write.movedFrom).length;
   const lines = [
-    `Read ${report.listings.length} listings and bibliographies: ${report.listings.map(({ listing, papers }) => `${listing} ${papers}`).join(', ')}`,
-    `${report.listedPapers} listed papers, ${report.distinctPapers} distinct (${report.listedPapers - report.distinctPapers} duplicates merged)`,
+    `Read ${counted(report.listings.length, 'listing or bibliography', 'listings and bibliographies')}: ${report.listings.map(({ listing, papers }) => `${listing} ${papers}`).join(', ')}`,
+    `${counted(report.listedPapers, 'listed paper', 'listed papers')}, ${report.distinctPapers} distinct (${counted(report.listedPapers - report.distinctPapers, 'duplicate', 'duplicates')} merged)`,
     `Listed papers per theme: ${report.themes.map(({ theme, papers }) => `${theme.id} ${papers}`).join(', ')}`,
     `Entries: ${plan.writes.length - moved} written, ${moved} moved, ${plan.unchanged} unchanged, ${report.handWritten} hand-written left alone${report.hidden > 0 ? `, ${report.hidden} hidden` : ''}`,
   ];
-  if (report.notPapers > 0) lines.push(`Skipped ${report.notPapers} listed "papers" whose abstract is a number, a word or a few words (warnings below)`);
-  if (plan.leftovers.length > 0) lines.push(`Removed ${plan.leftovers.length} second copies an interrupted run left (the same entry as the one kept): ${plan.leftovers.join(', ')}`);
+  if (report.notPapers > 0) lines.push(`Skipped ${counted(report.notPapers, 'listed "paper" whose', 'listed "papers" whose')} abstract is a number, a word or a few words (warnings below)`);
+  if (plan.leftovers.length > 0) lines.push(`Removed ${counted(plan.leftovers.length, 'second copy', 'second copies')} an interrupted run left (the same entry as the one kept): ${plan.leftovers.join(', ')}`);
   const kept = plan.orphans.filter((orphan) => !prune || orphan.userContent);
-  if (prune && plan.prunable.length > 0) lines.push(`Pruned ${plan.prunable.length} entries no listing produces: ${plan.prunable.join(', ')}`);
+  if (prune && plan.prunable.length > 0) lines.push(`Pruned ${counted(plan.prunable.length, 'entry', 'entries')} no listing produces: ${plan.prunable.join(', ')}`);
   if (kept.length > 0) {
-    const why = prune ? 'they hold your fields or notes' : 'run with --prune to delete those without your fields or notes';
-    lines.push(`Kept ${kept.length} entries no listing produces (${why}): ${kept.map((orphan) => orphan.path).join(', ')}`);
+    const why = prune ? 'holding your fields or notes' : 'run with --prune to delete any without your fields or notes';
+    lines.push(`Kept ${counted(kept.length, 'entry', 'entries')} no listing produces (${why}): ${kept.map((orphan) => orphan.path).join(', ')}`);
   }
   for (const note of plan.keptMarkdown) lines.push(`note: ${note.file}:${note.line}: ${note.message}`);
   for (const warning of report.warnings) lines.push(`warning: ${warning.file}:${warning.line}: ${warning.message}`);
@@ -60,7 +61,7 @@ try {
   const report = await ingest({ seedsDir: 'seeds', contentDir: 'content' }, { prune: options.prune });
   console.log(summary(report, options.prune));
   if (options.strict && report.warnings.length > 0) {
-    console.error(`ingest: ${report.warnings.length} warnings and --strict`);
+    console.error(`ingest: ${counted(report.warnings.length, 'warning', 'warnings')} and --strict`);
     process.exitCode = 3;
   }
 } catch (error) {

@@ -25,7 +25,7 @@ const themes = defineCollection({
  * Astro does not check that a reference names an existing entry, so a theme id
  * mistyped in an entry would silently drop the paper from that theme.
  */
-const themeIds = new Set(parseThemes(readFileSync(THEMES_FILE, 'utf8'), THEMES_FILE).map((theme) => theme.id));
+const themeIds = new Set(parseThemes(readFileSync(THEMES_FILE, 'utf8'), THEMES_FILE).themes.map((theme) => theme.id));
 const themeReference = reference('themes').refine((ref) => themeIds.has(ref.id), {
   error: (issue) => `"${(issue.input as { id: string }).id}" is not a theme of ${THEMES_FILE} (${[...themeIds].join(', ')})`,
 });

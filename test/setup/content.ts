@@ -37,7 +37,7 @@ export async function readPaperEntries(repoRoot: string): Promise<PaperEntry[]> 
 
 /** content/themes.yaml, in the file's order. */
 export async function readThemes(repoRoot: string): Promise<Theme[]> {
-  return parseThemes(await readFile(join(repoRoot, 'content', 'themes.yaml'), 'utf8'), 'content/themes.yaml');
+  return parseThemes(await readFile(join(repoRoot, 'content', 'themes.yaml'), 'utf8'), 'content/themes.yaml').themes;
 }
 
 /** Collapses runs of whitespace the way a browser renders text. */

@@ -84,7 +84,7 @@ describe('classifyPaper', () => {
 
 describe('the shipped themes file on the seed listings', () => {
   const themesFile = join(import.meta.dirname, '../../content/themes.yaml');
-  const themes = parseThemes(readFileSync(themesFile, 'utf8'), 'content/themes.yaml');
+  const { themes } = parseThemes(readFileSync(themesFile, 'utf8'), 'content/themes.yaml');
   const shipped = compileThemes(themes);
   const papers = mergePapers(seedNames.flatMap((name) => parseSeed(name).papers));
   const results = papers.map((paper) => classifyPaper(paper, shipped));

@@ -10,7 +10,7 @@ const hostile = (name: string) => readBibliography(`hostile/${name}`);
 const one = (name: string) => parseBibliographies([hostile(name)])[0]!;
 const paperByKey = (parsed: ParsedListing, key: string) => parsed.papers.find((paper) => paper.citationKey === key);
 /** The number a file's volume warning counts (0 without one). */
-const volumesCounted = (parsed: ParsedListing) => Number(parsed.warnings.map((warning) => /^(\d+) entries are volumes/.exec(warning.message)?.[1]).find(Boolean) ?? 0);
+const volumesCounted = (parsed: ParsedListing) => Number(parsed.warnings.map((warning) => /^(\d+) (?:entry is a volume|entries are volumes)/.exec(warning.message)?.[1]).find(Boolean) ?? 0);
 
 describe('the iridia-ulb lab bibliography (real, CC0): string files, crossref across files', () => {
   const parsed = parseBibliographies(IRIDIA);
@@ -134,7 +134,7 @@ describe('crossref volumes', () => {
     const [parsed] = parseBibliographies([{ name: 'conf.bib', text }]);
     expect(parsed!.papers.map(({ title, venue, published }) => [title, venue, published?.date])).toEqual([['One', 'Proceedings of Conf 2020', '2020'], ['Two', 'Proceedings of Conf 2020', '2020']]);
     expect(parsed!.warnings.map((warning) => warning.message)).toEqual([
-      '1 entries are volumes other entries point to with crossref (proceedings, books): they give those papers their venue and year, and are not papers of the list themselves: conf20',
+      '1 entry is a volume other entries point to with crossref (proceedings, books), for their venue and year; left out of the papers of the list: conf20',
     ]);
   });
 });

@@ -582,6 +582,8 @@ describe('ingest on bad input', () => {
   it.each([
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'this is a binary file'],
     ['utf16.txt', Buffer.from('\ufeffTitle\n', 'utf16le'), 'UTF-16 text; re-save it as UTF-8'],
+    ['utf16le.txt', Buffer.from('Title\n\nAn abstract, Ünïcode too.\n', 'utf16le'), 'UTF-16 text; re-save it as UTF-8'],
+    ['utf16be.bib', Buffer.from('@article{k, title = {A Paper}}\n', 'utf16le').swap16(), 'UTF-16 text; re-save it as UTF-8'],
     ['latin1.txt', Buffer.from([0x54, 0x69, 0x74, 0x6c, 0xe9, 0x0a]), 'not UTF-8 text'],
   ])('refuses %s, naming the file', async (name, bytes, message) => {
     const paths = await workspace({ seeds: false });
@@ -646,13 +648,18 @@ describe('npm run ingest (scripts/ingest.ts)', () => {
     await writeFile(join(paths.seedsDir, 'a.txt'), listing('A Paper'));
     const ok = run(cwd);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('1 listed papers, 1 distinct');
+    expect(ok.stdout).toContain('Read 1 listing or bibliography: a.txt 1\n1 listed paper, 1 distinct (0 duplicates merged)');
 
     await writeFile(join(paths.seedsDir, 'b.txt'), 'Lonely Title\n');
     const lenient = run(cwd);
     expect(lenient.status).toBe(0);
     expect(lenient.stdout).toContain('warning: seeds/b.txt:1: paper "Lonely Title" has no abstract');
-    expect(run(cwd, '--strict').status).toBe(3);
+    const strict = run(cwd, '--strict');
+    expect(strict.status).toBe(3);
+    expect(strict.stderr.trim()).toBe('ingest: 1 warning and --strict');
+
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Another Paper'));
+    expect(run(cwd, '--prune').stdout).toMatch(/^Pruned 1 entry no listing produces: /m);
 
     // A copied page's navigation: counted in the summary, and each named in a warning.
     await writeFile(join(paths.seedsDir, 'b.txt'), `Upvote\n\n1.2k\n\ngithub\n\nakhaliq\n\n${listing('B Paper')}`);
@@ -672,6 +679,32 @@ describe('npm run ingest (scripts/ingest.ts)', () => {
     const unknown = run(cwd, '--prnue');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('usage: npm run ingest');
+  });
+
+  it('stops at a mistyped key of a theme, writing nothing, and warns about a theme without terms', async () => {
+    const paths = await workspace({ seeds: false });
+    const cwd = join(paths.seedsDir, '..');
+    const themesFile = join(paths.contentDir, 'themes.yaml');
+    const shipped = await readFile(themesFile, 'utf8');
+    await writeFile(join(paths.seedsDir, 'a.txt'), listing('Skill Discovery'));
+    await writeFile(themesFile, shipped.replace('  terms: [skill*', '  term: [skill*'));
+    const typo = run(cwd);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr.trim()).toBe('ingest: content/themes.yaml:17: unknown key "term" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms');
+    await expect(stat(join(paths.contentDir, 'papers'))).rejects.toThrow();
+
+    await writeFile(themesFile, shipped.replace(/ {2}terms: \[skill\*.*\]/, '  terms: []'));
+    const empty = run(cwd);
+    expect(empty.status).toBe(0);
+    expect(empty.stdout).toContain('warning: content/themes.yaml:17: theme "skills" has no terms, so no paper is sorted into it');
+  });
+
+  it('suggests the listing a mistyped name in listings.yaml means', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, '003_59cb.txt'), listing('A Paper'));
+    await writeFile(join(paths.seedsDir, 'listings.yaml'), '003_59bc.txt:\n  captured: 2025-12-11\n');
+    const { warnings } = await ingest(paths, { write: false });
+    expect(warnings.map(({ line, message }) => `${line}: ${message}`)).toContain(`1: settings for "003_59bc.txt", which is not a listing in ${relative(process.cwd(), paths.seedsDir)} (did you mean "003_59cb.txt"?)`);
   });
 
   it('warns about a file of another format dropped into seeds/, and exits 3 for it under --strict', async () => {

@@ -3,12 +3,14 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyPaper, compileThemes } from './classify.ts';
+import { counted } from './counted.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
 import { checkEntry } from './entry-check.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
 import { ENTRY_EXTENSIONS, isRead, LISTINGS_CONFIG, readableName, SEED_EXTENSIONS, unreadSeedMessage } from './file-names.ts';
 import { InputError } from './errors.ts';
+import { didYouMean } from './known-keys.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { entryIdentity, matchEntries } from './entry-match.ts';
 import { identityOf } from './identity.ts';
@@ -18,6 +20,7 @@ import { titleKey } from './normalise.ts';
 import { parseSeeds } from './formats/seeds.ts';
 import { acquireLock } from './lock.ts';
 import { assignSlugs, isListSegment, isSlug } from './slug.ts';
+import { isUtf16 } from './utf16.ts';
 import { parseThemes, THEMES_FILE } from './themes.ts';
 import type { Classification, ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
 
@@ -54,9 +57,7 @@ const fileSlug = (path: string) => basename(path).replace(/\.mdx?$/, '').toLower
 async function readText(path: string): Promise<string> {
   const bytes = await readFile(path);
   const name = shown(path);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError(name, undefined, 'this file is UTF-16 text; re-save it as UTF-8');
-  }
+  if (isUtf16(bytes)) throw new InputError(name, undefined, 'this file is UTF-16 text; re-save it as UTF-8');
   if (bytes.includes(0)) throw new InputError(name, undefined, 'this is a binary file, not text');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -93,7 +94,7 @@ function undatedYearWarning(parsed: ParsedListing): Warning[] {
   return [{
     file: parsed.listing,
     line: first.source.line,
-    message: `${undated.length} dates have no year and are kept as written; to resolve them, give this listing a capture date in seeds/${LISTINGS_CONFIG} (${parsed.listing}: { captured: YYYY-MM-DD })`,
+    message: `${counted(undated.length, 'date has', 'dates have')} no year, kept as written; to resolve this, give this listing a capture date in seeds/${LISTINGS_CONFIG} (${parsed.listing}: { captured: YYYY-MM-DD })`,
   }];
 }
 
@@ -167,7 +168,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const themesPath = join(paths.contentDir, THEMES_FILE);
   const themesSource = await readOptionalText(themesPath);
   if (themesSource === undefined) throw new InputError(shown(themesPath), undefined, 'the themes file is missing');
-  const themes = parseThemes(themesSource, shown(themesPath));
+  const { themes, warnings: themeWarnings } = parseThemes(themesSource, shown(themesPath));
 
   const configPath = join(paths.seedsDir, LISTINGS_CONFIG);
   const configSource = await readOptionalText(configPath);
@@ -188,11 +189,12 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   });
   const warnings: Warning[] = [...settings].flatMap(([name, { line, captured }]) =>
     !listingNames.includes(name)
-      ? [{ file: shown(configPath), line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}` }]
+      ? [{ file: shown(configPath), line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}${didYouMean(name, listingNames)}` }]
       : captured !== undefined && !name.endsWith('.txt')
         ? [{ file: shown(configPath), line, message: `"captured" for "${name}" is not used: a bibliography's dates carry their year` }]
         : [],
   );
+  warnings.push(...themeWarnings);
   for (const warning of parsed.flatMap((listing) => [...listing.warnings, ...undatedYearWarning(listing)])) {
     warnings.push({ ...warning, file: shown(join(paths.seedsDir, warning.file)) });
   }

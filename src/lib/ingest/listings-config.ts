@@ -1,6 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { isIsoDay } from './dates.ts';
 import { InputError } from './errors.ts';
+import { unknownKeyReason } from './known-keys.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
 /** Per-listing settings from `seeds/listings.yaml`, keyed by listing file name. */
@@ -11,6 +12,9 @@ export interface ListingSettings {
   line: number;
 }
 
+/** The settings a listing takes: any other key is a typo that would be read as nothing. */
+const LISTING_SETTINGS = ['captured'] as const;
+
 export function parseListingsConfig(source: string, file: string): Map<string, ListingSettings> {
   const { document, lineOf } = parseYamlSource(source, file);
   const settings = new Map<string, ListingSettings>();
@@ -20,6 +24,9 @@ export function parseListingsConfig(source: string, file: string): Map<string, L
     const line = lineOf(pair.key) ?? 1;
     const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
     const value: unknown = isMap(pair.value) ? pair.value.toJS(document) : undefined;
+    if ((LISTING_SETTINGS as readonly string[]).includes(name)) {
+      throw new InputError(file, line, `"${name}" is a setting of one listing: write it under the listing's file name, e.g. "000_listing.txt: { ${name}: ... }"`);
+    }
     if (value === undefined) throw new InputError(file, line, `settings for "${name}" must be a mapping, e.g. "captured: 2025-12-11"`);
     const { captured, ...unknown } = value as Record<string, unknown>;
     /** The line of one setting of this listing. */
@@ -28,7 +35,7 @@ export function parseListingsConfig(source: string, file: string): Map<string, L
       return item ? lineOf(item.value ?? item.key) : line;
     };
     const unknownKey = Object.keys(unknown)[0];
-    if (unknownKey !== undefined) throw new InputError(file, lineOfSetting(unknownKey), `unknown setting "${unknownKey}" for "${name}" (known: captured)`);
+    if (unknownKey !== undefined) throw new InputError(file, lineOfSetting(unknownKey), unknownKeyReason(unknownKey, `for "${name}"`, LISTING_SETTINGS, 'a listing takes'));
     if (captured !== undefined && (typeof captured !== 'string' || !isIsoDay(captured))) {
       throw new InputError(file, lineOfSetting('captured'), `"captured" for "${name}" must be a day written YYYY-MM-DD`);
     }

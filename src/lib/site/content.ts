@@ -78,5 +78,5 @@ async function load(): Promise<SiteContent> {
 function fileOrder(themes: Theme[]): Map<string, number> {
   const file = themes.find((theme) => theme.filePath)?.filePath;
   if (!file) return new Map();
-  return new Map(parseThemes(readFileSync(file, 'utf8'), file).map((theme, index) => [theme.id, index]));
+  return new Map(parseThemes(readFileSync(file, 'utf8'), file).themes.map((theme, index) => [theme.id, index]));
 }

@@ -16,6 +16,7 @@ import { bibtexGrammar, parse as parseBibtexText, type RawBibtexEntry } from '@c
 import { parse as parseBibtexEntries } from '@citation-js/plugin-bibtex/lib/input/entries.js';
 import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib/input/value.js';
 import * as citationTex from '@citation-js/plugin-bibtex/lib/input/constants.js';
+import { counted } from '../counted.ts';
 import type { ListedPaper, ParsedListing, Warning } from '../types.ts';
 import { cslToPaper, type CslItem } from './csl-paper.ts';
 import { convertTex } from './tex.ts';
@@ -222,7 +223,7 @@ function readItems(items: readonly Item[], file: string, macros: Macros, warning
     warnings.push({
       file,
       line: firstAffected,
-      message: `${affected} entries use @string macros that no .bib in seeds/ defines, read as empty text (an author, a journal lost): ${shown}. Put the file that defines them in seeds/ (a .bib of only @string is read as macros, not papers)`,
+      message: `${counted(affected, 'entry uses', 'entries use')} @string macros that no .bib in seeds/ defines, read as empty text (an author, a journal lost): ${shown}. Put the file that defines them in seeds/ (a .bib of only @string is read as macros, not papers)`,
     });
   }
   return entries;
@@ -474,7 +475,7 @@ export function parseBibliographies(files: readonly BibliographyText[]): ParsedL
     const firstLine = entries[0]?.line ?? 1;
     if (itemsOf.get(name)!.length === 0) warnings.push({ file: name, line: 1, message: 'no BibTeX entry (@type{key, …}) in this file: it lists no paper' });
     if (volumeKeys.length > 0) {
-      warnings.push({ file: name, line: firstLine, message: `${volumeKeys.length} entries are volumes other entries point to with crossref (proceedings, books): they give those papers their venue and year, and are not papers of the list themselves: ${listed(volumeKeys)}` });
+      warnings.push({ file: name, line: firstLine, message: `${counted(volumeKeys.length, 'entry is a volume', 'entries are volumes')} other entries point to with crossref (proceedings, books), for their venue and year; left out of the papers of the list: ${listed(volumeKeys)}` });
     }
     if (missingTargets.size > 0) {
       const targets = [...missingTargets];
