@@ -285,10 +285,10 @@ export function planEntries(
   return { papers: placed, writes: plannedWrites, unchanged, orphans, prunable: orphans.filter((orphan) => !orphan.userContent).map((orphan) => orphan.path), leftovers, fingerprints, warnings, keptMarkdown };
 }
 
-/** A value in a message: as JSON, cut short. */
+/** A value in a message: as JSON, cut short past 300 characters (a title is at most 200: an edit at its end still shows). */
 function shownValue(value: unknown): string {
   const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
 /** Tells a user that ingest replaces their edit of a field it owns, with both values and how to pin it. */
