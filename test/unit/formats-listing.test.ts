@@ -145,4 +145,10 @@ describe('parseListing on hostile input', () => {
       '15: "Spaces" is not a paper: what follows it as its abstract, "Trending this week", is only 3 words; skipped. A page\'s navigation copied with the listing? Delete these lines',
     ]);
   });
+
+  it('keeps an abstract written without spaces (Chinese, Japanese): one "word", but as long as an abstract', () => {
+    const japanese = '大規模言語モデルの推論能力を自己改善によって高める手法を提案し、数学とコード生成の課題で評価する。';
+    const { papers, skipped } = parseListing(`Self-Improving Reasoning\n\n${japanese.repeat(2)}\n`, 'ja.txt');
+    expect([papers.map((paper) => paper.abstract), skipped ?? 0]).toEqual([[japanese.repeat(2)], 0]);
+  });
 });

@@ -52,6 +52,11 @@ function looksLikeAbstract(text: string): boolean {
 
 /** Fewer words than any abstract has: "akhaliq and team" is a page's navigation, not an abstract. */
 const FEWEST_ABSTRACT_WORDS = 5;
+/**
+ * Shorter than any abstract: below this, few words mean navigation. Text written without spaces
+ * (Chinese, Japanese, Thai) is one "word" however long, and is an abstract.
+ */
+const SHORTEST_ABSTRACT = 60;
 
 /**
  * Why `abstract` cannot be a paper's abstract, if it cannot: a number (`42`, `1.2k` upvotes),
@@ -60,6 +65,7 @@ const FEWEST_ABSTRACT_WORDS = 5;
  */
 function notAnAbstract(abstract: string): string | undefined {
   if (/^[\d.,]+\s*[kKmM]?$/.test(abstract)) return 'a number';
+  if (abstract.length >= SHORTEST_ABSTRACT) return undefined;
   const words = abstract.split(/\s+/).length;
   if (words === 1) return 'one word, such as a handle';
   return words < FEWEST_ABSTRACT_WORDS ? `only ${words} words` : undefined;
