@@ -12,7 +12,7 @@ describe('the ingest cache', () => {
       ['a/y.md', 'one'],
     ]),
     classifications: new Map([['k', classification]]),
-    readings: new Map([['a/y.md', { hash: 'h', data: { title: 'Y', sources: [{ listing: 'a.txt', line: 1 }] }, frontmatter: [4, 40], body: 44 }]]),
+    readings: new Map([['a/y.md', { hash: 'h', data: { title: 'Y', sources: [{ listing: 'a.txt', line: 1 }] }, frontmatter: [4, 40], body: 44, abstract: 'a' }]]),
     parses: new Map([['lab.bib', { key: 'k1', parsed: { listing: 'lab.bib', papers: [{ title: 'T', abstract: '', source: { listing: 'lab.bib', line: 3, key: 'doe2020' } }], warnings: [] } }]]),
   };
 
@@ -49,8 +49,8 @@ describe('the ingest cache', () => {
     for (const text of [undefined, '', '{', 'null', '[]', '{"code":"c","entries":null}']) expect(readIngestCache(text, 'c')).toEqual(empty);
     const mixed = '{"code":"c","entries":{"a.md":1,"b.md":"ok"},"classifications":{"x":{"themes":"agents"},"y":' + JSON.stringify(classification) + '}}';
     expect(readIngestCache(mixed, 'c')).toEqual({ entries: new Map([['b.md', 'ok']]), classifications: new Map([['y', classification]]), readings: new Map(), parses: new Map() });
-    const reading = { hash: 'h', data: {}, frontmatter: [0, 0], body: 8 };
-    const readings = { ok: reading, noHash: { ...reading, hash: 1 }, noData: { ...reading, data: [] }, short: { ...reading, frontmatter: [0] }, negative: { ...reading, body: -1 }, fraction: { ...reading, frontmatter: [0, 0.5] }, reversed: { ...reading, frontmatter: [4, 2] } };
+    const reading = { hash: 'h', data: {}, frontmatter: [0, 0], body: 8, abstract: 'a' };
+    const readings = { ok: reading, noHash: { ...reading, hash: 1 }, noAbstract: { ...reading, abstract: undefined }, noData: { ...reading, data: [] }, short: { ...reading, frontmatter: [0] }, negative: { ...reading, body: -1 }, fraction: { ...reading, frontmatter: [0, 0.5] }, reversed: { ...reading, frontmatter: [4, 2] } };
     expect(readIngestCache(JSON.stringify({ code: 'c', readings }), 'c').readings).toEqual(new Map([['ok', reading]]));
     const parse = { key: 'k', parsed: { listing: 'a.bib', papers: [], warnings: [] } };
     const parses = { ok: parse, noKey: { ...parse, key: 1 }, noParse: { key: 'k' }, noPapers: { key: 'k', parsed: { listing: 'a.bib', warnings: [] } } };

@@ -814,6 +814,29 @@ describe('an edit to a field ingest owns', () => {
     expect((await ingest(paths)).warnings).toEqual([]);
   });
 
+  it('is told for the abstract line too; a change of the listing\'s abstract alone, or a pinned abstract, passes without a word', async () => {
+    const paths = await workspace({ seeds: false });
+    await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(3));
+    await ingest(paths);
+    const [entry] = await entriesOf(paths);
+    if (!entry) throw new Error('no entry');
+    const file = join(paths.contentDir, 'papers', entry.path);
+    const abstractAt = entry.source.split('\n').indexOf(ABSTRACT) + 1;
+    await writeFile(file, entry.source.replace(ABSTRACT, 'My own summary of the paper, written over the abstract.'));
+    expect((await ingest(paths)).warnings).toEqual([{
+      file: relative(process.cwd(), file),
+      line: abstractAt,
+      message: 'your edit of the abstract line is replaced by a.txt\'s abstract: ingest owns it. To keep your text, add `pinned: [abstract]` to its front matter',
+    }]);
+    expect(await readFile(file, 'utf8')).toContain(`\n${ABSTRACT}\n`);
+    await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(3).replace(ABSTRACT, `${ABSTRACT} Extended.`));
+    expect((await ingest(paths)).warnings).toEqual([]);
+    const pinned = (await readFile(file, 'utf8')).replace('\n---\n', '\npinned: [abstract]\n---\n').replace(`${ABSTRACT} Extended.`, 'Mine, pinned.');
+    await writeFile(file, pinned);
+    expect((await ingest(paths)).warnings).toEqual([]);
+    expect(await readFile(file, 'utf8')).toContain('\nMine, pinned.\n');
+  });
+
   it('is told when it removed a field, or added one no source gives', async () => {
     const paths = await workspace({ seeds: false });
     await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(3));

@@ -6,6 +6,7 @@
  * JSON carries exactly is kept: an entry whose YAML holds a date, an infinity, an alias or
  * the like is parsed on every run.
  */
+import { splitBody } from './body.ts';
 import { readEntry, type EntryFile } from './entry.ts';
 import { hashText, isRecord, type EntryReading } from './ingest-cache.ts';
 
@@ -50,7 +51,7 @@ function readingOf(hash: string, source: string, { data, frontmatter, body }: En
   const start = source.indexOf(frontmatter);
   // gray-matter gives whatever the YAML holds, a list or a string too; the cache keeps mappings only.
   if (start === -1 || !source.endsWith(body) || !isRecord(data as unknown) || !isJsonData(data, new Set())) return undefined;
-  return { hash, data, frontmatter: [start, start + frontmatter.length], body: source.length - body.length };
+  return { hash, data, frontmatter: [start, start + frontmatter.length], body: source.length - body.length, abstract: hashText(splitBody(body).abstract) };
 }
 
 /**

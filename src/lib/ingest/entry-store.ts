@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
-import { entryFingerprint } from './ingest-cache.ts';
+import { entryFingerprint, hashText, type EntryReading } from './ingest-cache.ts';
+import { splitBody } from './body.ts';
 import type { MdxReason } from '../plain-mdx.ts';
 import { fieldLine, hasUserContent, mdxDifference, pinnedFields, readEntry, replacedEdits, serialiseEntry, type EntryFile, type EntryFormat, type ReplacedEdit } from './entry.ts';
 import { InputError } from './errors.ts';
@@ -195,7 +196,7 @@ export function planEntries(
     /** Fingerprints from the previous run: an entry whose paper and text are both unchanged is not serialised again. */
     previousFingerprints?: ReadonlyMap<string, string>;
     /** Entry path -> its front matter's data as the previous run left it: a generated field changed since is a user's edit, told when replaced. */
-    lastRead?: ReadonlyMap<string, Record<string, unknown>>;
+    lastRead?: ReadonlyMap<string, EntryReading>;
     /** Paths that differ only in case name one file (`isCaseInsensitive`). */
     caseInsensitive?: boolean;
   },
@@ -254,8 +255,12 @@ export function planEntries(
       }
     }
     const last = previous && lastRead.get(previous.path);
-    if (previous && file && last) warnings.push(...replacedEdits(paper, previous.entry, last).map((edit) => replacedEditWarning(edit, paper, previous.entry, file)));
+    if (previous && file && last) warnings.push(...replacedEdits(paper, previous.entry, last.data).map((edit) => replacedEditWarning(edit, paper, previous.entry, file)));
     const content = serialiseEntry(paper, previous && file ? { entry: previous.entry, file } : undefined, format);
+    if (previous && file && last) {
+      const yours = splitBody(previous.entry.body).abstract;
+      if (hashText(yours) !== last.abstract && yours !== abstractLine(content)) warnings.push(replacedAbstractWarning(paper, previous.entry, file));
+    }
     fingerprints.set(path, entryFingerprint(paper, content));
     if (previous?.path === path && previous.source === content) {
       unchanged++;
@@ -302,6 +307,20 @@ function replacedEditWarning({ key, yours, source }: ReplacedEdit, paper: Classi
         : `your "${key}" ${shownValue(yours)} is replaced by ${from}'s ${shownValue(source)}`;
   const pin = Array.isArray(entry.data['pinned']) ? `add ${key} to its \`pinned:\` list` : `add \`pinned: [${key}]\` to its front matter`;
   return { file, line: fieldLine(entry, key), message: `${what}: ingest owns this field. To keep your value, ${pin}` };
+}
+
+/** The abstract line of an entry's text as serialiseEntry writes it: the line after the front matter's closing `---`. */
+function abstractLine(content: string): string {
+  const start = content.indexOf('\n---\n') + 5;
+  return content.slice(start, content.indexOf('\n', start));
+}
+
+/** Tells a user that ingest replaces their edit of the abstract line (not pinned) with the source's abstract. */
+function replacedAbstractWarning(paper: ClassifiedPaper, entry: EntryFile, file: string): Warning {
+  const from = [...new Set(paper.sources.map(({ listing }) => listing))].join(', ');
+  const pin = Array.isArray(entry.data['pinned']) ? 'add abstract to its `pinned:` list' : 'add `pinned: [abstract]` to its front matter';
+  const line = 3 + (entry.frontmatter.match(/\n/g)?.length ?? 0);
+  return { file, line, message: `your edit of the abstract line is replaced by ${from}'s abstract: ingest owns it. To keep your text, ${pin}` };
 }
 
 /** Leftovers of writes that were interrupted: they never replaced an entry. */

@@ -36,6 +36,8 @@ export interface EntryReading {
   data: Record<string, unknown>;
   frontmatter: [start: number, end: number];
   body: number;
+  /** `hashText` of the abstract line: what ingest wrote there, to tell a user's edit of it from the source's change. */
+  abstract: string;
 }
 
 // SHA-1 in one call: these keys only tell one run's inputs from another's, and must be cheap at 10,000 papers.
@@ -68,7 +70,8 @@ const isEntryReading = (value: unknown): value is EntryReading =>
   value['frontmatter'].length === 2 &&
   value['frontmatter'].every(isPosition) &&
   value['frontmatter'][0] <= value['frontmatter'][1] &&
-  isPosition(value['body']);
+  isPosition(value['body']) &&
+  typeof value['abstract'] === 'string';
 
 const isCachedParse = (value: unknown): value is CachedParse =>
   isRecord(value) &&

@@ -289,7 +289,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     themeIds: new Set(themes.map((theme) => theme.id)),
     formerSlugs,
     previousFingerprints: cache.entries,
-    lastRead: new Map([...cache.readings].map(([path, reading]) => [path, reading.data])),
+    lastRead: cache.readings,
     caseInsensitive: isCaseInsensitive(papersDir),
   });
   warnings.push(...plan.warnings);
