@@ -1,0 +1,54 @@
+/**
+ * The site build after ingest: `npm run build` and `npm run build:offline`.
+ *
+ *   node scripts/build.ts [--outDir dist]                         astro build, then the Pagefind index and sw.js
+ *   node scripts/build.ts --offline --outDir dist-offline         astro build --mode offline, then build-offline (and its zip)
+ *
+ * First checks SITE_URL and BASE_PATH (src/lib/build/deployment.ts), then runs the steps
+ * into a staging folder, under the output folder's lock, and puts the result in place of
+ * the output folder (and its zip) only when every step succeeded (src/lib/build/staging.ts).
+ * A failed build leaves the last good site as it was; a second build of the same folder
+ * while one runs stops with a message naming the first.
+ */
+import { spawnSync } from 'node:child_process';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { deploymentProblems, localSiteNotice } from '../src/lib/build/deployment.ts';
+import { buildStaged } from '../src/lib/build/staging.ts';
+import { LockError } from '../src/lib/lock.ts';
+
+const { values } = parseArgs({ options: { outDir: { type: 'string' }, offline: { type: 'boolean' } } });
+const outDir = resolve(values.outDir ?? 'dist');
+const shown = `${relative(process.cwd(), outDir) || '.'}/`;
+
+const problems = deploymentProblems(process.env);
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`build: ${problem}`);
+  process.exit(1);
+}
+// The offline build has no address of its own: SITE_URL does not apply to it.
+const notice = values.offline ? undefined : localSiteNotice(process.env);
+if (notice) console.log(`build: ${notice}`);
+
+/** Runs `node scripts/<script> <args>`, its output shown as it comes; true when it succeeded. */
+function step(script: string, args: string[]): boolean {
+  const { status, error } = spawnSync(process.execPath, [resolve(import.meta.dirname, script), ...args], { stdio: 'inherit' });
+  if (error) console.error(`build: could not run ${script}: ${error.message}`);
+  return status === 0;
+}
+
+try {
+  const succeeded = await buildStaged(outDir, async ({ outDir: staged }) =>
+    values.offline
+      ? step('astro-build.ts', ['--mode', 'offline', '--base', '/', '--outDir', staged]) && step('build-offline.ts', [staged])
+      : step('astro-build.ts', ['--outDir', staged]) && step('index-search.ts', [staged]),
+  );
+  if (!succeeded) {
+    console.error(`build: failed, so ${shown} was left as it was (the last good site); the failed build was removed.`);
+    process.exitCode = 1;
+  }
+} catch (error) {
+  if (!(error instanceof LockError)) throw error;
+  console.error(`build: ${error.message}`);
+  process.exitCode = 1;
+}
