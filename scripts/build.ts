@@ -43,7 +43,8 @@ try {
       ? step('astro-build.ts', ['--mode', 'offline', '--base', '/', '--outDir', staged]) && step('build-offline.ts', [staged])
       : step('astro-build.ts', ['--outDir', staged]) && step('index-search.ts', [staged]),
   );
-  if (!succeeded) {
+  if (succeeded) console.log(`build: the new site is in ${shown}${values.offline ? ` and ${relative(process.cwd(), `${outDir}.zip`)}` : ''}`);
+  else {
     console.error(`build: failed, so ${shown} was left as it was (the last good site); the failed build was removed.`);
     process.exitCode = 1;
   }

@@ -140,7 +140,7 @@ export async function acquireLock({ dir, name, shownDir, activity, target }: Loc
       if (Date.now() >= deadline) break;
       const holder = await holderOf(path);
       if (typeof holder === 'object') {
-        throw new LockError(`${shownDir}/${name}`, `another ${activity} (process ${holder.pid}) is writing ${target}; wait for it to finish, or delete this file if no ${activity} is running`);
+        throw new LockError(join(shownDir, name), `another ${activity} (process ${holder.pid}) is writing ${target}; wait for it to finish, or delete this file if no ${activity} is running`);
       }
       if (holder === 'stale' && (await create(takeover, draft, mine))) {
         const ours = await inodeOf(takeover);
@@ -163,6 +163,6 @@ export async function acquireLock({ dir, name, shownDir, activity, target }: Loc
   } finally {
     await rm(draft, { force: true });
   }
-  const shown = `${shownDir}/${blocker === path ? name : `${name}.takeover`}`;
+  const shown = join(shownDir, blocker === path ? name : `${name}.takeover`);
   throw new LockError(shown, `could not take the ${activity} lock; delete this file if no ${activity} is running`);
 }

@@ -93,7 +93,7 @@ describe('buildStaged', () => {
     const second = await buildStaged(dist, writesSite(), root).catch((error: unknown) => error);
     expect(second).toBeInstanceOf(LockError);
     expect((second as Error).message).toBe(
-      `./.dist.lock: another build (process ${process.pid}) is writing dist/; wait for it to finish, or delete this file if no build is running`,
+      `.dist.lock: another build (process ${process.pid}) is writing dist/; wait for it to finish, or delete this file if no build is running`,
     );
     expect(await exists(join(root, '.dist.staging'))).toBe(true);
     expect(await buildStaged(join(root, 'dist-offline'), writesSite(), root)).toBe(true);
