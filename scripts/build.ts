@@ -1,14 +1,15 @@
 /**
- * The site build after ingest: `npm run build` and `npm run build:offline`.
+ * `npm run build` and `npm run build:offline`:
  *
- *   node scripts/build.ts [--outDir dist]                         astro build, then the Pagefind index and sw.js
- *   node scripts/build.ts --offline --outDir dist-offline         astro build --mode offline, then build-offline (and its zip)
+ *   node scripts/build.ts [--outDir dist]                         ingest, astro build, the Pagefind index and sw.js
+ *   node scripts/build.ts --offline --outDir dist-offline         ingest, astro build --mode offline, build-offline (and its zip)
+ *   ... --skip-ingest                                             the same without ingest (the site tests ingest once for several builds)
  *
- * First checks SITE_URL and BASE_PATH (src/lib/build/deployment.ts), then runs the steps
- * into a staging folder, under the output folder's lock, and puts the result in place of
- * the output folder (and its zip) only when every step succeeded (src/lib/build/staging.ts).
- * A failed build leaves the last good site as it was; a second build of the same folder
- * while one runs stops with a message naming the first.
+ * First checks SITE_URL and BASE_PATH (src/lib/build/deployment.ts), then takes the output
+ * folder's lock and runs the steps, ingest included, so that a second build stops before
+ * anything; they write into a staging folder, which takes the place of the output folder
+ * (and its zip) only when every step succeeded (src/lib/build/staging.ts). A failed build
+ * leaves the last good site as it was.
  */
 import { spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
@@ -17,7 +18,7 @@ import { deploymentProblems, localSiteNotice } from '../src/lib/build/deployment
 import { buildStaged } from '../src/lib/build/staging.ts';
 import { LockError } from '../src/lib/lock.ts';
 
-const { values } = parseArgs({ options: { outDir: { type: 'string' }, offline: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { outDir: { type: 'string' }, offline: { type: 'boolean' }, 'skip-ingest': { type: 'boolean' } } });
 const outDir = resolve(values.outDir ?? 'dist');
 const shown = `${relative(process.cwd(), outDir) || '.'}/`;
 
@@ -38,10 +39,13 @@ function step(script: string, args: string[]): boolean {
 }
 
 try {
-  const succeeded = await buildStaged(outDir, async ({ outDir: staged }) =>
-    values.offline
-      ? step('astro-build.ts', ['--mode', 'offline', '--base', '/', '--outDir', staged]) && step('build-offline.ts', [staged])
-      : step('astro-build.ts', ['--outDir', staged]) && step('index-search.ts', [staged]),
+  const succeeded = await buildStaged(
+    outDir,
+    async ({ outDir: staged }) =>
+      (values['skip-ingest'] || step('ingest.ts', [])) &&
+      (values.offline
+        ? step('astro-build.ts', ['--mode', 'offline', '--base', '/', '--outDir', staged]) && step('build-offline.ts', [staged])
+        : step('astro-build.ts', ['--outDir', staged]) && step('index-search.ts', [staged])),
   );
   if (succeeded) console.log(`build: the new site is in ${shown}${values.offline ? ` and ${relative(process.cwd(), `${outDir}.zip`)}` : ''}`);
   else {
