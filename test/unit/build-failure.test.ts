@@ -56,7 +56,7 @@ describe('npm run build', () => {
     const { status, output } = await build({ SITE_URL: 'lab.example.org', BASE_PATH: 'https://x.org/lab' });
     expect(status).toBe(1);
     expect(output.trim().split('\n')).toEqual([
-      'build: SITE_URL=lab.example.org is not an address with its scheme: write it as https://lab.example.org, e.g. SITE_URL=https://lab.example.org',
+      'build: SITE_URL=lab.example.org is not an http(s) address: write it with its scheme, e.g. SITE_URL=https://lab.example.org',
       'build: BASE_PATH=https://x.org/lab is an address, not a path: BASE_PATH is the sub-path alone and the origin goes in SITE_URL, e.g. SITE_URL=https://x.org BASE_PATH=/lab',
     ]);
     await expectLastGoodSite();

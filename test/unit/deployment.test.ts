@@ -19,9 +19,9 @@ describe('deploymentProblems', () => {
   });
 
   test.each([
-    ['lab.example.org', 'SITE_URL=lab.example.org is not an address with its scheme: write it as https://lab.example.org, e.g. SITE_URL=https://lab.example.org'],
-    ['localhost:4321', 'SITE_URL=localhost:4321 is not an address with its scheme: write it as https://localhost:4321, e.g. SITE_URL=https://localhost:4321'],
-    ['ftp://files.example.org', 'SITE_URL=ftp://files.example.org is not an address with its scheme: write it as https://files.example.org, e.g. SITE_URL=https://files.example.org'],
+    ['lab.example.org', 'SITE_URL=lab.example.org is not an http(s) address: write it with its scheme, e.g. SITE_URL=https://lab.example.org'],
+    ['localhost:4321', 'SITE_URL=localhost:4321 is not an http(s) address: write it with its scheme, e.g. SITE_URL=https://localhost:4321'],
+    ['ftp://files.example.org', 'SITE_URL=ftp://files.example.org is not an http(s) address: write it with its scheme, e.g. SITE_URL=https://files.example.org'],
     ['https://x.org/lab', 'SITE_URL=https://x.org/lab holds more than the origin: SITE_URL is the scheme and host only, and a sub-path goes in BASE_PATH, e.g. SITE_URL=https://x.org BASE_PATH=/lab'],
     ['https://x.org/?a=1', 'SITE_URL=https://x.org/?a=1 holds more than the origin: SITE_URL is the scheme and host only, and a sub-path goes in BASE_PATH, e.g. SITE_URL=https://x.org'],
   ])('names SITE_URL=%s with the fix', (value, message) => {

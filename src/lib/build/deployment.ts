@@ -39,7 +39,7 @@ function siteUrlProblem(value: string | undefined): string | undefined {
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
     const host = (text.includes('://') ? text.split('://')[1]! : text).split('/')[0] || 'lab.example.org';
-    return `SITE_URL=${text} is not an address with its scheme: write it as https://${host}, e.g. SITE_URL=https://${host}`;
+    return `SITE_URL=${text} is not an http(s) address: write it with its scheme, e.g. SITE_URL=https://${host}`;
   }
   if (url.pathname !== '/' || url.search || url.hash) {
     const path = trimSlashes(url.pathname);
