@@ -5,18 +5,15 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { relatedPapersAhead } from './src/integrations/related-papers.ts';
 import { markdownPipeline } from './src/lib/markdown/pipeline.ts';
+import { basePath, deploymentProblems, siteUrl } from './src/lib/build/deployment.ts';
 
-/**
- * `BASE_PATH=/reading-list` (or `reading-list/`) -> `/reading-list`; unset or `/` -> `/`.
- * @param {string | undefined} value
- */
-function basePath(value) {
-  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}` : '/';
-}
+// scripts/build.ts checks them first; this stops `astro dev`, `astro preview` and
+// scripts/astro-build.ts with the same message.
+const problems = deploymentProblems(process.env);
+if (problems.length > 0) throw new Error(problems.join('\n'));
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
+  site: siteUrl(process.env.SITE_URL),
   base: basePath(process.env.BASE_PATH),
   // Every page is a directory URL (`/papers/<slug>/`); with `always`, BASE_URL also ends in `/`.
   trailingSlash: 'always',

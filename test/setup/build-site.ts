@@ -6,7 +6,7 @@
  *   npm run ingest
  *   node scripts/astro-build.ts --outDir test/.output/dist       + node scripts/index-search.ts <dir>
  *   BASE_PATH=/reading-list node scripts/astro-build.ts --outDir test/.output/dist-base + node scripts/index-search.ts <dir>
- *   npm run build:offline, but for its ingest, with test/.output/dist-offline for dist-offline
+ *   npm run build:offline, but for its ingest (--skip-ingest), with test/.output/dist-offline for dist-offline
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -93,17 +93,19 @@ function stepsFor(build: SiteBuild, outDir: string): Step[] {
 }
 
 /**
- * The commands of `npm run build:offline` after its ingest, run in the project at
- * `projectDir` and writing to `outDir`: what a user runs, read from package.json.
+ * The commands of `npm run build:offline` but its ingest (the project is ingested already:
+ * `--skip-ingest`) and its Node check, run in the project at `projectDir` and writing to
+ * `outDir`: what a user runs, read from package.json.
  */
 export async function offlineSteps(outDir: string, projectDir = repoRoot): Promise<Step[]> {
   const { scripts } = JSON.parse(await readFile(join(projectDir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const shownDir = relative(projectDir, outDir);
   return scripts['build:offline']!
     .split(' && ')
-    .filter((command) => command !== 'npm run ingest')
+    .filter((command) => command !== 'node scripts/require-node.cjs')
     .map((command) => {
-      const [program, ...args] = command.split(' ').map((word) => (word === 'dist-offline' ? shownDir : word));
+      const words = command.split(' ').map((word) => (word === 'dist-offline' ? shownDir : word));
+      const [program, ...args] = words[1] === 'scripts/build.ts' ? [...words, '--skip-ingest'] : words;
       const label = `${command.split(' ').slice(0, 2).join(' ')} (offline)`;
       if (program === 'node') return { label, cwd: projectDir, command: process.execPath, args };
       throw new Error(`build:offline runs "${command}", which build-site.ts does not know how to run`);

@@ -4,13 +4,13 @@
  *
  *   <tmp>/  src/ scripts/ public/ astro.config.mjs package.json tsconfig.json   (copied)
  *           content/themes.yaml                                                (copied; no papers)
- *           node_modules -> the repository's                                   (symlink)
+ *           node_modules/<package> -> the repository's                         (symlinks)
  *           seeds/<the given listings>
  *   node scripts/ingest.ts && node scripts/astro-build.ts && node scripts/index-search.ts
  *
  * The repository's own content/papers and seeds are never read or touched.
  */
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,13 @@ export async function copyProject(name = 'reading-list-fixture-', parent = tmpdi
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await cp(join(repoRoot, path), join(dir, path), { recursive: true });
     }
-    await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    // A link to each package, not to node_modules itself: Astro's and Vite's caches
+    // (node_modules/.astro, which holds the content data store, and .vite) stay the copy's
+    // own, so a copy built while the repository (or another copy) builds reads no entry of theirs.
+    await mkdir(join(dir, 'node_modules'));
+    for (const name of await readdir(join(repoRoot, 'node_modules'))) {
+      if (!name.startsWith('.')) await symlink(join(repoRoot, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
+    }
     await mkdir(join(dir, 'seeds'));
   } catch (error) {
     await rm(dir, { recursive: true, force: true });

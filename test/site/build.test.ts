@@ -216,7 +216,7 @@ describe.each(BUILDS)('site built with base $basePath', (build) => {
 describe('the build log', () => {
   test('is kept for every build step', () => {
     expect(Object.keys(buildLogs).sort()).toEqual(
-      ['astro build (base)', 'astro build (root)', 'index search (base)', 'index search (root)', 'node scripts/astro-build.ts (offline)', 'node scripts/build-offline.ts (offline)'],
+      ['astro build (base)', 'astro build (root)', 'index search (base)', 'index search (root)', 'node scripts/build.ts (offline)'],
     );
   });
 
