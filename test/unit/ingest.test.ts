@@ -791,14 +791,18 @@ describe('excluding a listed paper', () => {
 
 describe('an edit to a field ingest owns', () => {
   const withAuthors = (count: number) => `Kept Paper\n\n${ABSTRACT}\n\n• ${count} authors\n\n·\n\nAug 28, 2024\n`;
-
-  it('is replaced, and ingest names the field, your value, the source\'s and how to pin it; the source\'s own changes pass without a word', async () => {
+  /** A list of one paper from a.txt, ingested: its entry and the entry's file. */
+  const oneEntry = async () => {
     const paths = await workspace({ seeds: false });
     await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(3));
     await ingest(paths);
     const [entry] = await entriesOf(paths);
     if (!entry) throw new Error('no entry');
-    const file = join(paths.contentDir, 'papers', entry.path);
+    return { paths, entry, file: join(paths.contentDir, 'papers', entry.path) };
+  };
+
+  it('is replaced, and ingest names the field, your value, the source\'s and how to pin it; the source\'s own changes pass without a word', async () => {
+    const { paths, entry, file } = await oneEntry();
     // A title typo fixed by hand, and a new author count in the listing.
     await writeFile(file, entry.source.replace(/^title: .*$/m, 'title: Kept Paper, Fixed'));
     await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(4));
@@ -815,12 +819,7 @@ describe('an edit to a field ingest owns', () => {
   });
 
   it('is told for the abstract line too; a change of the listing\'s abstract alone, or a pinned abstract, passes without a word', async () => {
-    const paths = await workspace({ seeds: false });
-    await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(3));
-    await ingest(paths);
-    const [entry] = await entriesOf(paths);
-    if (!entry) throw new Error('no entry');
-    const file = join(paths.contentDir, 'papers', entry.path);
+    const { paths, entry, file } = await oneEntry();
     const abstractAt = entry.source.split('\n').indexOf(ABSTRACT) + 1;
     await writeFile(file, entry.source.replace(ABSTRACT, 'My own summary of the paper, written over the abstract.'));
     expect((await ingest(paths)).warnings).toEqual([{
@@ -838,12 +837,7 @@ describe('an edit to a field ingest owns', () => {
   });
 
   it('is told when it removed a field, or added one no source gives', async () => {
-    const paths = await workspace({ seeds: false });
-    await writeFile(join(paths.seedsDir, 'a.txt'), withAuthors(3));
-    await ingest(paths);
-    const [entry] = await entriesOf(paths);
-    if (!entry) throw new Error('no entry');
-    const file = join(paths.contentDir, 'papers', entry.path);
+    const { paths, entry, file } = await oneEntry();
     await writeFile(file, entry.source.replace(/^authorsCount: .*\n/m, '').replace(/^pinned: .*\n/m, '').replace(/\n---\n/, '\nupvotes: 7\npinned: []\n---\n'));
     const messages = (await ingest(paths)).warnings.map(({ line, message }) => `${line}: ${message}`);
     expect(messages).toEqual([

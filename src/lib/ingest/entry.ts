@@ -8,6 +8,7 @@ import { isPlainMarkdown } from '../plain-markdown.ts';
 import { plainMdx, WHY, type MdxReason } from '../plain-mdx.ts';
 import { splitBody } from './body.ts';
 import { InputError } from './errors.ts';
+import { isListing } from './file-names.ts';
 import { GENERATED_FIELDS, PINNABLE, SOURCED_FIELDS, type Pinnable } from './fields.ts';
 import { fieldSegments, splitFrontmatter } from './frontmatter.ts';
 import type { ClassifiedPaper } from './types.ts';
@@ -138,7 +139,7 @@ const NO_ABSTRACT: Record<EntryFormat, string> = { md: '<!-- no abstract in the 
 function keepsField(paper: ClassifiedPaper, pinned: ReadonlySet<Pinnable>, key: Pinnable): boolean {
   // Listings (`.txt`) give none of the fields only bibliographies give: in the entry of a paper only
   // listings hold, such a field is the user's.
-  const listingsOnly = paper.sources.every((source) => source.listing.endsWith('.txt'));
+  const listingsOnly = paper.sources.every((source) => isListing(source.listing));
   return pinned.has(key) || (listingsOnly && SOURCED_FIELDS.has(key) && paper[key as keyof ClassifiedPaper] === undefined);
 }
 

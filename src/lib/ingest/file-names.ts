@@ -10,6 +10,8 @@ export const SEED_EXTENSIONS: ReadonlyMap<string, string> = new Map([
   ['.ris', '.ris'],
   ['.json', '.json'],
 ]);
+/** Whether a file of seeds/ is a listing (a copied papers page), not a bibliography. */
+export const isListing = (name: string): boolean => name.endsWith('.txt');
 /** The settings per listing, beside the listings in seeds/. */
 export const LISTINGS_CONFIG = 'listings.yaml';
 export const ENTRY_EXTENSIONS: ReadonlyMap<string, string> = new Map([

@@ -8,7 +8,7 @@ import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIn
 import { entryReader } from './entry-readings.ts';
 import { checkEntry } from './entry-check.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
-import { ENTRY_EXTENSIONS, isRead, LISTINGS_CONFIG, readableName, SEED_EXTENSIONS, unreadSeedMessage } from './file-names.ts';
+import { ENTRY_EXTENSIONS, isListing, isRead, LISTINGS_CONFIG, readableName, SEED_EXTENSIONS, unreadSeedMessage } from './file-names.ts';
 import { InputError } from './errors.ts';
 import { didYouMean } from './known-keys.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
@@ -190,7 +190,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const warnings: Warning[] = [...settings].flatMap(([name, { line, captured }]) =>
     !listingNames.includes(name)
       ? [{ file: shown(configPath), line, message: `settings for "${name}", which is not a listing in ${shown(paths.seedsDir)}${didYouMean(name, listingNames)}` }]
-      : captured !== undefined && !name.endsWith('.txt')
+      : captured !== undefined && !isListing(name)
         ? [{ file: shown(configPath), line, message: `"captured" for "${name}" is not used: a bibliography's dates carry their year` }]
         : [],
   );

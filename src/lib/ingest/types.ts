@@ -22,10 +22,10 @@ export interface PublishedDate {
 }
 
 /** One paper exactly as one source file presents it: a listing, or an entry of a bibliography. */
-export interface ListedPaper {
+/** What a paper is, as its sources state it: the same fields for one source's record and for the merged paper. */
+interface PaperFields {
   title: string;
   abstract: string;
-  source: SourceRef;
   authorsCount?: number;
   organisation?: string;
   published?: PublishedDate;
@@ -48,6 +48,10 @@ export interface ListedPaper {
   /** The key a bibliography gives the paper (BibTeX key, RIS `ID`, CSL-JSON `id`): kept for exports. */
   citationKey?: string;
   keywords?: string[];
+}
+
+export interface ListedPaper extends PaperFields {
+  source: SourceRef;
 }
 
 /** A problem in the input that a person should look at; never fatal by itself. */
@@ -68,37 +72,13 @@ export interface ParsedListing {
 }
 
 /** A distinct paper after merging every source that holds it (merge.ts). */
-export interface Paper {
+export interface Paper extends PaperFields {
   /**
    * Unique per paper in one run: its title's `titleKey`, followed by its DOI or arXiv id when an earlier
    * paper has that title key (`mergeGroups`). Ingest keys slugs by it; entries are found by `matchEntries`.
    */
   key: string;
-  title: string;
-  abstract: string;
   sources: SourceRef[];
-  authorsCount?: number;
-  organisation?: string;
-  published?: PublishedDate;
-  upvotes?: number;
-  /** Authors in order, each as `Family, Given` (BibTeX's and Zotero's form), or one literal name (`OpenAI`); NFC. */
-  authors?: string[];
-  /** Journal, proceedings or book the paper appeared in. */
-  venue?: string;
-  /**
-   * CSL's item type as a bibliography gives it (`article-journal`, `paper-conference`, `chapter`,
-   * `book`, `report`, `thesis`, `article` for a preprint...): tells a journal from a conference
-   * venue, and picks the export's entry type.
-   */
-  type?: string;
-  /** Without `https://doi.org/`, as written (DOIs compare without case). */
-  doi?: string;
-  /** arXiv identifier without version: `1503.02531`, `hep-th/9901001`. */
-  arxiv?: string;
-  url?: string;
-  /** The key a bibliography gives the paper (BibTeX key, RIS `ID`, CSL-JSON `id`): kept for exports. */
-  citationKey?: string;
-  keywords?: string[];
 }
 
 export interface Theme {

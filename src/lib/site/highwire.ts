@@ -3,18 +3,9 @@
  * Zotero's connector read to take the page as a paper. Pure: name/content pairs, in order.
  */
 import type { Published } from './dates.ts';
-import { arxivLinks } from './csl.ts';
+import { arxivLinks, type CitablePaper } from './csl.ts';
 
-export interface HighwirePaper {
-  title: string;
-  authors?: readonly string[];
-  published?: Published;
-  venue?: string;
-  type?: string;
-  doi?: string;
-  arxiv?: string;
-  keywords?: readonly string[];
-}
+export type HighwirePaper = Pick<CitablePaper, 'title' | 'authors' | 'published' | 'venue' | 'type' | 'doi' | 'arxiv' | 'keywords'>;
 
 /** CSL types whose venue is a journal, and a conference's proceedings. */
 const JOURNAL_TYPES = new Set(['article-journal', 'article-magazine', 'article-newspaper', 'review', 'review-book']);

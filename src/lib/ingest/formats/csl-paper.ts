@@ -25,8 +25,8 @@ export interface ItemResult {
   warnings: Warning[];
 }
 
-/** An arXiv id, new style (`1503.02531`) or old (`hep-th/9901001`), with an optional version. */
-const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?`;
+/** An arXiv id as the entry schema takes it (ARXIV_PATTERN, unanchored), with an optional version. */
+const ARXIV_ID = String.raw`${ARXIV_PATTERN.source.slice(1, -1)}(?:v\d+)?`;
 /** Where a string holds an arXiv id: alone, as `arXiv:…`, in a DataCite DOI or in an arxiv.org address. */
 const ARXIV_IN = [
   new RegExp(String.raw`^\s*(?:arxiv:\s*)?${ARXIV_ID}\s*$`, 'i'),
