@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { curatorFields } from './lib/curator.ts';
 import { ARXIV_PATTERN, DOI_PATTERN, isWebUrl, PINNABLE } from './lib/ingest/fields.ts';
 import { URL_SEGMENT } from './lib/ingest/slug.ts';
 import { parseThemes, THEMES_FILE as THEMES_FILE_NAME } from './lib/ingest/themes.ts';
@@ -72,6 +73,7 @@ const papers = defineCollection({
     sources: z.array(z.object({ listing: z.string(), line: z.number().int().positive(), key: z.string().optional() })).default([]),
     /** The user's: a listed paper excluded for good. Its entry stays (ingest would write it again), and the site shows it nowhere. */
     hidden: z.boolean().default(false),
+    ...curatorFields,
   })
     .refine((data) => !data.mainTheme || data.themes.some((ref) => ref.id === data.mainTheme?.id), {
       path: ['mainTheme'],
