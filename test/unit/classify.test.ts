@@ -189,8 +189,19 @@ describe('the shipped themes file on the seed listings', () => {
     ['HREF: Human Response-Guided Evaluation of Instruction Following in Language Models', 'evaluation'],
     ['Constitutional AI: Harmlessness from AI Feedback', 'alignment'],
     ['Towards Effective and Efficient Continual Pre-training of Large Language Models', 'language-models'],
+    ['Evaluating Intelligence via Trial and Error', 'evaluation'],
   ])('%s: main theme %s', (title, id) => {
     expect(themesOf(title).mainTheme).toBe(id);
+  });
+
+  it.each([
+    // Agents that use a computer's graphical interface.
+    ['Identifying User Goals from UI Trajectories', 'agents'],
+    // A model's moral judgement is alignment, whatever else the paper is about.
+    ['The Capacity for Moral Self-Correction in Large Language Models', 'alignment'],
+    ['The Capacity for Moral Self-Correction in Large Language Models', 'self-improvement'],
+  ])('%s: in %s', (title, id) => {
+    expect(themesOf(title).themes).toContain(id);
   });
 
   it.each([
