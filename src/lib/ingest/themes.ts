@@ -65,7 +65,7 @@ export function parseThemes(source: string, file: string): ThemesFile {
     const trimmed = (terms as string[]).map((term) => term.trim());
     const excluded = (exclude as string[]).map((term) => term.trim());
     warnings.push(...unmatchable(id, trimmed).map((message) => ({ file, line: lineOfKey('terms'), message })));
-    warnings.push(...unusedExclusions(id, excluded, trimmed).map((message) => ({ file, line: lineOfKey('exclude'), message })));
+    warnings.push(...exclusionMistakes(id, excluded, trimmed).map((message) => ({ file, line: lineOfKey('exclude'), message })));
     themes.push({ id, title: title.trim(), description: description.trim(), terms: trimmed, exclude: excluded });
   }
   if (!themes.some((theme) => theme.id === UNSORTED_THEME_ID)) {
@@ -90,7 +90,7 @@ function unmatchable(id: string, terms: readonly string[]): string[] {
  * What of a theme's exclude terms does not do what it says: any of `unsorted`'s (no term selects its papers),
  * one without a letter or digit (keeps no paper out), one that is also a term of the theme (keeps out every paper that term selects).
  */
-function unusedExclusions(id: string, exclude: readonly string[], terms: readonly string[]): string[] {
+function exclusionMistakes(id: string, exclude: readonly string[], terms: readonly string[]): string[] {
   if (id === UNSORTED_THEME_ID) {
     return exclude.length === 0 ? [] : [`theme "${UNSORTED_THEME_ID}" holds the papers no other theme selects, so its exclude terms are not used: remove them`];
   }
