@@ -29,6 +29,7 @@ function summary(report: IngestReport, prune: boolean): string {
     `Read ${counted(report.listings.length, 'listing or bibliography', 'listings and bibliographies')}: ${report.listings.map(({ listing, papers }) => `${listing} ${papers}`).join(', ')}`,
     `${counted(report.listedPapers, 'listed paper', 'listed papers')}, ${report.distinctPapers} distinct (${counted(report.listedPapers - report.distinctPapers, 'duplicate', 'duplicates')} merged)`,
     `Listed papers per theme: ${report.themes.map(({ theme, papers }) => `${theme.id} ${papers}`).join(', ')}`,
+    ...(report.commonTerms.length > 0 ? [`Terms in so many of the papers that they count less: ${report.commonTerms.map(({ term, weight }) => `${term} ×${weight}`).join(', ')}`] : []),
     `Entries: ${plan.writes.length - moved} written, ${moved} moved, ${plan.unchanged} unchanged, ${report.handWritten} hand-written left alone${report.hidden > 0 ? `, ${report.hidden} hidden` : ''}`,
   ];
   if (report.notPapers > 0) lines.push(`Skipped ${counted(report.notPapers, 'listed "paper" whose', 'listed "papers" whose')} abstract is a number, a word or a few words (warnings below)`);

@@ -19,6 +19,7 @@ const themes = defineCollection({
     title: z.string().min(1),
     description: z.string().min(1),
     terms: z.array(z.string().min(1)).default([]),
+    exclude: z.array(z.string().min(1)).default([]),
   }),
 });
 

@@ -6,7 +6,7 @@ import { readIngestCache, writeIngestCache } from '../../src/lib/ingest/ingest-c
 
 /** The readings one reader recorded, as the next run reads them back from the cache file. */
 function throughCacheFile(reader: ReturnType<typeof entryReader>) {
-  const text = writeIngestCache('code', { entries: new Map(), classifications: new Map(), readings: reader.readings, parses: new Map() });
+  const text = writeIngestCache('code', { entries: new Map(), termMatches: new Map(), readings: reader.readings, parses: new Map() });
   return readIngestCache(text, 'code').readings;
 }
 

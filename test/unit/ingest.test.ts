@@ -143,6 +143,27 @@ async function ingestedOne(title: string): Promise<{ paths: IngestPaths; entry: 
   return { paths, entry };
 }
 
+describe('themes weighed against the whole list', () => {
+  it('classifies a paper again when the rest of the list changes, the cache warm as without it', async () => {
+    const paths = await workspace();
+    const cwd = join(paths.seedsDir, '..');
+    const full = spawnSync(process.execPath, [join(ROOT, 'scripts/ingest.ts')], { cwd, encoding: 'utf8' });
+    // llm* is in nearly half the seed papers, language model* in more: each counts less, and ingest says so.
+    expect(full.stdout).toMatch(/^Terms in so many of the papers that they count less: language model\* ×0\.\d+, .*llm\* ×0\.\d+/m);
+    const all = await ingest(paths, { write: false });
+    const before = new Map(all.papers.map((paper) => [paper.key, paper.themes]));
+
+    // One listing of the five: the terms' shares change, and so do the themes of some of its papers.
+    for (const name of await readdir(paths.seedsDir)) if (name !== '003_59cb86a34729d0ff.txt') await rm(join(paths.seedsDir, name));
+    const warm = await ingest(paths);
+    expect(warm.commonTerms).not.toEqual(all.commonTerms);
+    expect(warm.papers.filter((paper) => before.get(paper.key)?.join() !== paper.themes.join()).length).toBeGreaterThan(0);
+    await rm(join(paths.contentDir, INGEST_CACHE_FILE));
+    const cold = await ingest(paths, { write: false });
+    expect(warm.papers.map(({ key, themes, matchedTerms }) => [key, themes, matchedTerms])).toEqual(cold.papers.map(({ key, themes, matchedTerms }) => [key, themes, matchedTerms]));
+  });
+});
+
 describe('entries an earlier version wrote as Markdown', () => {
   /** The workspace after an ingest that wrote `.md`: each entry renamed, with `notes` after the abstract and a field of the user's. */
   async function writtenAsMarkdown(notes: string) {
@@ -690,13 +711,13 @@ describe('npm run ingest (scripts/ingest.ts)', () => {
     await writeFile(themesFile, shipped.replace('  terms: [skill*', '  term: [skill*'));
     const typo = run(cwd);
     expect(typo.status).toBe(1);
-    expect(typo.stderr.trim()).toBe('ingest: content/themes.yaml:17: unknown key "term" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms');
+    expect(typo.stderr.trim()).toBe('ingest: content/themes.yaml:23: unknown key "term" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms, exclude');
     await expect(stat(join(paths.contentDir, 'papers'))).rejects.toThrow();
 
     await writeFile(themesFile, shipped.replace(/ {2}terms: \[skill\*.*\]/, '  terms: []'));
     const empty = run(cwd);
     expect(empty.status).toBe(0);
-    expect(empty.stdout).toContain('warning: content/themes.yaml:17: theme "skills" has no terms, so no paper is sorted into it');
+    expect(empty.stdout).toContain('warning: content/themes.yaml:23: theme "skills" has no terms, so no paper is sorted into it');
   });
 
   it('suggests the listing a mistyped name in listings.yaml means', async () => {

@@ -7,10 +7,10 @@ const theme = (lines: string) => `- id: skills\n  title: Skills\n  description: 
 
 describe('parseThemes: keys a theme does not take', () => {
   it.each([
-    ['  term: [skill*]\n', 'themes.yaml:4: unknown key "term" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms'],
-    ['  tems: [skill*]\n', 'themes.yaml:4: unknown key "tems" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms'],
-    ['  Terms: [skill*]\n', 'themes.yaml:4: unknown key "Terms" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms'],
-    ['  terms: [skill*]\n  colour: red\n', 'themes.yaml:5: unknown key "colour" in theme "skills"; a theme takes id, title, description, terms'],
+    ['  term: [skill*]\n', 'themes.yaml:4: unknown key "term" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms, exclude'],
+    ['  tems: [skill*]\n', 'themes.yaml:4: unknown key "tems" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms, exclude'],
+    ['  Terms: [skill*]\n', 'themes.yaml:4: unknown key "Terms" in theme "skills" (did you mean "terms"?); a theme takes id, title, description, terms, exclude'],
+    ['  terms: [skill*]\n  colour: red\n', 'themes.yaml:5: unknown key "colour" in theme "skills"; a theme takes id, title, description, terms, exclude'],
   ])('%j is an error naming its line, the keys and a near miss', (lines, message) => {
     expect(() => parseThemes(theme(lines), 'themes.yaml')).toThrow(expect.objectContaining({ message }));
   });
@@ -37,6 +37,37 @@ describe('parseThemes: themes that can select no paper', () => {
     expect(parseThemes(theme('  terms: [skill*]\n'), 'themes.yaml').warnings).toEqual([]);
     expect(parseThemes(`${UNSORTED}  terms: [misc]\n`, 'themes.yaml').warnings).toEqual([
       { file: 'themes.yaml', line: 4, message: 'theme "unsorted" holds the papers no other theme selects, so its terms are not used: move them to another theme' },
+    ]);
+  });
+});
+
+describe('parseThemes: exclude terms', () => {
+  it('reads them into the theme, trimmed', () => {
+    const { themes, warnings } = parseThemes(theme('  terms: [skill*]\n  exclude: [" skill extraction ", job*]\n'), 'themes.yaml');
+    expect(themes[0]).toMatchObject({ id: 'skills', terms: ['skill*'], exclude: ['skill extraction', 'job*'] });
+    expect(themes[1]).toMatchObject({ id: 'unsorted', exclude: [] });
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ['  terms: [skill*]\n  exclude: job market\n', 'themes.yaml:5: theme "skills": exclude must be a list of non-empty strings, e.g. exclude: [job market, recruit*]'],
+    ['  terms: [skill*]\n  exclude: [job, ""]\n', 'themes.yaml:5: theme "skills": exclude must be a list of non-empty strings, e.g. exclude: [job market, recruit*]'],
+    ['  terms: [skill*]\n  exclude: [[job]]\n', 'themes.yaml:5: theme "skills": exclude must be a list of non-empty strings, e.g. exclude: [job market, recruit*]'],
+    ['  terms: [skill*]\n  excludes: [job]\n', 'themes.yaml:5: unknown key "excludes" in theme "skills" (did you mean "exclude"?); a theme takes id, title, description, terms, exclude'],
+  ])('%j is an error naming its line and the fix', (lines, message) => {
+    expect(() => parseThemes(theme(lines), 'themes.yaml')).toThrow(expect.objectContaining({ message }));
+  });
+
+  it.each([
+    ['  terms: [skill*]\n  exclude: [job, "--"]\n', 'exclude term "--" of theme "skills" has no letter or digit, so it keeps no paper out: remove it or write a word'],
+    ['  terms: [skill*, job*]\n  exclude: [job*]\n', '"job*" is both a term and an exclude term of theme "skills", so it keeps out every paper it selects: remove it from one of the two'],
+  ])('%j is a warning with its line', (lines, message) => {
+    expect(parseThemes(theme(lines), 'themes.yaml').warnings).toEqual([{ file: 'themes.yaml', line: 5, message }]);
+  });
+
+  it('warns that the exclude terms of unsorted are not used', () => {
+    expect(parseThemes(`${UNSORTED}  exclude: [misc]\n`, 'themes.yaml').warnings).toEqual([
+      { file: 'themes.yaml', line: 4, message: 'theme "unsorted" holds the papers no other theme selects, so its exclude terms are not used: remove them' },
     ]);
   });
 });

@@ -12,6 +12,18 @@ export const TITLE_WEIGHT = 3;
 export const ABSTRACT_CAP = 3;
 export const MIN_SCORE = 3;
 
+/**
+ * A term found in more than COMMON_SHARE of the list's papers tells them apart less (in a list
+ * about language models, `llm*` selects most): its score is multiplied by (COMMON_SHARE / its
+ * share)², so a term in half the papers counts 0.44, in two thirds a quarter. Squared, so that the
+ * weight falls fast: from a share of about 48% on, a term cannot select a paper alone, even in the
+ * title and thrice in the abstract (6 × weight < MIN_SCORE). The share is of at least FEWEST_COUNTED
+ * papers: in a short list, where any term is in a large share, only a term in more than 20 papers
+ * counts less.
+ */
+export const COMMON_SHARE = 1 / 3;
+export const FEWEST_COUNTED = 60;
+
 interface CompiledTerm {
   term: string;
   tokens: string[];
@@ -21,7 +33,8 @@ interface CompiledTerm {
 
 /** The terms of every theme, indexed so that a text is read once, each word looked up. */
 export interface ThemeMatcher {
-  themes: { theme: Theme; terms: number[] }[];
+  /** Each theme but unsorted, with the numbers of its terms and of its exclude terms. */
+  themes: { theme: Theme; terms: number[]; exclude: number[] }[];
   terms: CompiledTerm[];
   /** The terms a word can start (multi-word terms still to be checked), by word; filled as words are met. */
   startsOf(word: string): readonly number[];
@@ -37,15 +50,12 @@ export interface ThemeMatcher {
 
 export function compileThemes(themes: readonly Theme[]): ThemeMatcher {
   const terms: CompiledTerm[] = [];
-  const compiled = themes
-    .filter((theme) => theme.id !== UNSORTED_THEME_ID)
-    .map((theme) => ({
-      theme,
-      terms: theme.terms.flatMap((term) => {
-        const tokens = words(term);
-        return tokens.length === 0 ? [] : [terms.push({ term, tokens, prefix: term.endsWith('*') }) - 1];
-      }),
-    }));
+  const compile = (list: readonly string[]) =>
+    list.flatMap((term) => {
+      const tokens = words(term);
+      return tokens.length === 0 ? [] : [terms.push({ term, tokens, prefix: term.endsWith('*') }) - 1];
+    });
+  const compiled = themes.filter((theme) => theme.id !== UNSORTED_THEME_ID).map((theme) => ({ theme, terms: compile(theme.terms), exclude: compile(theme.exclude) }));
   // A list's words repeat from paper to paper: each distinct word is matched against the terms once.
   const known = new Map<string, number[]>();
   const startsOf = (word: string) => {
@@ -102,20 +112,49 @@ function occurrences(text: string, matcher: ThemeMatcher): Int32Array {
   return counts;
 }
 
-export function classifyPaper(paper: Pick<Paper, 'title' | 'abstract' | 'keywords'>, matcher: ThemeMatcher): Classification {
+/**
+ * Where a paper holds each term it holds, by term number, in increasing order: whether in its title or
+ * one of its keywords, and how many times in its abstract. Depends on the paper's text and the themes
+ * file only (the ingest cache keeps it); `classifyMatches` weighs it against the rest of the list.
+ */
+export type TermMatches = [term: number, inTitle: boolean, inAbstract: number][];
+
+export function matchTerms(paper: Pick<Paper, 'title' | 'abstract' | 'keywords'>, matcher: ThemeMatcher): TermMatches {
   // A bibliography's keywords say what the paper is about as its title does. Each is read on its own,
   // so that no term runs from one keyword into the next.
   const inTitle = [paper.title, ...(paper.keywords ?? [])].map((text) => occurrences(text, matcher));
   const inAbstract = occurrences(paper.abstract, matcher);
-  const scored = matcher.themes.flatMap(({ theme, terms }, order) => {
+  return matcher.terms.flatMap((_, number) => {
+    const titled = inTitle.some((counts) => counts[number]! > 0);
+    return titled || inAbstract[number]! > 0 ? [[number, titled, inAbstract[number]!]] : [];
+  });
+}
+
+/**
+ * Each term's weight in hundredths (integers, so that a sum is the same whatever its order): 100,
+ * or less for a term found in more than COMMON_SHARE of the papers (counted out of at least FEWEST_COUNTED).
+ */
+function termWeights(list: readonly TermMatches[], matcher: ThemeMatcher): Int32Array {
+  const papersWith = new Int32Array(matcher.terms.length);
+  for (const matches of list) for (const [term] of matches) papersWith[term]!++;
+  const counted = Math.max(list.length, FEWEST_COUNTED);
+  // A term no paper holds divides by 0: Infinity, then 100.
+  return papersWith.map((papers) => Math.min(100, Math.round(100 * ((COMMON_SHARE * counted) / papers) ** 2)));
+}
+
+function classifyMatches(matches: TermMatches, matcher: ThemeMatcher, weights: Int32Array): Classification {
+  const found = new Map(matches.map(([term, inTitle, inAbstract]) => [term, (inTitle ? TITLE_WEIGHT : 0) + Math.min(inAbstract, ABSTRACT_CAP)]));
+  const scored = matcher.themes.flatMap(({ theme, terms, exclude }, order) => {
+    if (exclude.some((term) => found.has(term))) return [];
     let score = 0;
     const matched: string[] = [];
     for (const number of terms) {
-      const termScore = (inTitle.some((counts) => counts[number]! > 0) ? TITLE_WEIGHT : 0) + Math.min(inAbstract[number]!, ABSTRACT_CAP);
-      if (termScore > 0) matched.push(matcher.terms[number]!.term);
-      score += termScore;
+      const termScore = found.get(number);
+      if (termScore === undefined) continue;
+      matched.push(matcher.terms[number]!.term);
+      score += termScore * weights[number]!;
     }
-    return score >= MIN_SCORE ? [{ id: theme.id, score, order, matched }] : [];
+    return score >= MIN_SCORE * 100 ? [{ id: theme.id, score, order, matched }] : [];
   });
   if (scored.length === 0) return { themes: [UNSORTED_THEME_ID], mainTheme: UNSORTED_THEME_ID, matchedTerms: {} };
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
@@ -125,4 +164,25 @@ export function classifyPaper(paper: Pick<Paper, 'title' | 'abstract' | 'keyword
     mainTheme: main.id,
     matchedTerms: Object.fromEntries(scored.map((theme) => [theme.id, theme.matched])),
   };
+}
+
+/** A term that counts less in this list, and its weight (1 is full). */
+export interface CommonTerm {
+  term: string;
+  weight: number;
+}
+
+/**
+ * The papers of a list classified together (by their `matchTerms`), each term weighed by the share of
+ * the papers holding it; and the terms that count less, most common first, for ingest to report.
+ */
+export function classifyList(list: readonly TermMatches[], matcher: ThemeMatcher): { classifications: Classification[]; common: CommonTerm[] } {
+  const weights = termWeights(list, matcher);
+  // Exclude terms are counted too, but have no weight to lower; a term of two themes is told once.
+  const common = new Map<string, CommonTerm>();
+  for (const number of matcher.themes.flatMap(({ terms }) => terms)) {
+    const { term } = matcher.terms[number]!;
+    if (weights[number]! < 100 && !common.has(term)) common.set(term, { term, weight: weights[number]! / 100 });
+  }
+  return { classifications: list.map((matches) => classifyMatches(matches, matcher, weights)), common: [...common.values()].sort((a, b) => a.weight - b.weight) };
 }

@@ -6,24 +6,27 @@
  *
  *   { "code": <hash of the ingest modules>,
  *     "entries": { <entry path>: <fingerprint of the paper and the entry's text> },
- *     "classifications": { <hash of the themes file, a title, an abstract and keywords>: <themes> },
+ *     "termMatches": { <hash of the themes file, a title, an abstract and keywords>: <the terms found where (classify.ts)> },
  *     "readings": { <entry path>: <what readEntry found in its text (entry-readings.ts)> },
  *     "parses": { <bibliography in seeds/>: <its parse, and the key of the texts it came from (formats/seeds.ts)> } }
  *
  * Any change to what a value was computed from (a listing, the themes file, a hand edit
  * of the entry) or to the ingest code misses the cache, and ingest computes as without one.
+ * A paper's themes also depend on the other papers (how common each term is in the list):
+ * they are not cached, only what finding the terms in its text gave.
  */
 import { hash } from 'node:crypto';
 import type { CachedParse } from './formats/seeds.ts';
-import type { Classification, ClassifiedPaper, Paper } from './types.ts';
+import type { TermMatches } from './classify.ts';
+import type { ClassifiedPaper, Paper } from './types.ts';
 
 export const INGEST_CACHE_FILE = '.ingest-cache.json';
 
 export interface IngestCache {
   /** Entry path -> `entryFingerprint` of the paper and the entry text last written or found equal. */
   entries: ReadonlyMap<string, string>;
-  /** `classificationKey` -> the paper's classification. */
-  classifications: ReadonlyMap<string, Classification>;
+  /** `classificationKey` -> the terms the paper holds (`matchTerms`). */
+  termMatches: ReadonlyMap<string, TermMatches>;
   /** Entry path -> what `readEntry` found in the entry's text: also the entry as ingest left it, so that a field edited since is told from ingest's own value. */
   readings: ReadonlyMap<string, EntryReading>;
   /** Bibliography file name -> its last parse (a 5,000-entry .bib takes about a second). */
@@ -45,7 +48,7 @@ export function entryFingerprint(paper: ClassifiedPaper, entryText: string): str
   return hash('sha1', `${JSON.stringify(paper)}\0${entryText}`, 'base64url');
 }
 
-/** What a classification depends on: the themes file (`themesHash`, a hash of its text) and the paper's title, abstract and keywords. */
+/** What `matchTerms` depends on: the themes file (`themesHash`, a hash of its text) and the paper's title, abstract and keywords. */
 export function classificationKey(themesHash: string, paper: Pick<Paper, 'title' | 'abstract' | 'keywords'>): string {
   return hash('sha1', `${themesHash}\0${JSON.stringify([paper.title, paper.abstract, paper.keywords ?? []])}`, 'base64url');
 }
@@ -57,10 +60,11 @@ export function hashText(text: string): string {
 /** A JSON object: not null, not a list. */
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isClassification = (value: unknown): value is Classification =>
-  isRecord(value) && Array.isArray(value['themes']) && typeof value['mainTheme'] === 'string' && isRecord(value['matchedTerms']);
-
 const isPosition = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+const isTermMatches = (value: unknown): value is TermMatches =>
+  Array.isArray(value) &&
+  value.every((match) => Array.isArray(match) && match.length === 3 && isPosition(match[0]) && typeof match[1] === 'boolean' && isPosition(match[2]));
 
 const isEntryReading = (value: unknown): value is EntryReading =>
   isRecord(value) &&
@@ -83,7 +87,7 @@ const isCachedParse = (value: unknown): value is CachedParse =>
 
 /** The cache a file holds, or an empty one when it is missing, unreadable or from other code. */
 export function readIngestCache(text: string | undefined, code: string): IngestCache {
-  const empty: IngestCache = { entries: new Map(), classifications: new Map(), readings: new Map(), parses: new Map() };
+  const empty: IngestCache = { entries: new Map(), termMatches: new Map(), readings: new Map(), parses: new Map() };
   if (text === undefined) return empty;
   let cache: unknown;
   try {
@@ -92,28 +96,28 @@ export function readIngestCache(text: string | undefined, code: string): IngestC
     return empty;
   }
   if (!isRecord(cache) || cache['code'] !== code) return empty;
-  const { entries, classifications, readings, parses } = cache;
+  const { entries, termMatches, readings, parses } = cache;
   return {
     entries: new Map(isRecord(entries) ? Object.entries(entries).filter((pair): pair is [string, string] => typeof pair[1] === 'string') : []),
-    classifications: new Map(isRecord(classifications) ? Object.entries(classifications).filter((pair): pair is [string, Classification] => isClassification(pair[1])) : []),
+    termMatches: new Map(isRecord(termMatches) ? Object.entries(termMatches).filter((pair): pair is [string, TermMatches] => isTermMatches(pair[1])) : []),
     readings: new Map(isRecord(readings) ? Object.entries(readings).filter((pair): pair is [string, EntryReading] => isEntryReading(pair[1])) : []),
     parses: new Map(isRecord(parses) ? Object.entries(parses).filter((pair): pair is [string, CachedParse] => isCachedParse(pair[1])) : []),
   };
 }
 
 /**
- * Whether `next` holds just what `previous` held (the same classification and reading
+ * Whether `next` holds just what `previous` held (the same term matches and reading
  * objects): then its text need not be built again to find it unchanged (about 50 ms at
  * 10,000 papers).
  */
 export function sameIngestCache(previous: IngestCache, next: IngestCache): boolean {
   const same = <T>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>) =>
     before.size === after.size && [...after].every(([key, value]) => before.get(key) === value);
-  return same(previous.entries, next.entries) && same(previous.classifications, next.classifications) && same(previous.readings, next.readings) && same(previous.parses, next.parses);
+  return same(previous.entries, next.entries) && same(previous.termMatches, next.termMatches) && same(previous.readings, next.readings) && same(previous.parses, next.parses);
 }
 
 /** The cache file's text: keys sorted, so the same cache gives the same bytes. */
 export function writeIngestCache(code: string, cache: IngestCache): string {
   const sorted = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ code, entries: sorted(cache.entries), classifications: sorted(cache.classifications), readings: sorted(cache.readings), parses: sorted(cache.parses) })}\n`;
+  return `${JSON.stringify({ code, entries: sorted(cache.entries), termMatches: sorted(cache.termMatches), readings: sorted(cache.readings), parses: sorted(cache.parses) })}\n`;
 }

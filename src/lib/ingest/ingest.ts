@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyPaper, compileThemes } from './classify.ts';
+import { classifyList, compileThemes, matchTerms, type CommonTerm, type TermMatches } from './classify.ts';
 import { counted } from './counted.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
@@ -22,7 +22,7 @@ import { acquireLock } from './lock.ts';
 import { assignSlugs, isListSegment, isSlug } from './slug.ts';
 import { isUtf16 } from './utf16.ts';
 import { parseThemes, THEMES_FILE } from './themes.ts';
-import type { Classification, ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
+import type { ClassifiedPaper, ParsedListing, SourceRef, Theme, Warning } from './types.ts';
 
 export interface IngestPaths {
   /** Folder of listings (`*.txt`), bibliographies (`*.bib`, `*.ris`, `*.json`) and the optional `listings.yaml`. */
@@ -44,6 +44,8 @@ export interface IngestReport {
   /** Entries that say `hidden: true`: kept, and shown nowhere on the site. */
   hidden: number;
   themes: { theme: Theme; papers: number }[];
+  /** Terms found in so many of the papers that they count less (classify.ts). */
+  commonTerms: CommonTerm[];
   plan: EntryPlan;
   warnings: Warning[];
 }
@@ -277,13 +279,18 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
 
   const matcher = compileThemes(themes);
   const themesHash = hashText(themesSource);
-  const classifications = new Map<string, Classification>();
-  const papers = listed.map((paper) => {
-    const key = classificationKey(themesHash, paper);
-    const classification = cache.classifications.get(key) ?? classifyPaper(paper, matcher);
-    classifications.set(key, classification);
-    return { ...paper, ...classification, slug: slugs.get(paper.key) as string };
-  });
+  // Reading a paper's text for the terms is cached; weighing the terms against the whole list is not (it is quick).
+  const termMatches = new Map<string, TermMatches>();
+  const { classifications, common } = classifyList(
+    listed.map((paper) => {
+      const key = classificationKey(themesHash, paper);
+      const matches = cache.termMatches.get(key) ?? matchTerms(paper, matcher);
+      termMatches.set(key, matches);
+      return matches;
+    }),
+    matcher,
+  );
+  const papers = listed.map((paper, index) => ({ ...paper, ...classifications[index]!, slug: slugs.get(paper.key) as string }));
 
   const plan = planEntries(papers, stored, shown(papersDir), {
     themeIds: new Set(themes.map((theme) => theme.id)),
@@ -309,7 +316,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     }
     for (const path of [...plan.leftovers, ...(prune ? plan.prunable : [])]) reader.forget(path);
     await applyPlan(papersDir, plan, { prune });
-    const next = { entries: plan.fingerprints, classifications, readings: reader.readings, parses };
+    const next = { entries: plan.fingerprints, termMatches, readings: reader.readings, parses };
     if (cacheText === undefined || !sameIngestCache(cache, next)) {
       const nextText = writeIngestCache(code, next);
       if (nextText !== cacheText) await writeFile(cachePath, nextText);
@@ -325,6 +332,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
     handWritten: handWritten.length,
     hidden: stored.filter(({ entry }) => entry.data['hidden'] === true).length,
     themes: themes.map((theme) => ({ theme, papers: plan.papers.filter((paper) => paper.themes.includes(theme.id)).length })),
+    commonTerms: common,
     plan,
     warnings,
   };

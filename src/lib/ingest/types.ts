@@ -86,6 +86,8 @@ export interface Theme {
   title: string;
   description: string;
   terms: string[];
+  /** Terms that keep a paper out of the theme, whatever its terms score. */
+  exclude: string[];
 }
 
 export interface Classification {
