@@ -6,13 +6,13 @@
  */
 import { z } from 'astro/zod';
 import { URL_SEGMENT } from './ingest/slug.ts';
+import { MAX_RATING } from './site/curation.ts';
 import { STATUSES, type Status } from './site/reading-state.ts';
 
 /** The curator's status of a paper: the reader's statuses, in the curator's voice. */
 export const CURATOR_STATUSES = STATUSES;
 export type CuratorStatus = Status;
 
-export const MAX_RATING = 5;
 /** A tag is a URL segment (`/tags/<tag>/`): short lowercase words joined by hyphens. */
 export const MAX_TAG_LENGTH = 40;
 
@@ -39,9 +39,6 @@ export const curatorFields = {
 
 export type CuratorField = keyof typeof curatorFields;
 const curatorSchema = z.object(curatorFields);
-
-/** The curator's fields as the site reads them. */
-export type Curation = z.output<typeof curatorSchema>;
 
 /** A bad curator value: the field it is in, and what is wrong, saying the fix. */
 export interface CuratorProblem {
