@@ -4,9 +4,11 @@
  * a reader marks a paper the curator rated; the paper page and My list show "Curator: …"
  * apart from "You: …", and the tag links lead to the tag's page.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { normaliseText } from '../setup/content.ts';
 import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
@@ -84,4 +86,12 @@ describe.each(BUILDS)("the curator's word beside the reader's own ($name)", ({ u
       await context.close();
     }
   });
+});
+
+test("a site whose curator picked nothing has no \"Curator's picks\" on its home page", async () => {
+  const home = parse(await readFile(join(site.dist, 'index.html'), 'utf8'));
+  expect(home.querySelector('#picks')).toBeNull();
+  expect(home.text).not.toContain("Curator's picks");
+  // Its tags are still linked.
+  expect(home.querySelector('.curator-tags-link a')?.getAttribute('href')).toBe('/tags/');
 });

@@ -118,10 +118,11 @@ describe("the curator's fields on a fixture site", () => {
     expect(hrefs((await page('papers/index.html')).querySelector('thead'))).toContain('/papers/rating/');
   });
 
-  test('the home page lists the curator\'s picks', async () => {
+  test('the home page lists the curator\'s picks and links to the tags', async () => {
     const picks = (await page('index.html')).querySelector('section[aria-labelledby="picks"]');
     expect(text(picks?.querySelector('h2'))).toBe("Curator's picks");
     expect(picks?.querySelectorAll('[data-paper]').map((item) => item.getAttribute('data-paper'))).toEqual(['self-play']);
+    expect(hrefs((await page('index.html')).querySelector('.curator-tags-link'))).toEqual(['/tags/']);
   });
 
   test('papers.json and my-list/papers.json carry them', async () => {
