@@ -26,7 +26,7 @@ export const GET: APIRoute = async (context) => {
       papers: content.paperCounts.get(theme.id) ?? 0,
     })),
     papers: content.papers.map((paper) => {
-      const { title, themes, matchedTerms, authors, authorsCount, organisation, published, venue, type, doi, arxiv, keywords, upvotes, sources } = paper.data;
+      const { title, themes, matchedTerms, authors, authorsCount, organisation, published, venue, type, doi, arxiv, keywords, upvotes, sources, tags, rating, status, pick } = paper.data;
       return {
         slug: paper.id,
         url: paperUrl(paper, site),
@@ -50,6 +50,11 @@ export const GET: APIRoute = async (context) => {
         keywords: keywords ?? null,
         upvotes: upvotes ?? null,
         sources,
+        // The curator's (src/lib/curator.ts).
+        tags,
+        rating: rating ?? null,
+        status: status ?? null,
+        pick,
         citationKey: citations.keys.get(paper.id) ?? null,
         related: (derived.related.get(paper.id) ?? []).map((other) => other.id),
       };

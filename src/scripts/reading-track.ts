@@ -21,7 +21,9 @@ import {
   type ReadingState,
   type Status,
 } from '../lib/site/reading-state.ts';
-import { configuredBase, paperPath, themePath, url } from '../lib/site/urls.ts';
+import { configuredBase, paperPath, tagPath, themePath, url } from '../lib/site/urls.ts';
+import { curatorMarks, isCurated, type CurationLike } from '../lib/site/curation.ts';
+import type { PaperIndex } from '../pages/my-list/papers.json.ts';
 import { OFFLINE_BUILD } from '../lib/site/build-mode.ts';
 import { loadedOfflineData, type OfflineData } from '../lib/offline/data.ts';
 import { pageHref } from '../lib/offline/page-href.ts';
@@ -68,10 +70,6 @@ window.addEventListener('storage', (event) => {
 
 // ---- paper index (titles, URLs, themes), fetched once when needed -----------------
 
-interface PaperIndex {
-  themes: { id: string; title: string; url: string }[];
-  papers: Record<string, [string, number[]]>;
-}
 let indexPromise: Promise<PaperIndex> | undefined;
 function paperIndex(): Promise<PaperIndex> {
   // Opened from disk nothing can be fetched: the offline build's page loads offline-data.js instead.
@@ -89,7 +87,12 @@ function offlinePaperIndex(data: OfflineData | undefined): PaperIndex {
   const themeNumbers = new Map(data.themes.map((theme, n) => [theme.id, n]));
   return {
     themes: data.themes.map(({ id, title }) => ({ id, title, url: pageHref(themePath(id)) })),
-    papers: Object.fromEntries(data.papers.map((paper) => [paper.slug, [paper.title, paper.themes.map((id) => themeNumbers.get(id)!)]])),
+    papers: Object.fromEntries(
+      data.papers.map((paper) => {
+        const themes = paper.themes.map((id) => themeNumbers.get(id)!);
+        return [paper.slug, paper.curation ? [paper.title, themes, paper.curation] : [paper.title, themes]];
+      }),
+    ),
   };
 }
 
@@ -107,6 +110,27 @@ function badgesFor(slug: string): HTMLElement[] {
   if (entry?.status) badges.push(el('span', { className: `track-badge track-badge--${entry.status}`, textContent: STATUS_LABELS[entry.status] }));
   if (entry?.starred) badges.push(el('span', { className: 'track-badge track-badge--star' }, el('span', { ariaHidden: 'true', textContent: '★ ' }), 'Starred'));
   return badges;
+}
+
+/** The curator's word on a paper, as CuratorMarks.astro shows it on pages: "Curator: Read · ★★★★☆ · Tags: rl". */
+function curatorLine(curation: CurationLike): HTMLElement {
+  const parts: (Node | string)[] = [el('span', { className: 'curator__who', textContent: 'Curator: ' })];
+  const separator = () => el('span', { ariaHidden: 'true', textContent: ' · ' });
+  curatorMarks(curation).forEach((mark, i) => {
+    if (i > 0) parts.push(separator());
+    if (mark.kind === 'rating') {
+      const stars = el('span', { className: 'curator__rating', textContent: mark.stars, title: mark.text });
+      stars.setAttribute('role', 'img');
+      stars.setAttribute('aria-label', mark.text);
+      parts.push(stars);
+    } else parts.push(el('span', { className: `curator__${mark.kind}`, textContent: mark.text }));
+  });
+  const tags = curation.tags ?? [];
+  if (tags.length > 0) {
+    const links = tags.flatMap((tag, i) => [...(i > 0 ? [', '] : []), el('a', { href: pageHref(tagPath(tag)), textContent: tag })]);
+    parts.push(el('span', { className: 'curator__tags' }, ...(parts.length > 1 ? [separator()] : []), 'Tags: ', ...links));
+  }
+  return el('p', { className: 'curator paper-item__curator' }, ...parts);
 }
 
 // ---- badges on lists ----------------------------------------------------------------
@@ -129,7 +153,8 @@ function renderBadges() {
       else if (heading) heading.after(holder);
       else item.append(holder);
     }
-    holder.replaceChildren(el('span', { className: 'visually-hidden', textContent: 'Your list: ' }), ...badges);
+    // "You:", against the curator's "Curator:" (CuratorMarks.astro) on the same row.
+    holder.replaceChildren(el('span', { className: 'track-badges__who', textContent: 'You: ' }), ...badges);
   }
 }
 
@@ -240,7 +265,7 @@ async function renderMyList() {
     const list = el('ol', { className: 'paper-list' });
     list.setAttribute('role', 'list');
     for (const slug of members) {
-      const [title, themes] = index.papers[slug]!;
+      const [title, themes, curation] = index.papers[slug]!;
       const href = pageHref(paperPath(slug));
       const item = el('li', { className: 'paper-item' });
       item.dataset['paper'] = slug;
@@ -251,6 +276,8 @@ async function renderMyList() {
       item.append(
         el('h3', { className: 'paper-item__title' }, el('a', { href, textContent: title })),
         el('p', { className: 'paper-item__meta' }, ...(themeLinks.length ? ['Themes: ', ...themeLinks] : [])),
+        // The curator's word beside the reader's own (the badges renderBadges adds under the title).
+        ...(curation && isCurated(curation) ? [curatorLine(curation)] : []),
       );
       list.append(item);
     }

@@ -151,7 +151,7 @@ describe.each(BUILDS)('finding papers on the site built with base $basePath', (b
   });
 
   test('the /papers/ table lists every paper page by page, in each order; its column headings link to the orders', async () => {
-    const columns: (PaperSort | undefined)[] = ['title', undefined, 'date', 'upvotes'];
+    const columns: (PaperSort | undefined)[] = ['title', undefined, 'date', 'upvotes', 'rating'];
     const sortLinkProblems = (page: HTMLElement, path: string, sort: PaperSort): string[] => {
       const problems: string[] = [];
       const headings = page.querySelectorAll('table thead th');

@@ -760,6 +760,7 @@ describe('ingest on a file under content/papers/ that is not a valid entry', () 
     ['holds its front matter twice', (source: string) => source.replace(/^(---\n[^]*?\n---\n)/, '$1$1'), ':12: the body starts with front matter fields'],
     ['has no title', (source: string) => source.replace(/^title: .*\n/m, ''), ':1: the front matter has no `title:`'],
     ['holds a second front matter in its body', (source: string) => source.replace(/^---\n/, '---\nstatus: read\n---\n'), ':4: the body starts with front matter fields, ended by a `---` at line'],
+    ['holds a bad curator value', (source: string) => source.replace(/^(---\n[^]*?\n)---\n/, '$1rating: 6\n---\n'), ':11: `rating`: a rating is a whole number from 1 to 5'],
   ])('stops, writing nothing, on an entry that %s, naming the file and line', async (_case, damage, message) => {
     const { paths, file, shownFile, source } = await annotatedEntry();
     await writeFile(file, damage(source));
@@ -775,6 +776,13 @@ describe('ingest on a file under content/papers/ that is not a valid entry', () 
     expect((await ingest(paths)).handWritten).toBe(1);
     await writeFile(join(paths.contentDir, 'papers/mine/todo.md'), 'Papers to read next.\n');
     await expect(ingest(paths)).rejects.toThrow(/mine\/todo\.md:1: not an entry: it has no front matter/);
+  });
+
+  it("stops on a hand-written entry's bad curator value, naming the file and line", async () => {
+    const { paths } = await annotatedEntry();
+    await mkdir(join(paths.contentDir, 'papers/mine'), { recursive: true });
+    await writeFile(join(paths.contentDir, 'papers/mine/own.md'), '---\ntitle: My own paper\nthemes: [agents]\ntags: [RL]\n---\n');
+    await expect(ingest(paths)).rejects.toThrow(/mine\/own\.md:4: `tags` \("RL"\): a tag is lowercase/);
   });
 });
 

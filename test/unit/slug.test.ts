@@ -71,7 +71,7 @@ describe('assignSlugs', () => {
 describe('isListSegment', () => {
   it('holds every segment the paginated /papers/ routes use, and the order names', () => {
     const segments = PAPER_SORTS.flatMap((sort) => [1, 2, 10, 123].flatMap((page) => listPageParam(sort, page)?.split('/') ?? []));
-    expect(new Set(segments)).toEqual(new Set(['2', '10', '123', 'upvotes', 'title']));
+    expect(new Set(segments)).toEqual(new Set(['2', '10', '123', 'upvotes', 'rating', 'title']));
     for (const segment of [...segments, ...PAPER_SORTS]) expect(isListSegment(segment), segment).toBe(true);
   });
 

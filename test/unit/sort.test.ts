@@ -26,6 +26,11 @@ describe('sortPapersBy', () => {
     expect(ids(sortPapersBy(all, 'upvotes'))).toEqual(['c', 'f', 'a', 'd', 'b', 'e']);
   });
 
+  test('rating: the curator\'s highest first, unrated last, ties in date order', () => {
+    const rated = all.map((p, i) => ({ ...p, data: { ...p.data, rating: [4, undefined, 2, 4, 5, undefined][i] } }));
+    expect(ids(sortPapersBy(rated, 'rating'))).toEqual(['e', 'a', 'd', 'c', 'b', 'f']);
+  });
+
   test('title: Intl.Collator (case and accents ignored, numbers by value), ties by slug', () => {
     expect(ids(sortPapersBy(all, 'title'))).toEqual(['b', 'e', 'f', 'c', 'd', 'a']);
     const twin = paper('0', 'Zeta', '2020');
@@ -33,7 +38,7 @@ describe('sortPapersBy', () => {
   });
 
   test('the order never depends on the input order', () => {
-    for (const sort of ['date', 'upvotes', 'title'] as const) {
+    for (const sort of PAPER_SORTS) {
       expect(ids(sortPapersBy([...all].reverse(), sort))).toEqual(ids(sortPapersBy(all, sort)));
     }
   });
@@ -87,13 +92,14 @@ describe('listPages', () => {
   });
 
   test('each page has its own route parameter', () => {
-    expect(pages.map((p) => p.param)).toEqual([undefined, '2', '3', 'upvotes', 'upvotes/2', 'upvotes/3', 'title', 'title/2', 'title/3']);
+    expect(pages.map((p) => p.param)).toEqual([undefined, '2', '3', 'upvotes', 'upvotes/2', 'upvotes/3', 'rating', 'rating/2', 'rating/3', 'title', 'title/2', 'title/3']);
   });
 
   test('an empty list still has its first page in every order', () => {
     expect(listPages([], 10).map((p) => [p.param, p.page.items.length])).toEqual([
       [undefined, 0],
       ['upvotes', 0],
+      ['rating', 0],
       ['title', 0],
     ]);
   });
@@ -103,7 +109,7 @@ describe('listPages', () => {
     expect(listPageTitle('All papers', 'date', 2)).toBe('All papers, page 2');
     expect(listPageTitle('Agents', 'upvotes', 3)).toBe('Agents, by upvotes, page 3');
     expect(listPageSummary(23, 'date', pages[0].page)).toBe('23 papers, newest first; page 1 of 3 (1–10)');
-    expect(listPageSummary(23, 'title', pages[8].page)).toBe('23 papers, A to Z; page 3 of 3 (21–23)');
+    expect(listPageSummary(23, 'title', pages[11].page)).toBe('23 papers, A to Z; page 3 of 3 (21–23)');
     expect(listPageSummary(1, 'upvotes', paginate([a], 10)[0])).toBe('1 paper, most upvoted first');
   });
 });

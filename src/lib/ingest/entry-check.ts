@@ -3,6 +3,7 @@
  * for a hand-written entry (it names no listing), and its paper given a second entry beside
  * it: an annotated entry whose opening `---` was deleted, say. Ingest stops on it instead.
  */
+import { curatorProblems } from '../curator.ts';
 import { InputError } from './errors.ts';
 import { fieldLine, type EntryFile } from './entry.ts';
 import { GENERATED_FIELDS } from './fields.ts';
@@ -43,5 +44,7 @@ export function checkEntry(source: string, entry: EntryFile, file: string): void
   const title = entry.data['title'];
   if (title === undefined || title === null) throw new InputError(file, 1, 'the front matter has no `title:`: add the paper\'s title (`title: …`)');
   if (typeof title !== 'string' || title.trim() === '') throw new InputError(file, fieldLine(entry, 'title'), '`title:` must be text: write the title, in quotes if it is a number or a date');
+  // The site's schema would stop `astro build` on these too, but after ingest and without the line.
+  const [problem] = curatorProblems(entry.data);
+  if (problem) throw new InputError(file, fieldLine(entry, problem.field), `${problem.message} (docs/entries.md, "The curator's fields")`);
 }
-

@@ -4,6 +4,8 @@
  * Browser-safe: the build script writes it, the page scripts read it.
  */
 import { displayName } from '../site/csl.ts';
+import { compactCuration, type CurationLike } from '../site/curation.ts';
+import type { Status } from '../site/reading-state.ts';
 
 export const OFFLINE_DATA_FILE = 'offline-data.js';
 const GLOBAL_NAME = 'readingListOffline';
@@ -26,6 +28,8 @@ export interface OfflinePaper {
   /** ISO date (`2025-03-03`), the sort key; null when the year is unknown. */
   date: string | null;
   upvotes: number | null;
+  /** The curator's fields, when the curator said anything (curator part of issue 19, shown on My list). */
+  curation?: CurationLike;
 }
 
 export interface OfflineData {
@@ -45,22 +49,31 @@ export interface PapersJson {
     themes: string[];
     published: { text: string; date: string | null } | null;
     upvotes: number | null;
+    /** The curator's (curator part of issue 19): read only for My list. */
+    tags?: string[];
+    rating?: number | null;
+    status?: Status | null;
+    pick?: boolean;
   }[];
 }
 
 export function toOfflineData(json: PapersJson): OfflineData {
   return {
     themes: json.themes.map(({ id, title }) => ({ id, title })),
-    papers: json.papers.map(({ slug, title, abstract, authors, themes, published, upvotes }) => ({
-      slug,
-      title,
-      abstract,
-      authors: (authors ?? []).map(displayName),
-      themes,
-      published: published?.text ?? null,
-      date: published?.date ?? null,
-      upvotes,
-    })),
+    papers: json.papers.map(({ slug, title, abstract, authors, themes, published, upvotes, ...curator }) => {
+      const curation = compactCuration(curator);
+      return {
+        slug,
+        title,
+        abstract,
+        authors: (authors ?? []).map(displayName),
+        themes,
+        published: published?.text ?? null,
+        date: published?.date ?? null,
+        upvotes,
+        ...(curation ? { curation } : {}),
+      };
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * RSS items for a list of papers (@astrojs/rss): its newest SITE.feedSize, by published
- * date, undated papers after with no pubDate; description = the abstract. Scraped text
+ * date, undated papers after with no pubDate; description = the curator's word (`curatorLine`)
+ * and the abstract; categories = the paper's themes and the curator's tags. Scraped text
  * is data: readers must show it as written, never as markup (see feedItems).
  */
 import type { RSSFeedItem } from '@astrojs/rss';
@@ -8,6 +9,7 @@ import type { Paper, SiteContent } from './content.ts';
 import { paperUrl, pubDateOf, themeTitles } from './derived.ts';
 import { SITE } from '../../config.ts';
 import { sortPapers } from './papers.ts';
+import { curatorLine } from './curation.ts';
 
 /**
  * Characters XML 1.0 cannot hold at all (C0 controls but tab and line ends, lone
@@ -47,18 +49,18 @@ export function htmlText(text: string): string {
  *    `&lt;` or `&gt;` where a title has `&`, `<` or `>`: a visible reference, never markup.
  *  - category: plain text. SimplePie and the Feed Validator read it as text, Miniflux and
  *    the Feed Parser keep it as a tag name, and it is a theme title from the site's own
- *    themes file, not scraped text.
+ *    themes file or a curator's tag (lowercase letters, digits and hyphens), not scraped text.
  */
 export function feedItems(papers: readonly Paper[], content: SiteContent, site: URL): RSSFeedItem[] {
   return sortPapers(papers).slice(0, SITE.feedSize).map((paper) => {
     const pubDate = pubDateOf(paper);
-    const description = htmlText(xmlSafe(content.abstractText(paper)));
+    const description = htmlText(xmlSafe([curatorLine(paper.data), content.abstractText(paper)].filter(Boolean).join('. ')));
     return {
       title: htmlText(xmlSafe(paper.data.title)),
       link: paperUrl(paper, site),
       ...(pubDate ? { pubDate } : {}),
       ...(description ? { description } : {}),
-      categories: themeTitles(paper, content).map(xmlSafe),
+      categories: [...themeTitles(paper, content), ...paper.data.tags].map(xmlSafe),
     };
   });
 }

@@ -7,6 +7,8 @@ export interface PaperLike {
     title: string;
     published?: Published;
     upvotes?: number;
+    /** The curator's, 1 to 5 (src/lib/curator.ts). */
+    rating?: number;
     themes: { id: string }[];
     /** `hidden: true`: a listed paper the user excluded; its entry stays, the site shows it nowhere. */
     hidden?: boolean;

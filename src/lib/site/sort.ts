@@ -5,7 +5,7 @@
 import { compareIds, compareNames, comparePapers, plural, type PaperLike } from './papers.ts';
 
 /** The orders a list of papers can be read in; `date` is the default. */
-export const PAPER_SORTS = ['date', 'upvotes', 'title'] as const;
+export const PAPER_SORTS = ['date', 'upvotes', 'rating', 'title'] as const;
 export type PaperSort = (typeof PAPER_SORTS)[number];
 export const DEFAULT_SORT: PaperSort = 'date';
 
@@ -16,6 +16,7 @@ export const DEFAULT_SORT: PaperSort = 'date';
 export const SORT_LABELS: Record<PaperSort, { label: string; description: string; direction: 'ascending' | 'descending' }> = {
   date: { label: 'Date', description: 'newest first', direction: 'descending' },
   upvotes: { label: 'Upvotes', description: 'most upvoted first', direction: 'descending' },
+  rating: { label: 'Rating', description: "the curator's best rated first", direction: 'descending' },
   title: { label: 'Title', description: 'A to Z', direction: 'ascending' },
 };
 
@@ -36,6 +37,11 @@ export function compareByUpvotes(a: PaperLike, b: PaperLike): number {
   return compareByDate(a, b);
 }
 
+/** The curator's highest rating first, unrated papers last, then in date order. */
+export function compareByRating(a: PaperLike, b: PaperLike): number {
+  return (b.data.rating ?? 0) - (a.data.rating ?? 0) || compareByDate(a, b);
+}
+
 /** By title (case and accents ignored, numbers by value), then by slug. */
 export function compareByTitle(a: PaperLike, b: PaperLike): number {
   return compareNames(a.data.title, b.data.title) || compareIds(a, b);
@@ -44,6 +50,7 @@ export function compareByTitle(a: PaperLike, b: PaperLike): number {
 export const COMPARATORS: Record<PaperSort, (a: PaperLike, b: PaperLike) => number> = {
   date: compareByDate,
   upvotes: compareByUpvotes,
+  rating: compareByRating,
   title: compareByTitle,
 };
 

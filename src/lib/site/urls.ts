@@ -27,6 +27,14 @@ export function themePath(themeId: string): string {
   return `/themes/${encodeURIComponent(themeId)}/`;
 }
 
+/** The index of the curator's tags; a tag's papers are at `tagPath(tag)`. */
+export const TAGS_PATH = '/tags/';
+
+/** A tag's list of papers, paginated like a theme's (`listPagePath(tagPath(tag), ...)`). */
+export function tagPath(tag: string): string {
+  return `${TAGS_PATH}${encodeURIComponent(tag)}/`;
+}
+
 /** The table of every paper; its other pages and orders are `listPagePath(PAPERS_PATH, ...)`. */
 export const PAPERS_PATH = '/papers/';
 
