@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { barChart, countByYear, heatmap, labelRoom, niceTicks, overlapMatrix } from '../../src/lib/site/charts.ts';
+import { barChart, countByYear, dateOrderNote, heatmap, KNOWN_YEAR_SHARE, labelRoom, niceTicks, overlapMatrix, yearChartNote, yearCoverage } from '../../src/lib/site/charts.ts';
 
 describe('countByYear', () => {
   test('counts known years, fills gaps with 0 and counts the rest as unknown', () => {
@@ -77,5 +77,32 @@ describe('heatmap', () => {
     expect(grid.cells.find((cell) => cell.row === 1 && cell.col === 2)!.intensity).toBe(0.5);
     expect(grid.cells.filter((cell) => cell.diagonal).every((cell) => cell.intensity === 0)).toBe(true);
     expect(grid.rowLabels.map((label) => label.label)).toEqual(labels);
+  });
+});
+
+describe('yearCoverage and what a list says about its dates', () => {
+  test('years describe the list when at least half of its papers have one', () => {
+    expect(yearCoverage(23, 394).telling).toBe(false);
+    expect(yearCoverage(KNOWN_YEAR_SHARE * 394, 394).telling).toBe(true);
+    expect(yearCoverage(196, 394).telling).toBe(false);
+    expect(yearCoverage(394, 394).telling).toBe(true);
+    expect(yearCoverage(0, 0).telling).toBe(true);
+  });
+
+  test('when few papers have a year, the chart and date-ordered lists say how few', () => {
+    const few = yearCoverage(23, 394);
+    expect(yearChartNote(few)).toBe(
+      'Only 23 of 394 papers have a known year (the listings give none for the others): the chart counts those 23, and does not show how the list grew.',
+    );
+    expect(dateOrderNote(few)).toBe('Only 23 of 394 papers have a known year: they come first, newest first; the others follow by title.');
+    expect(dateOrderNote(yearCoverage(1, 12), ' in this theme')).toBe('Only 1 of 12 papers in this theme has a known year: it comes first, newest first; the others follow by title.');
+    expect(dateOrderNote(yearCoverage(0, 5))).toBe('No paper has a known year: "newest first" lists them by title.');
+  });
+
+  test('when most papers have a year, the chart counts the rest apart and lists need no note', () => {
+    const most = yearCoverage(300, 394);
+    expect(yearChartNote(most)).toBe('300 papers with a known year; 94 papers have no known year (the listing gives none) and are not counted.');
+    expect(yearChartNote(yearCoverage(2, 3))).toBe('2 papers with a known year; 1 paper has no known year (the listing gives none) and is not counted.');
+    expect(dateOrderNote(most)).toBeUndefined();
   });
 });

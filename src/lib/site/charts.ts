@@ -3,6 +3,7 @@
  * Pure: counts in, coordinates out (in SVG user units); the component only draws
  * what these return, and shows the same numbers as tables.
  */
+import { plural } from './papers.ts';
 
 export interface Datum {
   key: string;
@@ -108,6 +109,49 @@ export function countByYear(dates: readonly (string | undefined)[]): YearCounts 
   const years = [];
   for (let year = first; year <= last; year++) years.push({ year, count: counts.get(year) ?? 0 });
   return { years, unknown };
+}
+
+/**
+ * Below this share of papers with a known year, years describe a few papers, not the list: a
+ * Hugging Face listing gives no year for the year it was copied (371 of the 394 seed papers).
+ */
+export const KNOWN_YEAR_SHARE = 0.5;
+
+export interface YearCoverage {
+  /** Papers with a known year. */
+  dated: number;
+  total: number;
+  /** Whether most papers have a known year, so that years (a chart, "newest first") describe the list. */
+  telling: boolean;
+}
+
+export function yearCoverage(dated: number, total: number): YearCoverage {
+  return { dated, total, telling: total === 0 || dated / total >= KNOWN_YEAR_SHARE };
+}
+
+/** "Only 23 of 394 papers have a known year" (`where`: " in this theme"). */
+function onlyDated({ dated, total }: YearCoverage, where: string): string {
+  return `Only ${dated} of ${plural(total, 'paper')}${where} ${dated === 1 ? 'has' : 'have'} a known year`;
+}
+
+/** Under the chart of papers per year: what it counts, and, when few papers have a year, that it is not the list's history. */
+export function yearChartNote(coverage: YearCoverage): string {
+  const { dated, total } = coverage;
+  const undated = total - dated;
+  if (!coverage.telling) {
+    return `${onlyDated(coverage, '')} (the listings give none for the others): the chart counts ${dated === 1 ? 'that one' : `those ${dated}`}, and does not show how the list grew.`;
+  }
+  return `${plural(dated, 'paper')} with a known year; ${plural(undated, 'paper has', 'papers have')} no known year (the listing gives none) and ${undated === 1 ? 'is' : 'are'} not counted.`;
+}
+
+/**
+ * Beside a list in date order (newest first), when few of its papers have a known year: those come
+ * first, then the others by title (`comparePapers`). Undefined when years describe the list.
+ */
+export function dateOrderNote(coverage: YearCoverage, where = ''): string | undefined {
+  if (coverage.telling) return undefined;
+  if (coverage.dated === 0) return `No paper${where} has a known year: "newest first" lists them by title.`;
+  return `${onlyDated(coverage, where)}: ${coverage.dated === 1 ? 'it comes' : 'they come'} first, newest first; the others follow by title.`;
 }
 
 /**
