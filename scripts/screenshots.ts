@@ -26,15 +26,16 @@ const SEARCH_WORDS = 'agents';
 
 interface PaperData {
   slug: string;
-  tags?: string[];
-  rating?: number;
-  status?: string;
-  pick?: boolean;
+  tags: string[];
+  /** null when the curator gave none (papers.json says so). */
+  rating: number | null;
+  status: string | null;
+  pick: boolean;
 }
 
 /** The paper to show: the first one the curator said something about, else the first. */
 function paperToShow(papers: readonly PaperData[]): string | undefined {
-  const curated = papers.find((paper) => (paper.tags?.length ?? 0) > 0 || paper.rating !== undefined || paper.status !== undefined || paper.pick === true);
+  const curated = papers.find((paper) => paper.tags.length > 0 || paper.rating != null || paper.status != null || paper.pick === true);
   return (curated ?? papers[0])?.slug;
 }
 
