@@ -24,6 +24,13 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
+/**
+ * The language Pagefind indexes the pages as: one it has no stemmer for ("und", undetermined),
+ * so a word is found by its own start and not by its stem ("agents" does not find "agent",
+ * "reinforcment" does not find "reinforcement"), as the offline search finds it. See docs/search.md.
+ */
+const SEARCH_LANGUAGE = 'und';
+
 /** How many pages are sent to Pagefind ahead of its answers. */
 const INDEXING_BATCH = 64;
 
@@ -35,7 +42,7 @@ async function main(): Promise<string> {
   // Start clean: a bundle left from an earlier run would keep stale fragments.
   rmSync(outputPath, { recursive: true, force: true });
 
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE.lang });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   if (!index || errors.length > 0) fail(`could not start Pagefind: ${errors.join('; ') || 'no index returned'}`);
 
   // The pages in path order: addDirectory takes them in the order the file system lists

@@ -4,6 +4,7 @@
  * Browser-safe: the build script writes it, the page scripts read it.
  */
 import { displayName } from '../site/csl.ts';
+import type { PageRecord } from './page-record.ts';
 
 export const OFFLINE_DATA_FILE = 'offline-data.js';
 const GLOBAL_NAME = 'readingListOffline';
@@ -26,6 +27,8 @@ export interface OfflinePaper {
   /** ISO date (`2025-03-03`), the sort key; null when the year is unknown. */
   date: string | null;
   upvotes: number | null;
+  /** What Pagefind records of the paper's page (its searched text, filters, sort keys, meta): searched as the hosted site searches it. */
+  record: PageRecord;
 }
 
 export interface OfflineData {
@@ -48,7 +51,9 @@ export interface PapersJson {
   }[];
 }
 
-export function toOfflineData(json: PapersJson): OfflineData {
+/** `records`: each paper's page record by slug (see page-record.ts); a paper without one is an error. */
+export function toOfflineData(json: PapersJson, records: ReadonlyMap<string, PageRecord>): OfflineData {
+  const recordOf = (slug: string) => records.get(slug) ?? fail(`no page was built for the paper ${slug}`);
   return {
     themes: json.themes.map(({ id, title }) => ({ id, title })),
     papers: json.papers.map(({ slug, title, abstract, authors, themes, published, upvotes }) => ({
@@ -60,8 +65,13 @@ export function toOfflineData(json: PapersJson): OfflineData {
       published: published?.text ?? null,
       date: published?.date ?? null,
       upvotes,
+      record: recordOf(slug),
     })),
   };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** The script's source. JSON is valid JavaScript (U+2028 included since ES2019), and the file is never inlined into HTML. */
