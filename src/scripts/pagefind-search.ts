@@ -86,6 +86,7 @@ if (root) {
 }
 
 function shownResult(data: PagefindData): ShownResult {
-  const slug = data.url.replace(/\/$/, '').split('/').pop() ?? '';
+  // The url carries the searched words (highlightParam): the slug is the path's last segment.
+  const slug = new URL(data.url, location.href).pathname.replace(/\/$/, '').split('/').pop() ?? '';
   return { slug, href: data.url, title: data.meta['title'] ?? data.url, meta: data.meta, filters: data.filters, excerpt: excerptAfterTitle(textWords(data.content), textWords(data.meta['title'] ?? '').length, data.locations, EXCERPT_WORDS) };
 }
