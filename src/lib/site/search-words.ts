@@ -6,6 +6,7 @@
  * - Text is cut into words at white space. A word is searched lower case, without
  *   diacritics, and without its punctuation ("self-improving" is `selfimproving`); a word
  *   of the text is also found by each of its punctuation-separated parts (`self`, `improving`).
+ *   A symbol in a search word (`<`, `+`) is kept, and no indexed word has one.
  * - A search word matches a word of the text that starts with it (no stemming, no typos).
  * - A search in quotes (`"reward model"`) matches its words whole, next to each other.
  */
@@ -21,13 +22,16 @@ export function textWords(text: string): string[] {
   return text.split(/[^\S\uFEFF]+/).filter((word) => word !== '');
 }
 
-const PUNCTUATION = /[\p{P}\p{S}]+/gu;
+/** What the index keeps of a word: letters, digits and connectors (`_`, Pagefind's include_characters). */
+const NOT_INDEXED = /[^\p{L}\p{N}\p{Pc}]+/gu;
+/** What pagefind.js drops from a search: punctuation but connectors. Symbols (`<`, `+`) stay, and so match no indexed word. */
+const NOT_SEARCHED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu;
 
 /** The searchable forms of one word of a text: whole (without punctuation), then its parts. */
 export function wordForms(word: string): string[] {
   const plain = withoutDiacritics(word.toLowerCase());
-  const forms = new Set([plain.replace(PUNCTUATION, '')]);
-  for (const part of plain.split(PUNCTUATION)) forms.add(part);
+  const forms = new Set([plain.replace(NOT_INDEXED, '')]);
+  for (const part of plain.split(NOT_INDEXED)) forms.add(part);
   forms.delete('');
   return [...forms];
 }
@@ -43,7 +47,7 @@ export interface SearchWords {
 export function searchWords(term: string): SearchWords {
   const phrase = /^\s*".+"\s*$/.test(term);
   const words = textWords(term)
-    .map((word) => withoutDiacritics(word.toLowerCase()).replace(PUNCTUATION, ''))
+    .map((word) => withoutDiacritics(word.toLowerCase()).replace(NOT_SEARCHED, ''))
     .filter((word) => word !== '');
   return { words, phrase };
 }
