@@ -86,8 +86,9 @@ export function matchSummary(count: number, words: string): string {
  */
 export function filteredOutSummary(words: string, ticked: readonly { label: string; values: string[] }[], unfiltered: number): string {
   const filters = ticked.map(({ label, values }) => `${label}: ${values.join(' or ')}`).join(', ');
+  const one = ticked.length === 1 && ticked[0]!.values.length === 1;
   const without = unfiltered === 1 ? '1 paper matches' : `${unfiltered} papers match`;
-  return `No paper matches “${words}” with the filter${ticked.length === 1 && ticked[0]!.values.length === 1 ? '' : 's'} ${filters}; ${without} without ${ticked.length === 1 && ticked[0]!.values.length === 1 ? 'it' : 'them'}.`;
+  return `No paper matches “${words}” with the ${one ? 'filter' : 'filters'} ${filters}; ${without} without ${one ? 'it' : 'them'}.`;
 }
 
 /** Said after `matchSummary` when `count` of its `total` results could not be loaded (offline, say). */
