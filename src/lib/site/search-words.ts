@@ -79,13 +79,15 @@ export function excerptAfterTitle(words: readonly string[], titleWords: number, 
   const body = words.slice(titleWords);
   const marked = new Set(matches.filter((position) => position >= titleWords).map((position) => position - titleWords));
   const first = Math.min(...marked, body.length);
-  const start = first === body.length ? 0 : Math.max(0, first - Math.floor(length / 3));
+  // The first match about the middle, as Pagefind centres its excerpts.
+  const start = first === body.length ? 0 : Math.max(0, first - Math.floor(length / 2));
   const end = Math.min(body.length, start + length);
   const parts: ExcerptPart[] = [];
   if (start > 0) parts.push({ text: '… ', marked: false });
   for (let k = start; k < end; k++) {
     if (k > start) parts.push({ text: ' ', marked: false });
-    parts.push({ text: body[k]!, marked: marked.has(k) });
+    // U+200B ZERO WIDTH SPACE dropped, as pagefind.js drops it from a page's text.
+    parts.push({ text: body[k]!.replace(/\u200B/g, ''), marked: marked.has(k) });
   }
   if (end < body.length) parts.push({ text: ' …', marked: false });
   return parts;
