@@ -76,12 +76,13 @@ async function main(): Promise<string> {
 
   // The entry file says how many pages Pagefind indexed.
   const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number; wasm: string }>;
+    languages: Record<string, { page_count: number; wasm: string | null }>;
   };
   const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   if (indexed === 0) fail(`none of the ${pages.length} HTML pages in ${shown} has data-pagefind-body`);
 
-  const sw = writeServiceWorker(Object.values(entry.languages).map((language) => language.wasm));
+  // A language without a stemmer (SEARCH_LANGUAGE) has no wasm of its own: pagefind.js loads wasm.unknown.
+  const sw = writeServiceWorker(Object.values(entry.languages).map((language) => language.wasm ?? 'unknown'));
   return `Pagefind: indexed ${indexed} of ${pages.length} HTML pages in ${shown} (bundle: ${join(shown, 'pagefind')}/); ${sw}`;
 }
 

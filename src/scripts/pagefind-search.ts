@@ -64,13 +64,16 @@ if (root) {
         if (!result) loaded.set(k, (result = response.results[k]!.data().then(shownResult)));
         return result;
       };
-      // Pagefind's fallback replaces a word for every result or for none: the first tells.
+      // Pagefind's fallback replaces a word for every result or for none: the first result that
+      // loads tells (offline, a result the service worker could not save does not load).
       const keptWords = async (results: PagefindResult[]) => {
-        const first = results[0];
         // A quoted search matches words whole: it has no fallback.
-        if (!first || phrase) return true;
-        const data = await first.data();
-        return keepsEveryWord(words, textWords(data.content), data.locations);
+        if (phrase) return true;
+        for (const result of results) {
+          const data = await result.data().catch(() => undefined);
+          if (data) return keepsEveryWord(words, textWords(data.content), data.locations);
+        }
+        return true;
       };
       if (!(await keptWords(response.results))) return { results: [], unfiltered: 0, counts: {} };
       let unfiltered = response.unfilteredResultCount;
