@@ -594,7 +594,7 @@ describe('the offline build (npm run build:offline), opened from disk', () => {
     root = pathToFileURL(outDir).href + '/';
   }, 120_000);
 
-  test(`${OFFLINE_DATA_FILE}, run as the pages run it, sets only its data: each exact title and abstract`, async () => {
+  test(`${OFFLINE_DATA_FILE}, run as the pages run it, sets only its data: each exact title, and its abstract in the searched text`, async () => {
     // A classic script's global scope, where `self` is the global object.
     const scope: Record<string, unknown> = {};
     scope['self'] = scope;
@@ -607,7 +607,9 @@ describe('the offline build (npm run build:offline), opened from disk', () => {
     for (const [paper, entry] of listedPapers()) {
       const record = bySlug.get(entry.slug);
       if (record?.title !== paper.title) problems.push(`${paper.name}: title ${show(record?.title)}`);
-      if (record?.abstract !== paper.abstract) problems.push(`${paper.name}: abstract ${show(record?.abstract.slice(0, 120))}`);
+      // The searched text is the page's (title, abstract...), white space as one space.
+      const abstract = paper.abstract.replace(/\s+/g, ' ').trim();
+      if (!record?.record.text.includes(abstract)) problems.push(`${paper.name}: searched text ${show(record?.record.text.slice(0, 160))} lacks the abstract`);
     }
     expect(summarise(problems)).toEqual([]);
   });

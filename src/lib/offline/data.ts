@@ -3,7 +3,6 @@
  * fetch, so the data ships as a classic script at the site root that sets one global.
  * Browser-safe: the build script writes it, the page scripts read it.
  */
-import { displayName } from '../site/csl.ts';
 import type { PageRecord } from './page-record.ts';
 
 export const OFFLINE_DATA_FILE = 'offline-data.js';
@@ -17,16 +16,8 @@ export interface OfflineTheme {
 export interface OfflinePaper {
   slug: string;
   title: string;
-  abstract: string;
-  /** As a page shows them (`Given Family`), in order; searched as the title and abstract are. */
-  authors: string[];
-  /** Theme ids, main theme first. */
+  /** Theme ids, main theme first (My list). */
   themes: string[];
-  /** As the listing wrote it ("Mar 3, 2025", "Mar 27"), or null. */
-  published: string | null;
-  /** ISO date (`2025-03-03`), the sort key; null when the year is unknown. */
-  date: string | null;
-  upvotes: number | null;
   /** What Pagefind records of the paper's page (its searched text, filters, sort keys, meta): searched as the hosted site searches it. */
   record: PageRecord;
 }
@@ -42,12 +33,7 @@ export interface PapersJson {
   papers: {
     slug: string;
     title: string;
-    abstract: string;
-    /** `Family, Given` or literal names, null when unknown. */
-    authors: string[] | null;
     themes: string[];
-    published: { text: string; date: string | null } | null;
-    upvotes: number | null;
   }[];
 }
 
@@ -56,17 +42,7 @@ export function toOfflineData(json: PapersJson, records: ReadonlyMap<string, Pag
   const recordOf = (slug: string) => records.get(slug) ?? fail(`no page was built for the paper ${slug}`);
   return {
     themes: json.themes.map(({ id, title }) => ({ id, title })),
-    papers: json.papers.map(({ slug, title, abstract, authors, themes, published, upvotes }) => ({
-      slug,
-      title,
-      abstract,
-      authors: (authors ?? []).map(displayName),
-      themes,
-      published: published?.text ?? null,
-      date: published?.date ?? null,
-      upvotes,
-      record: recordOf(slug),
-    })),
+    papers: json.papers.map(({ slug, title, themes }) => ({ slug, title, themes, record: recordOf(slug) })),
   };
 }
 
