@@ -56,7 +56,13 @@ if (root) {
       await filtersLoaded;
       const [key, direction = 'asc'] = sort.split(':');
       const pagefindFilters = Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
-      const response = await pagefind.search(term, { filters: pagefindFilters, ...(key && { sort: { [key]: direction } }) });
+      const response = await pagefind.search(term, { filters: pagefindFilters });
+      // Sorted: the pages with the key in its order (Pagefind leaves out the others), then the others by relevance.
+      if (key) {
+        const sorted = (await pagefind.search(term, { filters: pagefindFilters, sort: { [key]: direction } })).results;
+        const keyed = new Set(sorted.map((result) => result.id));
+        response.results = [...sorted, ...response.results.filter((result) => !keyed.has(result.id))];
+      }
       const { words, phrase } = searchWords(term);
       const loaded = new Map<number, Promise<ShownResult>>();
       const load = (k: number) => {

@@ -35,7 +35,7 @@ const PAPERS: Record<string, string> = {
   ),
   'multilingual': entry(
     'title: Multilingual Robots\nthemes: [robotics]\nmainTheme: robotics',
-    'Robots that read 大規模言語モデル and обучение с подкреплением texts, and Greek μάθηση.\n\nA note of the curator: zanzibarish.',
+    'Robots and agents that read 大規模言語モデル and обучение с подкреплением texts, and Greek μάθηση.\n\nA note of the curator: zanzibarish.',
   ),
 };
 
@@ -62,6 +62,8 @@ const QUERIES = [
   'zürich',
   'naive',
   '大規模言語モデル',
+  '大規模',
+  '言語モデル',
   'обучение',
   'обучение подкреплением',
   'μάθηση',
@@ -145,7 +147,7 @@ describe('hosted and offline search agree', () => {
     expect(differences).toEqual([]);
     expect(errors).toEqual([]);
     // The set means something: the queries that must find papers find them.
-    for (const query of ['self-improving', 'improving', 'selfimp', '"reward model"', 'reward model', 'zurich', 'naive', '大規模言語モデル', 'обучение', 'zanzibar', HOSTILE_PAPERS[0]!.abstractMarker]) {
+    for (const query of ['self-improving', 'improving', 'selfimp', '"reward model"', 'reward model', 'zurich', 'naive', '大規模言語モデル', '大規模', 'обучение', 'zanzibar', HOSTILE_PAPERS[0]!.abstractMarker]) {
       expect(found[query], query).toBeGreaterThan(0);
     }
   }, 300_000);
@@ -222,10 +224,14 @@ describe.each([
     await reader.close();
   });
 
-  test('sorting by rating puts the highest first and the unrated last', async () => {
-    const page = await openSearch(searchAt('q=agents&sort=rating%3Adesc&theme=Agents'));
+  test('sorting by rating puts the highest first and the unrated last, and keeps every result', async () => {
+    const page = await openSearch(searchAt('q=agents'));
+    const byRelevance = await resultSlugs(page);
+    await openSearch(searchAt('q=agents&sort=rating%3Adesc'), page);
     const titles = await page.locator('[data-search-results] .paper-item__title').allTextContents();
     expect(titles.slice(0, 2)).toEqual(['Self-Improving Agents', 'Benchmarks of Agents']);
+    expect(titles.at(-1)).toBe('Multilingual Robots');
+    expect(await resultSlugs(page)).toEqual(byRelevance);
     await page.close();
   });
 

@@ -83,8 +83,8 @@ const paperPage = (title: string, body: string, filters: string) =>
 
 const records = new Map([
   ['a', pageRecord(paperPage('Planning agents', '<p data-pagefind-meta="authors">Ada Lovelace, OpenAI</p><p>Agents that plan with a world model.</p>', '<span data-pagefind-filter="theme">Agents</span><span data-pagefind-filter="year:2024"></span><span data-pagefind-sort="date:2024-03-03"></span><span data-pagefind-sort="upvotes:5"></span><span data-pagefind-sort="rating:4"></span>'))],
-  ['b', pageRecord(paperPage('Robot grasping', '<p>A <em>planner</em> for robot hands; self-improving agents are not involved.</p><section data-pagefind-ignore>Sources: zebra</section>', '<span data-pagefind-filter="theme">Robotics</span><span data-pagefind-filter="tag">rl</span><span data-pagefind-sort="date:0000"></span><span data-pagefind-sort="upvotes:40"></span><span data-pagefind-sort="rating:0"></span>'))],
-  ['c', pageRecord(paperPage('Language models plan', '<p data-pagefind-meta="authors">Grace Hopper</p><p>Do language models plan? We test planning with a reward model, in Zürich.</p>', '<span data-pagefind-filter="theme">Agents</span><span data-pagefind-filter="year:2025"></span><span data-pagefind-filter="tag">rl</span><span data-pagefind-sort="date:2025-01"></span><span data-pagefind-sort="upvotes:-1"></span><span data-pagefind-sort="rating:5"></span>'))],
+  ['b', pageRecord(paperPage('Robot grasping', '<p>A <em>planner</em> for robot hands; self-improving agents are not involved.</p><section data-pagefind-ignore>Sources: zebra</section>', '<span data-pagefind-filter="theme">Robotics</span><span data-pagefind-filter="tag">rl</span><span data-pagefind-sort="upvotes:40"></span>'))],
+  ['c', pageRecord(paperPage('Language models plan', '<p data-pagefind-meta="authors">Grace Hopper</p><p>Do language models plan? We test planning with a reward model, in Zürich.</p>', '<span data-pagefind-filter="theme">Agents</span><span data-pagefind-filter="year:2025"></span><span data-pagefind-filter="tag">rl</span><span data-pagefind-sort="date:2025-01"></span><span data-pagefind-sort="rating:5"></span>'))],
 ]);
 
 const data: OfflineData = toOfflineData(
@@ -107,7 +107,7 @@ describe('pageRecord', () => {
     const b = records.get('b')!;
     expect(b.text).toBe('Robot grasping A planner for robot hands; self-improving agents are not involved.');
     expect(b.filters).toEqual({ theme: ['Robotics'], tag: ['rl'] });
-    expect(b.sorts).toEqual({ date: '0000', upvotes: '40', rating: '0' });
+    expect(b.sorts).toEqual({ upvotes: '40' });
     expect(records.get('a')!.meta).toEqual({ authors: 'Ada Lovelace, OpenAI' });
   });
 
@@ -154,7 +154,7 @@ describe('createSearch', () => {
     expect(search({ term: 'language', filters: {}, sort: '' }).counts['tag']).toEqual({ rl: 1 });
   });
 
-  test('sorts by date, upvotes or rating, unknown values last', () => {
+  test('sorts by date, upvotes or rating, papers without the key last', () => {
     expect(slugs('plan', {}, 'date:desc')).toEqual(['c', 'a', 'b']);
     expect(slugs('plan', {}, 'upvotes:desc')).toEqual(['b', 'a', 'c']);
     expect(slugs('plan', {}, 'rating:desc')).toEqual(['c', 'a', 'b']);

@@ -58,9 +58,9 @@ export function createSearch(data: OfflineData): Search {
       for (const value of all) counts[key][value] = papers.filter((paper) => paper.record.filters[key]?.includes(value)).length;
     }
     const [key, direction] = sort.split(':');
-    // Array.prototype.sort is stable: equal keys keep relevance order. Pagefind leaves out a
-    // page without the key; every paper page has every key (see pagefindSortKeys).
-    if (key) papers.sort((a, b) => compareSortKeys(a.record.sorts[key], b.record.sorts[key]) * (direction === 'desc' ? -1 : 1));
+    // Array.prototype.sort is stable: equal keys keep relevance order, and the papers without
+    // the key follow the others, as on the hosted site (see pagefindSortKeys).
+    if (key) papers.sort((a, b) => compareSortKeys(a.record.sorts[key], b.record.sorts[key], direction === 'desc' ? -1 : 1));
     return { papers, words, unfiltered: found.length, counts };
   };
 }
@@ -69,9 +69,10 @@ function passes(paper: OfflinePaper, filters: Record<string, string[]>): boolean
   return Object.entries(filters).every(([key, wanted]) => wanted.some((value) => paper.record.filters[key]?.includes(value)));
 }
 
-/** Pagefind's order of sort keys: as numbers when both are numbers, else as text. */
-function compareSortKeys(a = '', b = ''): number {
+/** Pagefind's order of sort keys (as numbers when both are numbers, else as text) times `sign`; no key last. */
+function compareSortKeys(a: string | undefined, b: string | undefined, sign: number): number {
+  if (a === undefined || b === undefined) return Number(a === undefined) - Number(b === undefined);
   const [x, y] = [Number(a), Number(b)];
-  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)) return x - y;
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)) return (x - y) * sign;
+  return (a < b ? -1 : a > b ? 1 : 0) * sign;
 }

@@ -24,18 +24,18 @@ export const SEARCH_SORTS = [
 ] as const;
 
 /**
- * A paper page's Pagefind sort keys, one for each order of SEARCH_SORTS. Every page carries
- * both: Pagefind leaves a page without a key out of the results sorted by it
- * (CloudCannon/pagefind#259). An unknown date or upvote count sorts last in those
- * descending orders, as the offline search puts it.
+ * A paper page's Pagefind sort keys, for the values it has. Pagefind leaves a page without a
+ * key out of the results sorted by it (CloudCannon/pagefind#259); /search/ puts those after
+ * the sorted ones, in relevance order, as the offline search does. No placeholder for an
+ * unknown value: the index's metadata holds each key's page order, and every first search loads it.
  */
 export function pagefindSortKeys(date: string | undefined, upvotes: number | undefined): string[] {
-  return [`date:${date ?? '0000'}`, `upvotes:${upvotes ?? -1}`];
+  return [...(date === undefined ? [] : [`date:${date}`]), ...(upvotes === undefined ? [] : [`upvotes:${upvotes}`])];
 }
 
-/** The `rating` sort key, recorded by SearchRecord: an unrated paper sorts last (0). */
-export function ratingSortKey(rating: number | undefined): string {
-  return `rating:${rating ?? 0}`;
+/** The `rating` sort key of a rated paper (recorded by SearchRecord). */
+export function ratingSortKey(rating: number): string {
+  return `rating:${rating}`;
 }
 
 /** The filters of /search/, by their Pagefind name. */
