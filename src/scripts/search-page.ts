@@ -72,7 +72,7 @@ export function searchPage(root: HTMLElement, engine: Promise<Engine>, failure: 
   };
 
   // The disclosure's label says how many filters are ticked, so a closed pane hides nothing.
-  const label = () => {
+  const sayTicked = () => {
     const count = boxes.filter((box) => box.checked).length;
     toggle.textContent = count > 0 ? `Filters (${count} ticked)` : 'Filters';
     clear.hidden = count === 0;
@@ -146,7 +146,7 @@ export function searchPage(root: HTMLElement, engine: Promise<Engine>, failure: 
 
   const search = async () => {
     rememberSearch(form);
-    label();
+    sayTicked();
     const term = words.value.trim();
     const current = ++generation;
     more.hidden = true;
@@ -203,7 +203,7 @@ export function searchPage(root: HTMLElement, engine: Promise<Engine>, failure: 
     status.textContent = failure;
   });
   restoreSearch(form);
-  label();
+  sayTicked();
   if (words.value) void search();
 }
 
