@@ -23,8 +23,7 @@ if (root) {
         const results = papers.map((paper) => async () => {
           const text = textWords(paper.record.text);
           const excerpt = excerptAfterTitle(text, textWords(paper.title).length, matchedPositions(words, text), EXCERPT_WORDS);
-          const meta = { title: paper.title, ...paper.record.meta };
-          return { slug: paper.slug, href: pageHref(paperPath(paper.slug)), title: paper.title, meta, filters: paper.record.filters, excerpt };
+          return { slug: paper.slug, href: pageHref(paperPath(paper.slug)), title: paper.title, meta: paper.record.meta, filters: paper.record.filters, excerpt };
         });
         return Promise.resolve({ results, unfiltered, counts });
       })
