@@ -17,6 +17,7 @@ import { build } from 'rolldown';
 import { OFFLINE_DATA_FILE, offlineDataScript, toOfflineData, type PapersJson } from '../src/lib/offline/data.ts';
 import { toOfflineStylesheet } from '../src/lib/offline/css.ts';
 import { toOfflinePage } from '../src/lib/offline/html.ts';
+import { pageRecord, type PageRecord } from '../src/lib/offline/page-record.ts';
 
 const ZIP_FOLDER = 'reading-list';
 // A fixed time in every zip entry, so the same site gives the same zip.
@@ -40,8 +41,13 @@ if (files.includes(OFFLINE_DATA_FILE)) {
 }
 
 const entries = new Set<string>();
+// What Pagefind would record of each paper page, read before the pages are rewritten: the offline search's data.
+const records = new Map<string, PageRecord>();
 for (const file of files.filter((name) => name.endsWith('.html'))) {
-  const page = toOfflinePage(await readFile(path.join(outDir, file), 'utf8'), file);
+  const source = await readFile(path.join(outDir, file), 'utf8');
+  const paper = /^papers\/([^/]+)\/index\.html$/.exec(file)?.[1];
+  if (paper && source.includes('data-pagefind-body')) records.set(paper, pageRecord(source));
+  const page = toOfflinePage(source, file);
   page.moduleScripts.forEach((src) => entries.add(src.replace(/^\/+/, '')));
   await writeFile(path.join(outDir, file), page.html);
 }
@@ -59,7 +65,7 @@ const chunks = files.filter((file) => file.startsWith('_astro/') && file.endsWit
 await Promise.all(chunks.map((file) => rm(path.join(outDir, file))));
 
 const papers = JSON.parse(await readFile(path.join(outDir, 'papers.json'), 'utf8')) as PapersJson;
-await writeFile(path.join(outDir, OFFLINE_DATA_FILE), offlineDataScript(toOfflineData(papers)));
+await writeFile(path.join(outDir, OFFLINE_DATA_FILE), offlineDataScript(toOfflineData(papers, records)));
 
 const zipped: Zippable = {};
 const kept = [...files.filter((file) => !chunks.includes(file)), OFFLINE_DATA_FILE].sort();

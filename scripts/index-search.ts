@@ -24,6 +24,13 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
+/**
+ * The language Pagefind indexes the pages as: one it has no stemmer for ("und", undetermined),
+ * so a word is found by its own start and not by its stem ("agents" does not find "agent",
+ * "reinforcment" does not find "reinforcement"), as the offline search finds it. See docs/search.md.
+ */
+const SEARCH_LANGUAGE = 'und';
+
 /** How many pages are sent to Pagefind ahead of its answers. */
 const INDEXING_BATCH = 64;
 
@@ -35,7 +42,7 @@ async function main(): Promise<string> {
   // Start clean: a bundle left from an earlier run would keep stale fragments.
   rmSync(outputPath, { recursive: true, force: true });
 
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE.lang });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   if (!index || errors.length > 0) fail(`could not start Pagefind: ${errors.join('; ') || 'no index returned'}`);
 
   // The pages in path order: addDirectory takes them in the order the file system lists
@@ -69,12 +76,13 @@ async function main(): Promise<string> {
 
   // The entry file says how many pages Pagefind indexed.
   const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number; wasm: string }>;
+    languages: Record<string, { page_count: number; wasm: string | null }>;
   };
   const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   if (indexed === 0) fail(`none of the ${pages.length} HTML pages in ${shown} has data-pagefind-body`);
 
-  const sw = writeServiceWorker(Object.values(entry.languages).map((language) => language.wasm));
+  // A language without a stemmer (SEARCH_LANGUAGE) has no wasm of its own: pagefind.js loads wasm.unknown.
+  const sw = writeServiceWorker(Object.values(entry.languages).map((language) => language.wasm ?? 'unknown'));
   return `Pagefind: indexed ${indexed} of ${pages.length} HTML pages in ${shown} (bundle: ${join(shown, 'pagefind')}/); ${sw}`;
 }
 

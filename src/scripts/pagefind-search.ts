@@ -1,145 +1,101 @@
 /**
- * The /search/ page on Pagefind's JavaScript API. Titles and excerpts are inserted as
- * text: an excerpt is Pagefind's HTML (the page's words, `<`/`>` escaped, matches in
- * <mark>), read in an inert <template> and rebuilt from its text and <mark>s only.
+ * The /search/ page of the hosted site on Pagefind's JavaScript API (pagefind.js).
+ *
+ * Pagefind, when a search word starts no word of the index, searches instead for the
+ * longest indexed word that starts the search word ("qwertyuiop" finds "q"; its Rust
+ * `find_word_extensions`), with no option to turn it off in 1.x. The site promises that
+ * every word matches whole or as a word's start, so a search is checked on its first
+ * result (loaded anyway to be shown): the fallback replaces a word for every result or for
+ * none, so when the first result's matched words do not start with every search word, the
+ * search found nothing.
  */
-import { HIGHLIGHT_PARAM, matchSummary, QUERY_PARAM, unloadedSummary } from '../lib/site/search.ts';
-import { rememberSearch, restoreSearch } from './search-address.ts';
+import { HIGHLIGHT_PARAM } from '../lib/site/search.ts';
+import { excerptAfterTitle, keepsEveryWord, searchWords, textWords } from '../lib/site/search-words.ts';
+import { searchPage, type Engine, type ShownResult } from './search-page.ts';
 
 /** What the search page needs of pagefind.js. */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string, options: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
+  filters(): Promise<unknown>;
+  search(term: string, options: Record<string, unknown>): Promise<PagefindResponse>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
 }
 interface PagefindResult {
   id: string;
-  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+  data(): Promise<PagefindData>;
+}
+interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  locations: number[];
 }
 
-const PAGE = 10;
+/** Words of an excerpt (Pagefind's default excerpt length). The page's text starts with its title, which Pagefind ends with a full stop. */
+const EXCERPT_WORDS = 30;
 
 const root = document.querySelector<HTMLElement>('[data-pagefind-search]');
-const form = root?.querySelector('form');
-const status = root?.querySelector<HTMLElement>('[data-search-status]');
-const list = root?.querySelector<HTMLOListElement>('[data-search-results]');
-const filterPane = root?.querySelector<HTMLElement>('[data-search-filters]');
-const more = root?.querySelector<HTMLButtonElement>('[data-search-more]');
 
-if (root && form && status && list && filterPane && more) {
-  const words = form.elements.namedItem(QUERY_PARAM) as HTMLInputElement;
-  const sort = form.elements.namedItem('sort') as HTMLSelectElement;
-  const debounceMs = Number(root.dataset['debounce'] ?? 0);
-  let results: PagefindResult[] = [];
-  let shown = 0;
-  let generation = 0;
-  /** The current search's summary, and how many of the results shown so far could not load. */
-  let summary = '';
-  let unloaded = 0;
-
-  const loading: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset['bundle']}pagefind.js`).then(async (pagefind: Pagefind) => {
+if (root) {
+  const engine: Promise<Engine> = import(/* @vite-ignore */ `${root.dataset['bundle']}pagefind.js`).then(async (pagefind: Pagefind) => {
     // noWorker: searching a few thousand pages takes milliseconds on the page's own thread,
     // and the worker would be one more script (43 kB) to download before the first result.
     await pagefind.options({ baseUrl: root.dataset['base'], highlightParam: HIGHLIGHT_PARAM, noWorker: true });
     await pagefind.init();
-    return pagefind;
-  });
-
-  // Within a filter, any ticked value (a paper has one year); across filters, all of them.
-  const selectedFilters = (): Record<string, { any: string[] }> => {
-    const selected: Record<string, { any: string[] }> = {};
-    for (const box of filterPane.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) (selected[box.name] ??= { any: [] }).any.push(box.value);
-    return selected;
-  };
-
-  const excerptNodes = (html: string): Node[] => {
-    const template = document.createElement('template');
-    template.innerHTML = html;
-    return [...template.content.childNodes].map((node) =>
-      node.nodeName === 'MARK' ? Object.assign(document.createElement('mark'), { textContent: node.textContent }) : document.createTextNode(node.textContent ?? ''),
-    );
-  };
-
-  const showMore = async () => {
-    // Claimed before waiting, so a second click takes the next ten, and a new search
-    // (another `results`, another generation) discards this batch.
-    const current = generation;
-    const source = results;
-    const start = shown;
-    shown = Math.min(start + PAGE, source.length);
-    more.hidden = shown >= source.length;
-    // Offline, a result whose fragment the service worker could not save does not load: the others show.
-    const batch = await Promise.allSettled(source.slice(start, shown).map((result) => result.data()));
-    if (current !== generation || source !== results) return;
-    for (const outcome of batch) {
-      if (outcome.status === 'rejected') {
-        unloaded++;
-        continue;
+    // Loaded with the first search, not before: a search answers with per-value counts only
+    // for filters whose index is loaded.
+    let filtersLoaded: Promise<unknown> | undefined;
+    return async ({ term, filters, sort }) => {
+      filtersLoaded ??= pagefind.filters();
+      await filtersLoaded;
+      const [key, direction = 'asc'] = sort.split(':');
+      const pagefindFilters = Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
+      const response = await pagefind.search(term, { filters: pagefindFilters });
+      // Sorted: the pages with the key in its order (Pagefind leaves out the others), then the others by relevance.
+      if (key) {
+        const sorted = (await pagefind.search(term, { filters: pagefindFilters, sort: { [key]: direction } })).results;
+        const keyed = new Set(sorted.map((result) => result.id));
+        response.results = [...sorted, ...response.results.filter((result) => !keyed.has(result.id))];
       }
-      const data = outcome.value;
-      const item = document.createElement('li');
-      item.className = 'paper-item';
-      const heading = document.createElement('h2');
-      heading.className = 'paper-item__title';
-      heading.append(Object.assign(document.createElement('a'), { href: data.url, textContent: data.meta['title'] ?? data.url }));
-      item.append(heading);
-      // The paper page's `authors` meta (see papers/[slug].astro): text, as the title.
-      const authors = data.meta['authors'];
-      if (authors) item.append(Object.assign(document.createElement('p'), { className: 'paper-item__authors', textContent: authors }));
-      const excerpt = document.createElement('p');
-      excerpt.className = 'paper-item__excerpt';
-      excerpt.append(...excerptNodes(data.excerpt));
-      item.append(excerpt);
-      list.append(item);
-    }
-    // A live region, read out on each change: changed only when some results did not load.
-    const text = unloaded > 0 ? `${summary} ${unloadedSummary(unloaded, source.length)}` : summary;
-    if (status.textContent !== text) status.textContent = text;
-  };
-
-  const search = async () => {
-    rememberSearch(form);
-    const term = words.value.trim();
-    const current = ++generation;
-    more.hidden = true;
-    let pagefind: Pagefind;
-    try {
-      pagefind = await loading;
-    } catch {
-      return; // said once, below
-    }
-    const [key, direction = 'asc'] = sort.value.split(':');
-    const found = term ? await pagefind.search(term, { filters: selectedFilters(), ...(key && { sort: { [key]: direction } }) }) : { results: [] };
-    // A later search started meanwhile: its results win.
-    if (current !== generation) return;
-    results = found.results;
-    shown = 0;
-    unloaded = 0;
-    list.replaceChildren();
-    summary = matchSummary(results.length, term);
-    status.textContent = summary;
-    await showMore();
-  };
-
-  // Searched once the reader pauses, not at every letter: Pagefind's own debouncedSearch
-  // preloads the index for each partial word ("c", "ch", "che"...), tens of kB each.
-  let pause: ReturnType<typeof setTimeout> | undefined;
-  words.addEventListener('input', () => {
-    clearTimeout(pause);
-    pause = setTimeout(search, debounceMs);
+      const { words, phrase } = searchWords(term);
+      const loaded = new Map<number, Promise<ShownResult>>();
+      const load = (k: number) => {
+        let result = loaded.get(k);
+        if (!result) loaded.set(k, (result = response.results[k]!.data().then(shownResult)));
+        return result;
+      };
+      // Pagefind's fallback replaces a word for every result or for none: the first result that
+      // loads tells (offline, a result the service worker could not save does not load).
+      const keptWords = async (results: PagefindResult[]) => {
+        // A quoted search matches words whole: it has no fallback.
+        if (phrase) return true;
+        for (const result of results) {
+          const data = await result.data().catch(() => undefined);
+          if (data) return keepsEveryWord(words, textWords(data.content), data.locations);
+        }
+        return true;
+      };
+      if (!(await keptWords(response.results))) return { results: [], unfiltered: 0, counts: {} };
+      let unfiltered = response.unfilteredResultCount;
+      // Emptied by the filters: how many the words find without them, checked the same way.
+      if (response.results.length === 0 && unfiltered > 0) {
+        const bare = await pagefind.search(term, {});
+        unfiltered = (await keptWords(bare.results)) ? bare.results.length : 0;
+      }
+      return { results: response.results.map((_, k) => () => load(k)), unfiltered, counts: response.filters };
+    };
   });
-  sort.addEventListener('change', search);
-  filterPane.addEventListener('change', search);
-  more.addEventListener('click', showMore);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearTimeout(pause);
-    void search();
-  });
+  searchPage(root, engine, 'Search could not load. Browse the papers by theme instead.');
+}
 
-  loading.catch(() => {
-    status.textContent = 'Search could not load. Browse the papers by theme instead.';
-  });
-  restoreSearch(form);
-  if (words.value) void search();
+function shownResult(data: PagefindData): ShownResult {
+  // The url carries the searched words (highlightParam): the slug is the path's last segment.
+  const slug = new URL(data.url, location.href).pathname.replace(/\/$/, '').split('/').pop() ?? '';
+  return { slug, href: data.url, title: data.meta['title'] ?? data.url, meta: data.meta, filters: data.filters, excerpt: excerptAfterTitle(textWords(data.content), textWords(data.meta['title'] ?? '').length, data.locations, EXCERPT_WORDS) };
 }

@@ -5,7 +5,9 @@ import { toOfflineStylesheet } from '../../src/lib/offline/css.ts';
 import { toOfflineData, type OfflineData } from '../../src/lib/offline/data.ts';
 import { toOfflinePage } from '../../src/lib/offline/html.ts';
 import { relativeLink, relativeRoot } from '../../src/lib/offline/links.ts';
-import { createSearch, excerptSegments } from '../../src/lib/offline/search.ts';
+import { createSearch } from '../../src/lib/offline/search.ts';
+import { pageRecord } from '../../src/lib/offline/page-record.ts';
+import { excerptAfterTitle, keepsEveryWord, matchedPositions, searchWords, textWords } from '../../src/lib/site/search-words.ts';
 
 describe('relativeLink', () => {
   test.each([
@@ -75,66 +77,120 @@ describe('toOfflinePage', () => {
   });
 });
 
-const data: OfflineData = toOfflineData({
-  themes: [
-    { id: 'agents', title: 'Agents' },
-    { id: 'robotics', title: 'Robotics' },
-  ],
-  papers: [
-    { slug: 'a', title: 'Planning agents', abstract: 'Agents that plan with a world model.', authors: ['Lovelace, Ada', 'OpenAI'], themes: ['agents'], published: { text: 'Mar 3, 2024', date: '2024-03-03' }, upvotes: 5 },
-    { slug: 'b', title: 'Robot grasping', abstract: 'A planner for robot hands; agents are not involved.', authors: null, themes: ['robotics', 'agents'], published: null, upvotes: 40 },
-    { slug: 'c', title: 'Language models plan', abstract: 'Do language models plan? We test planning.', authors: ['Hopper, Grace'], themes: ['agents'], published: { text: 'Jan 2025', date: '2025-01' }, upvotes: null },
-  ],
+/** A paper page as the site builds it, reduced to what Pagefind reads. */
+const paperPage = (title: string, body: string, filters: string) =>
+  `<html><body><header>Site search</header><main data-pagefind-body><h1>${title}</h1>${body}<div hidden data-pagefind-ignore>${filters}</div></main></body></html>`;
+
+const records = new Map([
+  ['a', pageRecord(paperPage('Planning agents', '<p data-pagefind-meta="authors">Ada Lovelace, OpenAI</p><p>Agents that plan with a world model.</p>', '<span data-pagefind-filter="theme">Agents</span><span data-pagefind-filter="year:2024"></span><span data-pagefind-sort="date:2024-03-03"></span><span data-pagefind-sort="upvotes:5"></span><span data-pagefind-sort="rating:4"></span>'))],
+  ['b', pageRecord(paperPage('Robot grasping', '<p>A <em>planner</em> for robot hands; self-improving agents are not involved.</p><section data-pagefind-ignore>Sources: zebra</section>', '<span data-pagefind-filter="theme">Robotics</span><span data-pagefind-filter="tag">rl</span><span data-pagefind-sort="upvotes:40"></span>'))],
+  ['c', pageRecord(paperPage('Language models plan', '<p data-pagefind-meta="authors">Grace Hopper</p><p>Do language models plan? We test planning with a reward model, in Zürich.</p>', '<span data-pagefind-filter="theme">Agents</span><span data-pagefind-filter="year:2025"></span><span data-pagefind-filter="tag">rl</span><span data-pagefind-sort="date:2025-01"></span><span data-pagefind-sort="rating:5"></span>'))],
+]);
+
+const data: OfflineData = toOfflineData(
+  {
+    themes: [
+      { id: 'agents', title: 'Agents' },
+      { id: 'robotics', title: 'Robotics' },
+    ],
+    papers: [
+      { slug: 'a', title: 'Planning agents', themes: ['agents'] },
+      { slug: 'b', title: 'Robot grasping', themes: ['robotics'] },
+      { slug: 'c', title: 'Language models plan', themes: ['agents'] },
+    ],
+  },
+  records,
+);
+
+describe('pageRecord', () => {
+  test('reads the text Pagefind indexes, and the filters, sort keys and meta', () => {
+    const b = records.get('b')!;
+    expect(b.text).toBe('Robot grasping A planner for robot hands; self-improving agents are not involved.');
+    expect(b.filters).toEqual({ theme: ['Robotics'], tag: ['rl'] });
+    expect(b.sorts).toEqual({ upvotes: '40' });
+    expect(records.get('a')!.meta).toEqual({ authors: 'Ada Lovelace, OpenAI' });
+  });
+
+  test('a paper without a built page is an error naming it', () => {
+    expect(() => toOfflineData({ themes: [], papers: [{ slug: 'z', title: 'Z', themes: [] }] }, records)).toThrow(/paper z/);
+  });
 });
 
 describe('createSearch', () => {
   const search = createSearch(data);
-  const slugs = (words: string, theme = '', sort = '') => search({ words, theme, sort }).map((hit) => hit.paper.slug);
+  const slugs = (term: string, filters: Record<string, string[]> = {}, sort = '') => search({ term, filters, sort }).papers.map((paper) => paper.slug);
 
-  test('finds by prefix in titles and abstracts, titles first, every word required', () => {
-    const plan = slugs('plan');
-    expect([...plan].sort()).toEqual(['a', 'b', 'c']);
-    expect(plan.at(-1), 'the one paper with "plan" only in its abstract').toBe('b');
+  test('every word must start a word of the page: no stemming, no typo, no shorter fallback', () => {
+    expect([...slugs('plan')].sort()).toEqual(['a', 'b', 'c']);
     expect(slugs('robot planner')).toEqual(['b']);
     expect(slugs('   ')).toEqual([]);
-    expect(slugs('zebra')).toEqual([]);
+    expect(slugs('plans')).toEqual([]);
+    expect(slugs('plannr')).toEqual([]);
+    expect(slugs('zebra'), 'text outside the indexed part').toEqual([]);
   });
 
-  test('filters by theme and sorts by date or upvotes, unknown values last', () => {
-    expect(slugs('plan', 'robotics')).toEqual(['b']);
-    expect(slugs('plan', '', 'date:desc')).toEqual(['c', 'a', 'b']);
-    expect(slugs('plan', '', 'upvotes:desc')).toEqual(['b', 'a', 'c']);
+  test('a hyphenated word is one word; its parts find it too; diacritics do not count', () => {
+    expect(slugs('self-improving')).toEqual(['b']);
+    expect(slugs('selfimp')).toEqual(['b']);
+    expect(slugs('improving agents')).toEqual(['b']);
+    expect(slugs('zurich')).toEqual(['c']);
+  });
+
+  test('a quoted search needs its words whole and in a row', () => {
+    expect(slugs('"reward model"')).toEqual(['c']);
+    expect(slugs('"world model"')).toEqual(['a']);
+    expect(slugs('"model reward"')).toEqual([]);
+    expect(slugs('"rewar model"')).toEqual([]);
+  });
+
+  test('filters (any value of a filter, every filter), counts that follow the search, and the count without filters', () => {
+    expect([...slugs('plan', { theme: ['Agents'] })].sort()).toEqual(['a', 'c']);
+    expect(slugs('plan', { theme: ['Agents'], tag: ['rl'] })).toEqual(['c']);
+    expect([...slugs('plan', { year: ['2024', '2025'] })].sort()).toEqual(['a', 'c']);
+    const outcome = search({ term: 'robot', filters: { theme: ['Agents'] }, sort: '' });
+    expect(outcome.papers).toEqual([]);
+    expect(outcome.unfiltered).toBe(1);
+    expect(search({ term: 'plan', filters: {}, sort: '' }).counts['theme']).toEqual({ Agents: 2, Robotics: 1 });
+    expect(search({ term: 'language', filters: {}, sort: '' }).counts['tag']).toEqual({ rl: 1 });
+  });
+
+  test('sorts by date, upvotes or rating, papers without the key last', () => {
+    expect(slugs('plan', {}, 'date:desc')).toEqual(['c', 'a', 'b']);
+    expect(slugs('plan', {}, 'upvotes:desc')).toEqual(['b', 'a', 'c']);
+    expect(slugs('plan', {}, 'rating:desc')).toEqual(['c', 'a', 'b']);
   });
 
   test('finds by author, given or family name, shown as a page shows them', () => {
     expect(slugs('lovelace')).toEqual(['a']);
     expect(slugs('grace hopper')).toEqual(['c']);
     expect(slugs('openai plan')).toEqual(['a']);
-    expect(data.papers.map((paper) => paper.authors)).toEqual([['Ada Lovelace', 'OpenAI'], [], ['Grace Hopper']]);
-  });
-
-  test('reports the words that matched, for marking', () => {
-    expect(search({ words: 'world', theme: '', sort: '' })[0]!.terms).toEqual(['world']);
   });
 });
 
-describe('excerptSegments', () => {
-  const text = `${'Filler words before. '.repeat(20)}The <b>planner</b> plans; planning & replanning. ${'More filler after. '.repeat(20)}`;
+describe('excerptAfterTitle', () => {
+  const words = textWords(`The title. ${'Filler words before. '.repeat(20)}The planner plans; planning & replanning. ${'More filler after. '.repeat(20)}`);
 
-  test('keeps the text exactly, marks whole words only, and cuts around the first match', () => {
-    const segments = excerptSegments(text, ['planner', 'planning'], 120);
-    const joined = segments.map((segment) => segment.text).join('');
-    expect(joined.startsWith('…')).toBe(true);
-    expect(joined.endsWith('…')).toBe(true);
-    expect(text).toContain(joined.slice(1, -1));
-    expect(segments.filter((segment) => segment.marked).map((segment) => segment.text)).toEqual(['planner', 'planning']);
+  test('leaves out the title, cuts around the first match and marks the matched words', () => {
+    const positions = matchedPositions(searchWords('planning'), words);
+    const parts = excerptAfterTitle(words, 2, positions, 30);
+    const joined = parts.map((part) => part.text).join('');
+    expect(joined.startsWith('… ')).toBe(true);
+    expect(joined.endsWith(' …')).toBe(true);
+    expect(joined).not.toContain('The title.');
+    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(['planning']);
   });
 
-  test('without terms, the start of the text', () => {
-    expect(excerptSegments('Short text.', [], 120)).toEqual([{ text: 'Short text.', marked: false }]);
+  test('without a match after the title, the start of the rest', () => {
+    expect(excerptAfterTitle(textWords('Title words. Short text.'), 2, [0], 30).map((part) => part.text).join('')).toBe('Short text.');
   });
+});
 
-  test('terms with regular-expression characters are matched literally', () => {
-    expect(excerptSegments('a c++ bx cpp', ['c++', 'b.'], 50).filter((s) => s.marked).map((s) => s.text)).toEqual(['c++']);
+describe('keepsEveryWord (the check of Pagefind\'s results)', () => {
+  const text = textWords('A quick self-improving agent.');
+  test('each search word must start a matched word (whole, or a part of a hyphenated one)', () => {
+    expect(keepsEveryWord(['quick', 'improv'], text, [1, 2])).toBe(true);
+    expect(keepsEveryWord(['selfimproving'], text, [2])).toBe(true);
+    // Pagefind's fallback: "quickly" not indexed, so it matched "quick".
+    expect(keepsEveryWord(['quickly'], text, [1])).toBe(false);
   });
 });

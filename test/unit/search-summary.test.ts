@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchSummary, unloadedSummary } from '../../src/lib/site/search.ts';
+import { filteredOutSummary, matchSummary, unloadedSummary } from '../../src/lib/site/search.ts';
 
 describe('the line above the search results', () => {
   it('counts the matches, and says nothing without words', () => {
@@ -17,6 +17,16 @@ describe('the line above the search results', () => {
       'One of them could not be loaded; try again later.',
       '2 of them could not be loaded; try again later.',
       '10 of them could not be loaded; try again later.',
+    ]);
+  });
+
+  it('says when the filters emptied a search, which filters, and how many papers match without them', () => {
+    expect([
+      filteredOutSummary('x', [{ label: 'Theme', values: ['Agents'] }], 1),
+      filteredOutSummary('x', [{ label: 'Theme', values: ['Agents'] }, { label: 'Year', values: ['2024', '2023'] }], 7),
+    ]).toEqual([
+      'No paper matches “x” with the filter Theme: Agents; 1 paper matches without it.',
+      'No paper matches “x” with the filters Theme: Agents, Year: 2024 or 2023; 7 papers match without them.',
     ]);
   });
 });

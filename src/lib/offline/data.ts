@@ -3,9 +3,9 @@
  * fetch, so the data ships as a classic script at the site root that sets one global.
  * Browser-safe: the build script writes it, the page scripts read it.
  */
-import { displayName } from '../site/csl.ts';
 import { compactCuration, type CurationLike } from '../site/curation.ts';
 import type { Status } from '../site/reading-state.ts';
+import type { PageRecord } from './page-record.ts';
 
 export const OFFLINE_DATA_FILE = 'offline-data.js';
 const GLOBAL_NAME = 'readingListOffline';
@@ -18,17 +18,11 @@ export interface OfflineTheme {
 export interface OfflinePaper {
   slug: string;
   title: string;
-  abstract: string;
-  /** As a page shows them (`Given Family`), in order; searched as the title and abstract are. */
-  authors: string[];
-  /** Theme ids, main theme first. */
+  /** Theme ids, main theme first (My list). */
   themes: string[];
-  /** As the listing wrote it ("Mar 3, 2025", "Mar 27"), or null. */
-  published: string | null;
-  /** ISO date (`2025-03-03`), the sort key; null when the year is unknown. */
-  date: string | null;
-  upvotes: number | null;
-  /** The curator's fields, when the curator said anything (curator part of issue 19, shown on My list). */
+  /** What Pagefind records of the paper's page (its searched text, filters, sort keys, meta): searched as the hosted site searches it. */
+  record: PageRecord;
+  /** The curator's fields, when the curator said anything (shown on My list). */
   curation?: CurationLike;
 }
 
@@ -43,13 +37,8 @@ export interface PapersJson {
   papers: {
     slug: string;
     title: string;
-    abstract: string;
-    /** `Family, Given` or literal names, null when unknown. */
-    authors: string[] | null;
     themes: string[];
-    published: { text: string; date: string | null } | null;
-    upvotes: number | null;
-    /** The curator's (curator part of issue 19): read only for My list. */
+    /** The curator's: read only for My list. */
     tags?: string[];
     rating?: number | null;
     status?: Status | null;
@@ -57,24 +46,20 @@ export interface PapersJson {
   }[];
 }
 
-export function toOfflineData(json: PapersJson): OfflineData {
+/** `records`: each paper's page record by slug (see page-record.ts); a paper without one is an error. */
+export function toOfflineData(json: PapersJson, records: ReadonlyMap<string, PageRecord>): OfflineData {
+  const recordOf = (slug: string) => records.get(slug) ?? fail(`no page was built for the paper ${slug}`);
   return {
     themes: json.themes.map(({ id, title }) => ({ id, title })),
-    papers: json.papers.map(({ slug, title, abstract, authors, themes, published, upvotes, ...curator }) => {
+    papers: json.papers.map(({ slug, title, themes, ...curator }) => {
       const curation = compactCuration(curator);
-      return {
-        slug,
-        title,
-        abstract,
-        authors: (authors ?? []).map(displayName),
-        themes,
-        published: published?.text ?? null,
-        date: published?.date ?? null,
-        upvotes,
-        ...(curation ? { curation } : {}),
-      };
+      return { slug, title, themes, record: recordOf(slug), ...(curation ? { curation } : {}) };
     }),
   };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** The script's source. JSON is valid JavaScript (U+2028 included since ES2019), and the file is never inlined into HTML. */

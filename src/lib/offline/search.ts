@@ -1,102 +1,78 @@
 /**
- * The offline build's search: MiniSearch over the titles, abstracts and authors of
- * offline-data.js, with the hosted search's theme filter and orders. Pure, so it runs
- * in Node for tests as it does in the page.
+ * The offline build's search: MiniSearch over what Pagefind records of each paper page
+ * (its text, filters and sort keys: see page-record.ts), matched by the hosted search's
+ * rules (search-words.ts), so both builds find the same papers. Pure, so it runs in Node
+ * for tests as it does in the page.
  */
 import MiniSearch from 'minisearch';
+import { hasPhrase, searchWords, textWords, wordForms, type SearchWords } from '../site/search-words.ts';
 import type { OfflineData, OfflinePaper } from './data.ts';
 
 export interface SearchRequest {
-  words: string;
-  /** A theme id, or '' for every theme. */
-  theme: string;
-  /** A SEARCH_SORTS value: '' (relevance), 'date:desc' or 'upvotes:desc'. */
+  term: string;
+  /** Ticked values by filter (`theme` titles, `year`, `tag`): a paper has any of a filter's values, and every filter. */
+  filters: Record<string, string[]>;
+  /** A SEARCH_SORTS value: '' (relevance) or `key:desc` / `key:asc` of a Pagefind sort key. */
   sort: string;
 }
 
-export interface SearchHit {
-  paper: OfflinePaper;
-  /** Words of the paper that matched (lower case), for marking them. */
-  terms: string[];
+export interface SearchOutcome {
+  papers: OfflinePaper[];
+  /** The search's words, for marking them. */
+  words: SearchWords;
+  /** How many papers the words find without the filters. */
+  unfiltered: number;
+  /** Papers of the results with each filter value. */
+  counts: Record<string, Record<string, number>>;
 }
 
-export type Search = (request: SearchRequest) => SearchHit[];
+export type Search = (request: SearchRequest) => SearchOutcome;
 
 export function createSearch(data: OfflineData): Search {
   const index = new MiniSearch<OfflinePaper>({
     idField: 'slug',
-    fields: ['title', 'abstract', 'authors'],
-    // Authors are a list: searched as one text, each name's words found.
-    extractField: (paper, field) => (field === 'authors' ? paper.authors.join(', ') : (paper[field as keyof OfflinePaper] as string)),
-    // Like Pagefind on the hosted site: every word must match, as a word or a word's start (no typo matching).
-    searchOptions: { boost: { title: 3 }, prefix: true, combineWith: 'AND' },
+    fields: ['title', 'text'],
+    extractField: (paper, field) => (field === 'slug' ? paper.slug : field === 'title' ? paper.title : paper.record.text),
+    // Words and their forms as search-words.ts says (already lower case, without diacritics).
+    tokenize: (text) => textWords(text).flatMap(wordForms),
+    processTerm: (term) => term,
+    searchOptions: { boost: { title: 3 }, combineWith: 'AND', tokenize: (term) => searchWords(term).words },
   });
   index.addAll(data.papers);
   const bySlug = new Map(data.papers.map((paper) => [paper.slug, paper]));
+  const values = new Map<string, Set<string>>();
+  for (const paper of data.papers) for (const [key, list] of Object.entries(paper.record.filters)) for (const value of list) (values.get(key) ?? values.set(key, new Set()).get(key)!).add(value);
 
-  return ({ words, theme, sort }) => {
-    if (!words.trim()) return [];
-    const hits = index
-      .search(words, theme ? { filter: (result) => bySlug.get(result['id'] as string)!.themes.includes(theme) } : undefined)
-      .map((result) => ({ paper: bySlug.get(result.id as string)!, terms: result.terms, score: result.score }));
-    const key = sortKey(sort);
-    // Array.prototype.sort is stable: equal keys keep relevance order.
-    if (key) hits.sort((a, b) => compareDescending(key(a.paper), key(b.paper)));
-    return hits.map(({ paper, terms }) => ({ paper, terms }));
+  return ({ term, filters, sort }) => {
+    const words = searchWords(term);
+    if (words.words.length === 0) return { papers: [], words, unfiltered: 0, counts: {} };
+    // Quoted: every word whole, then the words in a row in the page's text.
+    const found = index
+      .search(term, { prefix: !words.phrase })
+      .map((result) => bySlug.get(result.id as string)!)
+      .filter((paper) => !words.phrase || hasPhrase(words.words, textWords(paper.record.text)));
+    const papers = found.filter((paper) => passes(paper, filters));
+    const counts: SearchOutcome['counts'] = {};
+    for (const [key, all] of values) {
+      counts[key] = {};
+      for (const value of all) counts[key][value] = papers.filter((paper) => paper.record.filters[key]?.includes(value)).length;
+    }
+    const [key, direction] = sort.split(':');
+    // Array.prototype.sort is stable: equal keys keep relevance order, and the papers without
+    // the key follow the others, as on the hosted site (see pagefindSortKeys).
+    if (key) papers.sort((a, b) => compareSortKeys(a.record.sorts[key], b.record.sorts[key], direction === 'desc' ? -1 : 1));
+    return { papers, words, unfiltered: found.length, counts };
   };
 }
 
-function sortKey(sort: string): ((paper: OfflinePaper) => string | number | null) | undefined {
-  if (sort === 'date:desc') return (paper) => paper.date;
-  if (sort === 'upvotes:desc') return (paper) => paper.upvotes;
-  return undefined;
+function passes(paper: OfflinePaper, filters: Record<string, string[]>): boolean {
+  return Object.entries(filters).every(([key, wanted]) => wanted.some((value) => paper.record.filters[key]?.includes(value)));
 }
 
-/** Descending, unknown values (null) last. */
-function compareDescending(a: string | number | null, b: string | number | null): number {
-  if (a === null || b === null) return Number(a === null) - Number(b === null);
-  return a < b ? 1 : a > b ? -1 : 0;
-}
-
-export interface Segment {
-  text: string;
-  marked: boolean;
-}
-
-/**
- * About `length` characters of `text` around the first of `terms` it contains (from the
- * start when none), cut at word boundaries, as segments with every whole-word
- * occurrence of a term marked.
- */
-export function excerptSegments(text: string, terms: string[], length: number): Segment[] {
-  const pattern = terms.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
-    : undefined;
-  const first = pattern ? text.search(pattern) : -1;
-  let start = Math.max(0, first - Math.floor(length / 3));
-  let end = Math.min(text.length, start + length);
-  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
-  if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
-  // Text with no space near a cut (CJK, emoji): never cut a character in two.
-  if (isLowSurrogate(text.charCodeAt(start))) start++;
-  if (isLowSurrogate(text.charCodeAt(end))) end--;
-  const window = `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
-  if (!pattern) return [{ text: window, marked: false }];
-  const segments: Segment[] = [];
-  let last = 0;
-  for (const match of window.matchAll(pattern)) {
-    if (match.index > last) segments.push({ text: window.slice(last, match.index), marked: false });
-    segments.push({ text: match[0], marked: true });
-    last = match.index + match[0].length;
-  }
-  if (last < window.length) segments.push({ text: window.slice(last), marked: false });
-  return segments;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Pagefind's order of sort keys (as numbers when both are numbers, else as text) times `sign`; no key last. */
+function compareSortKeys(a: string | undefined, b: string | undefined, sign: number): number {
+  if (a === undefined || b === undefined) return Number(a === undefined) - Number(b === undefined);
+  const [x, y] = [Number(a), Number(b)];
+  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)) return (x - y) * sign;
+  return (a < b ? -1 : a > b ? 1 : 0) * sign;
 }

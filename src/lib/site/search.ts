@@ -20,22 +20,29 @@ export const SEARCH_SORTS = [
   { value: '', label: 'Relevance' },
   { value: 'date:desc', label: 'Date, newest first' },
   { value: 'upvotes:desc', label: 'Upvotes, most first' },
+  { value: 'rating:desc', label: 'Rating, highest first' },
 ] as const;
 
 /**
- * A paper page's Pagefind sort keys, one for each order of SEARCH_SORTS. Every page carries
- * both: Pagefind leaves a page without a key out of the results sorted by it
- * (CloudCannon/pagefind#259). An unknown date or upvote count sorts last in those
- * descending orders, as the offline search puts it.
+ * A paper page's Pagefind sort keys, for the values it has. Pagefind leaves a page without a
+ * key out of the results sorted by it (CloudCannon/pagefind#259); /search/ puts those after
+ * the sorted ones, in relevance order, as the offline search does. No placeholder for an
+ * unknown value: the index's metadata holds each key's page order, and every first search loads it.
  */
 export function pagefindSortKeys(date: string | undefined, upvotes: number | undefined): string[] {
-  return [`date:${date ?? '0000'}`, `upvotes:${upvotes ?? -1}`];
+  return [...(date === undefined ? [] : [`date:${date}`]), ...(upvotes === undefined ? [] : [`upvotes:${upvotes}`])];
+}
+
+/** The `rating` sort key of a rated paper (recorded by SearchRecord). */
+export function ratingSortKey(rating: number): string {
+  return `rating:${rating}`;
 }
 
 /** The filters of /search/, by their Pagefind name. */
 export const SEARCH_FILTERS = [
   { key: 'theme', label: 'Theme' },
   { key: 'year', label: 'Year' },
+  { key: 'tag', label: 'Tag' },
 ] as const;
 export type SearchFilterKey = (typeof SEARCH_FILTERS)[number]['key'];
 
@@ -49,9 +56,9 @@ export interface FilterOption {
  * for Pagefind (a theme by its title, see ThemeBadge; a year when the date is known,
  * see PaperMeta): /search/ lists them without asking Pagefind, which would load every
  * filter's index (tens of kB at 10,000 papers) before the reader filters anything.
- * Themes A to Z, years newest first.
+ * Themes and tags A to Z, years newest first.
  */
-export function searchFilterOptions(papers: readonly PaperLike[], themeTitles: ReadonlyMap<string, string>): Record<SearchFilterKey, FilterOption[]> {
+export function searchFilterOptions(papers: readonly (PaperLike & { data: { tags: readonly string[] } })[], themeTitles: ReadonlyMap<string, string>): Record<SearchFilterKey, FilterOption[]> {
   const count = (values: string[]) => {
     const counts = new Map<string, number>();
     for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
@@ -59,9 +66,11 @@ export function searchFilterOptions(papers: readonly PaperLike[], themeTitles: R
   };
   const theme = count(papers.flatMap((paper) => paper.data.themes.flatMap((ref) => themeTitles.get(ref.id) ?? [])));
   const year = count(papers.flatMap((paper) => knownDate(paper.data.published)?.slice(0, 4) ?? []));
+  const tag = count(papers.flatMap((paper) => paper.data.tags));
   return {
     theme: theme.sort((a, b) => compareNames(a.value, b.value)),
     year: year.sort((a, b) => (a.value < b.value ? 1 : -1)),
+    tag: tag.sort((a, b) => compareNames(a.value, b.value)),
   };
 }
 
@@ -69,6 +78,17 @@ export function searchFilterOptions(papers: readonly PaperLike[], themeTitles: R
 export function matchSummary(count: number, words: string): string {
   if (!words) return '';
   return `${count === 0 ? 'No paper matches' : count === 1 ? '1 paper matches' : `${count} papers match`} “${words}”.`;
+}
+
+/**
+ * The line above an empty result that filters emptied:
+ * `No paper matches “x” with the filters Theme: Agents, Year: 2024; 3 papers match without them.`
+ */
+export function filteredOutSummary(words: string, ticked: readonly { label: string; values: string[] }[], unfiltered: number): string {
+  const filters = ticked.map(({ label, values }) => `${label}: ${values.join(' or ')}`).join(', ');
+  const one = ticked.length === 1 && ticked[0]!.values.length === 1;
+  const without = unfiltered === 1 ? '1 paper matches' : `${unfiltered} papers match`;
+  return `No paper matches “${words}” with the ${one ? 'filter' : 'filters'} ${filters}; ${without} without ${one ? 'it' : 'them'}.`;
 }
 
 /** Said after `matchSummary` when `count` of its `total` results could not be loaded (offline, say). */

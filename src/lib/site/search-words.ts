@@ -1,0 +1,104 @@
+/**
+ * What a search word matches, the same in both builds: Pagefind's rules (pagefind.js and
+ * its Rust search, 1.x) written once, so the offline search (MiniSearch) and the check of
+ * Pagefind's results (see `keepsEveryWord`) follow them.
+ *
+ * - Text is cut into words at white space. A word is searched lower case, without
+ *   diacritics, and without its punctuation ("self-improving" is `selfimproving`); a word
+ *   of the text is also found by each of its punctuation-separated parts (`self`, `improving`).
+ *   A symbol in a search word (`<`, `+`) is kept, and no indexed word has one.
+ * - A search word matches a word of the text that starts with it (no stemming, no typos).
+ * - A search in quotes (`"reward model"`) matches its words whole, next to each other.
+ */
+
+/** Pagefind's normalizeDiacritics: marks dropped, but the Japanese sound marks. */
+export function withoutDiacritics(text: string): string {
+  const stripped = text.normalize('NFD').replace(/(?![\u3099\u309A])\p{M}/gu, '');
+  return /[\u3099\u309A]/.test(stripped) ? stripped.normalize('NFC') : stripped;
+}
+
+/** Pagefind's word separator in excerpts (white space, not U+FEFF): a text's words, by position. */
+export function textWords(text: string): string[] {
+  return text.split(/[^\S\uFEFF]+/).filter((word) => word !== '');
+}
+
+/** What the index keeps of a word: letters, digits and connectors (`_`, Pagefind's include_characters). */
+const NOT_INDEXED = /[^\p{L}\p{N}\p{Pc}]+/gu;
+/** What pagefind.js drops from a search: punctuation but connectors. Symbols (`<`, `+`) stay, and so match no indexed word. */
+const NOT_SEARCHED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu;
+
+/** The searchable forms of one word of a text: whole (without punctuation), then its parts. */
+export function wordForms(word: string): string[] {
+  const plain = withoutDiacritics(word.toLowerCase());
+  const forms = new Set([plain.replace(NOT_INDEXED, '')]);
+  for (const part of plain.split(NOT_INDEXED)) forms.add(part);
+  forms.delete('');
+  return [...forms];
+}
+
+export interface SearchWords {
+  /** The words, as they are matched (lower case, no diacritics, no punctuation). */
+  words: string[];
+  /** Quoted: the words whole and in a row. */
+  phrase: boolean;
+}
+
+/** The words of what the reader typed (pagefind.js: quoted when the whole search is). */
+export function searchWords(term: string): SearchWords {
+  const phrase = /^\s*".+"\s*$/.test(term);
+  const words = textWords(term)
+    .map((word) => withoutDiacritics(word.toLowerCase()).replace(NOT_SEARCHED, ''))
+    .filter((word) => word !== '');
+  return { words, phrase };
+}
+
+/** Whether the text's words at `positions` (Pagefind's match locations) hold a word starting with each search word. */
+export function keepsEveryWord(words: readonly string[], text: readonly string[], positions: readonly number[]): boolean {
+  const matched = positions.flatMap((position) => (text[position] === undefined ? [] : wordForms(text[position])));
+  return words.every((word) => matched.some((form) => form.startsWith(word)));
+}
+
+/** Whether the text holds the words whole and in a row (a quoted search). */
+export function hasPhrase(words: readonly string[], text: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  const forms = text.map(wordForms);
+  return forms.some((_, start) => words.every((word, k) => forms[start + k]?.includes(word) ?? false));
+}
+
+export interface ExcerptPart {
+  text: string;
+  marked: boolean;
+}
+
+/**
+ * About `length` words of a page's text around its first match after the title (a result
+ * shows the title above it), the matched words marked: `words` is the page's text by word,
+ * `titleWords` how many of them the title is, `matches` the matched positions.
+ */
+export function excerptAfterTitle(words: readonly string[], titleWords: number, matches: readonly number[], length: number): ExcerptPart[] {
+  const body = words.slice(titleWords);
+  const marked = new Set(matches.filter((position) => position >= titleWords).map((position) => position - titleWords));
+  const first = Math.min(...marked, body.length);
+  // The first match about the middle, as Pagefind centres its excerpts.
+  const start = first === body.length ? 0 : Math.max(0, first - Math.floor(length / 2));
+  const end = Math.min(body.length, start + length);
+  const parts: ExcerptPart[] = [];
+  if (start > 0) parts.push({ text: '… ', marked: false });
+  for (let k = start; k < end; k++) {
+    if (k > start) parts.push({ text: ' ', marked: false });
+    // U+200B ZERO WIDTH SPACE dropped, as pagefind.js drops it from a page's text.
+    parts.push({ text: body[k]!.replace(/\u200B/g, ''), marked: marked.has(k) });
+  }
+  if (end < body.length) parts.push({ text: ' …', marked: false });
+  return parts;
+}
+
+/** Positions of the text's words that a search's words match (whole in a quoted search, else as a start). */
+export function matchedPositions({ words, phrase }: SearchWords, text: readonly string[]): number[] {
+  const positions: number[] = [];
+  text.forEach((word, position) => {
+    const forms = wordForms(word);
+    if (words.some((searched) => forms.some((form) => (phrase ? form === searched : form.startsWith(searched))))) positions.push(position);
+  });
+  return positions;
+}
