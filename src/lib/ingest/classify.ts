@@ -14,12 +14,13 @@ export const MIN_SCORE = 3;
 
 /**
  * A term found in more than COMMON_SHARE of the list's papers tells them apart less (in a list
- * about language models, `llm*` selects most): its score is multiplied by (COMMON_SHARE / its
- * share)², so a term in half the papers counts 0.44, in two thirds a quarter. Squared, so that the
- * weight falls fast: from a share of about 48% on, a term cannot select a paper alone, even in the
- * title and thrice in the abstract (6 × weight < MIN_SCORE). The share is of at least FEWEST_COUNTED
- * papers: in a short list, where any term is in a large share, only a term in more than 20 papers
- * counts less.
+ * about language models, most abstracts mention LLMs): each mention of it in an abstract is multiplied
+ * by (COMMON_SHARE / its share)², so a term in half the papers counts 0.44, in two thirds a quarter.
+ * Squared, so that the weight falls fast: from a share of about 58% on, three abstract mentions cannot
+ * select a paper alone (3 × weight < MIN_SCORE). A term in the title or a keyword keeps its full
+ * TITLE_WEIGHT: a title says what the paper is about, however common its words are in the list. The
+ * share is of at least FEWEST_COUNTED papers: in a short list, where any term is in a large share,
+ * only a term in more than 20 papers counts less.
  */
 export const COMMON_SHARE = 1 / 3;
 export const FEWEST_COUNTED = 60;
@@ -133,17 +134,21 @@ export function matchTerms(paper: Pick<Paper, 'title' | 'abstract' | 'keywords'>
 /**
  * Each term's weight in hundredths (integers, so that a sum is the same whatever its order): 100,
  * or less for a term found in more than COMMON_SHARE of the papers (counted out of at least FEWEST_COUNTED).
+ * Hidden papers are not counted: the shares are of the list the site shows.
  */
-function termWeights(list: readonly TermMatches[], matcher: ThemeMatcher): Int32Array {
+function termWeights(list: readonly TermMatches[], hidden: readonly boolean[], matcher: ThemeMatcher): Int32Array {
   const papersWith = new Int32Array(matcher.terms.length);
-  for (const matches of list) for (const [term] of matches) papersWith[term]!++;
-  const counted = Math.max(list.length, FEWEST_COUNTED);
+  const shown = list.filter((_, index) => !hidden[index]);
+  for (const matches of shown) for (const [term] of matches) papersWith[term]!++;
+  const counted = Math.max(shown.length, FEWEST_COUNTED);
   // A term no paper holds divides by 0: Infinity, then 100.
   return papersWith.map((papers) => Math.min(100, Math.round(100 * ((COMMON_SHARE * counted) / papers) ** 2)));
 }
 
 function classifyMatches(matches: TermMatches, matcher: ThemeMatcher, weights: Int32Array): Classification {
-  const found = new Map(matches.map(([term, inTitle, inAbstract]) => [term, (inTitle ? TITLE_WEIGHT : 0) + Math.min(inAbstract, ABSTRACT_CAP)]));
+  // A title (or keyword) says what the paper is about, however common its words are in the list: only
+  // abstract mentions, which a paper makes in passing, count less for a common term.
+  const found = new Map(matches.map(([term, inTitle, inAbstract]) => [term, (inTitle ? TITLE_WEIGHT * 100 : 0) + Math.min(inAbstract, ABSTRACT_CAP) * weights[term]!]));
   const scored = matcher.themes.flatMap(({ theme, terms, exclude }, order) => {
     if (exclude.some((term) => found.has(term))) return [];
     let score = 0;
@@ -152,7 +157,7 @@ function classifyMatches(matches: TermMatches, matcher: ThemeMatcher, weights: I
       const termScore = found.get(number);
       if (termScore === undefined) continue;
       matched.push(matcher.terms[number]!.term);
-      score += termScore * weights[number]!;
+      score += termScore;
     }
     return score >= MIN_SCORE * 100 ? [{ id: theme.id, score, order, matched }] : [];
   });
@@ -173,11 +178,12 @@ export interface CommonTerm {
 }
 
 /**
- * The papers of a list classified together (by their `matchTerms`), each term weighed by the share of
- * the papers holding it; and the terms that count less, most common first, for ingest to report.
+ * The papers of a list classified together (by their `matchTerms`), each term's abstract mentions weighed
+ * by the share of the papers holding it; and the terms that count less, most common first, for ingest to
+ * report. `hidden[i]` says paper i is hidden from the site: it is classified, and left out of the shares.
  */
-export function classifyList(list: readonly TermMatches[], matcher: ThemeMatcher): { classifications: Classification[]; common: CommonTerm[] } {
-  const weights = termWeights(list, matcher);
+export function classifyList(list: readonly TermMatches[], matcher: ThemeMatcher, hidden: readonly boolean[] = []): { classifications: Classification[]; common: CommonTerm[] } {
+  const weights = termWeights(list, hidden, matcher);
   // Exclude terms are counted too, but have no weight to lower; a term of two themes is told once.
   const common = new Map<string, CommonTerm>();
   for (const number of matcher.themes.flatMap(({ terms }) => terms)) {

@@ -281,6 +281,11 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const themesHash = hashText(themesSource);
   // Reading a paper's text for the terms is cached; weighing the terms against the whole list is not (it is quick).
   const termMatches = new Map<string, TermMatches>();
+  // A paper whose entry (the one ingest continues) says `hidden: true` is not on the site: it does not make a term common there.
+  const hidden = listed.map((_, index) => {
+    const [first] = entriesOf.get(index) ?? [];
+    return first !== undefined && generated[first]!.entry.data['hidden'] === true;
+  });
   const { classifications, common } = classifyList(
     listed.map((paper) => {
       const key = classificationKey(themesHash, paper);
@@ -289,6 +294,7 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
       return matches;
     }),
     matcher,
+    hidden,
   );
   const papers = listed.map((paper, index) => ({ ...paper, ...classifications[index]!, slug: slugs.get(paper.key) as string }));
 
