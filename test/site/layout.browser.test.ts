@@ -27,7 +27,7 @@ let site: FixtureSite;
 let server: StaticServer;
 let browser: Browser;
 let listedSlug: string;
-let tagPath: string | undefined;
+let tagPath: string;
 
 beforeAll(async () => {
   const config = await readFile(join(import.meta.dirname, '../../src/config.ts'), 'utf8');
@@ -35,7 +35,7 @@ beforeAll(async () => {
   expect(titled, 'the fixture sets the site title').toContain(LONG_TITLE);
   expect(LONG_TITLE.length).toBeGreaterThanOrEqual(60);
   const bib = `@article{${BIB_KEY},\n  title = {Planning Agents With Episodic Memory},\n  author = {Smith, Jane and Doe, John},\n  journal = {Journal of Agents},\n  year = {2020},\n  abstract = {${PROSE.repeat(2).trim()}}\n}\n`;
-  const notes = `---\ntitle: Reading Notes On Planning Agents\nthemes: [agents]\n---\n${PROSE.repeat(6).trim()}\n\n${PROSE.repeat(5).trim()}\n`;
+  const notes = `---\ntitle: Reading Notes On Planning Agents\nthemes: [agents]\nrating: 4\nstatus: read\npick: true\ntags: [planning, episodic-memory]\n---\n${PROSE.repeat(6).trim()}\n\n${PROSE.repeat(5).trim()}\n`;
   site = await buildFixtureSite(
     { 'a.txt': readSeed('000_e2d79f8d5e24fe29.txt'), 'b.txt': readSeed('003_59cb86a34729d0ff.txt'), 'lab.bib': bib },
     { name: 'reading-list-layout-', files: { 'src/config.ts': titled }, entries: { [`agents/${NOTES_SLUG}.md`]: notes } },
@@ -43,8 +43,9 @@ beforeAll(async () => {
   console.log(`[layout] fixture built in ${site.dir}: ${site.timings}`);
   const { papers } = JSON.parse(await readFile(join(site.dist, 'papers.json'), 'utf8')) as { papers: { slug: string; upvotes?: number }[] };
   listedSlug = papers.find((paper) => paper.upvotes !== undefined)!.slug;
-  const tags = (await readdir(join(site.dist, 'tags'), { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory());
-  tagPath = tags[0] && `tags/${tags[0].name}/`;
+  const tags = (await readdir(join(site.dist, 'tags'), { withFileTypes: true })).filter((entry) => entry.isDirectory());
+  expect(tags.map((entry) => entry.name).sort()).toEqual(['episodic-memory', 'planning']);
+  tagPath = `tags/${tags[0]!.name}/`;
   server = await serveStatic(site.dist);
   browser = await launchChromium();
 }, 300_000);
@@ -168,6 +169,16 @@ describe('a phone (390 px)', () => {
   });
 });
 
+test('on a tablet (768 px) the table gives the titles more room than the themes', async () => {
+  await withPage('papers/', { viewport: { width: 768, height: 1024 } }, async (page) => {
+    const widths = await page.evaluate(() => {
+      const row = document.querySelector('.papers-table tbody tr')!;
+      return { title: row.querySelector('th')!.getBoundingClientRect().width, themes: row.querySelector('td')!.getBoundingClientRect().width };
+    });
+    expect(widths.title).toBeGreaterThan(widths.themes);
+  });
+});
+
 describe('the header', () => {
   for (const viewport of [DESKTOP, PHONE]) {
     test(`a ${LONG_TITLE.length}-character site title wraps cleanly at ${viewport.width} px`, async () => {
@@ -194,6 +205,8 @@ describe('the header', () => {
         const title = boxes[0]!;
         const lines = Math.round((title.bottom - title.top) / title.line);
         expect(lines, 'lines of the title').toBeLessThanOrEqual(viewport === DESKTOP ? 1 : 3);
+        // On a phone the title wraps beside the theme toggle, not above it on a line of its own.
+        if (viewport === PHONE) expect(boxes[2]!.top, 'the toggle beside the title').toBeLessThan(title.bottom);
         expect(await page.locator('.site-title').textContent()).toBe(LONG_TITLE);
       });
     });
@@ -280,18 +293,20 @@ describe('the home page', () => {
 });
 
 describe('sources in words', () => {
-  test('a paper page says where the paper was listed, not the file ingest named; the file stays in its title', async () => {
+  test('a paper page says where the paper was listed, not the file ingest named; the curator finds the file under "Files"', async () => {
     await withPage(`papers/${listedSlug}/`, { viewport: DESKTOP }, async (page) => {
       const items = page.locator('.sources li');
       const text = (await items.first().textContent())!.replace(/\s+/g, ' ').trim();
       expect(text).toMatch(/^Hugging Face papers listing, line \d+$/);
-      expect(await page.locator('#sources-heading').locator('..').textContent()).not.toMatch(/\.txt/);
-      expect(await items.first().getAttribute('title')).toMatch(/^seeds\/[ab]\.txt, line \d+$/);
+      const section = page.locator('#sources-heading').locator('..');
+      expect(await section.innerText()).not.toMatch(/\.txt/);
+      await section.locator('summary', { hasText: 'Files' }).click();
+      expect(await section.locator('.sources__files li').first().innerText()).toMatch(/^seeds\/[ab]\.txt, line \d+$/);
     });
     await withPage('papers/planning-agents-with-episodic-memory/', { viewport: DESKTOP }, async (page) => {
       const item = page.locator('.sources li').first();
       expect((await item.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`BibTeX bibliography lab.bib, entry ${BIB_KEY}`);
-      expect(await item.getAttribute('title')).toBe('seeds/lab.bib, line 1');
+      expect(await page.locator('.sources__files li').first().textContent()).toBe('seeds/lab.bib, line 1');
     });
   });
 });
@@ -300,7 +315,7 @@ describe('axe-core', () => {
   for (const viewport of [DESKTOP, PHONE]) {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`finds no violations at ${viewport.width} px (${colorScheme})`, async () => {
-        const pages = ['', 'themes/agents/', `papers/${NOTES_SLUG}/`, 'papers/planning-agents-with-episodic-memory/', 'papers/', 'search/?q=agents', ...(tagPath ? [tagPath] : [])];
+        const pages = ['', 'themes/agents/', `papers/${NOTES_SLUG}/`, 'papers/planning-agents-with-episodic-memory/', 'papers/', 'papers/rating/', 'search/?q=agents', 'tags/', tagPath, 'my-list/'];
         const report: string[] = [];
         for (const path of pages) {
           await withPage(path, { viewport, colorScheme }, async (page) => {
