@@ -12,7 +12,7 @@ export interface SiteConfig {
   intro: string[];
   /** `lang` of every page (also the language Pagefind indexes). */
   lang: string;
-  /** How many papers the home page lists under "Recently published". */
+  /** How many papers the home page lists under "Recently published", and at most under "Curator's picks" (the rest: /picks/). */
   recentPapers: number;
   /** Papers per page on theme pages; longer themes get `/themes/<id>/2/`, `/3/`... */
   themePageSize: number;

@@ -18,12 +18,18 @@ export const MAX_TAG_LENGTH = 40;
 
 const RATING_ERROR = `a rating is a whole number from 1 to ${MAX_RATING}, written without quotes (\`rating: 4\`)`;
 const TAG_ERROR = 'a tag is lowercase letters and digits, words joined by hyphens (`self-play`, not `Self Play`)';
+/**
+ * YAML reads `2024` as a number. It is not made into the tag "2024": YAML has already changed
+ * some numbers (`010` is 10, `1e3` is 1000), so the curator writes the tag in quotes.
+ */
+const tagError = (input: unknown) =>
+  typeof input === 'number' ? `a tag that is a number is written in quotes: \`${JSON.stringify(String(input))}\`` : TAG_ERROR;
 
 export const curatorFields = {
   tags: z
     .array(
       z
-        .string({ error: TAG_ERROR })
+        .string({ error: (issue) => tagError(issue.input) })
         .max(MAX_TAG_LENGTH, `a tag is at most ${MAX_TAG_LENGTH} characters`)
         .regex(URL_SEGMENT, TAG_ERROR),
       { error: 'tags are a list in brackets, such as `tags: [rl, self-play]`' },
@@ -38,6 +44,10 @@ export const curatorFields = {
 };
 
 export type CuratorField = keyof typeof curatorFields;
+export const CURATOR_FIELDS = Object.keys(curatorFields) as CuratorField[];
+
+/** Other words a curator may write for a field, too far from its name for a typo (ingest warns on them). */
+export const CURATOR_SYNONYMS: Readonly<Record<string, CuratorField>> = { stars: 'rating', star: 'rating', score: 'rating', rate: 'rating' };
 const curatorSchema = z.object(curatorFields);
 
 /** A bad curator value: the field it is in, and what is wrong, saying the fix. */
@@ -48,7 +58,7 @@ export interface CuratorProblem {
 
 /** What is wrong with the curator's fields of an entry's front matter `data` (other fields are not looked at). */
 export function curatorProblems(data: Record<string, unknown>): CuratorProblem[] {
-  const fields = Object.fromEntries(Object.keys(curatorFields).filter((key) => key in data).map((key) => [key, data[key]]));
+  const fields = Object.fromEntries(CURATOR_FIELDS.filter((key) => key in data).map((key) => [key, data[key]]));
   const result = curatorSchema.safeParse(fields);
   if (result.success) return [];
   return result.error.issues.map((issue) => {

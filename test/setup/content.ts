@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { scanEntries } from '../../src/lib/ingest/entry-store.ts';
 import { parseThemes } from '../../src/lib/ingest/themes.ts';
 import type { Theme } from '../../src/lib/ingest/types.ts';
+import { listSorts, type PaperSort } from '../../src/lib/site/sort.ts';
 
 export interface PaperEntry {
   /** Path relative to the repository, e.g. `content/papers/skills/slim-....md`. */
@@ -17,6 +18,8 @@ export interface PaperEntry {
   /** `published.date` (ISO, only when the year is known). */
   date?: string;
   upvotes?: number;
+  /** The curator's `rating`, when the entry has one. */
+  rating?: number;
 }
 
 /** Every paper entry under content/papers (one per .md or .mdx file), sorted by file. */
@@ -31,8 +34,14 @@ export async function readPaperEntries(repoRoot: string): Promise<PaperEntry[]> 
     const published = data.published as { date?: unknown } | undefined;
     const date = typeof published?.date === 'string' ? published.date : undefined;
     const upvotes = typeof data.upvotes === 'number' ? data.upvotes : undefined;
-    return { file, slug, title, mainTheme, themes: themes.map(String), body, date, upvotes };
+    const rating = typeof data.rating === 'number' ? data.rating : undefined;
+    return { file, slug, title, mainTheme, themes: themes.map(String), body, date, upvotes, rating };
   });
+}
+
+/** The orders the site offers a list of these papers in (`listSorts`: by rating only when one is rated). */
+export function sortsOffered(papers: readonly PaperEntry[]): PaperSort[] {
+  return listSorts(papers.map((paper) => ({ id: paper.slug, data: { title: paper.title, rating: paper.rating, themes: [] } })));
 }
 
 /** content/themes.yaml, in the file's order. */

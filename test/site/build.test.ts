@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { normaliseText, readPaperEntries, readThemes } from '../setup/content.ts';
+import { normaliseText, readPaperEntries, readThemes, sortsOffered } from '../setup/content.ts';
 import {
   builtFileFor,
   internalUrl,
@@ -59,7 +59,8 @@ describe.each(BUILDS)('site built with base $basePath', (build) => {
   test('has one page per paper entry, at papers/<slug>/, beside the pages of the papers table', async () => {
     // The table's further pages (papers/2/, papers/3/...) and orders (papers/upvotes/, papers/title/): see find.test.ts.
     const tablePages = Math.ceil(papers.length / SITE.tablePageSize);
-    const tableFolders = [...Array.from({ length: tablePages - 1 }, (_, i) => String(i + 2)), 'rating', 'title', 'upvotes'];
+    const orders = sortsOffered(papers).filter((sort) => sort !== 'date');
+    const tableFolders = [...Array.from({ length: tablePages - 1 }, (_, i) => String(i + 2)), ...orders];
     expect(papers.filter((paper) => tableFolders.includes(paper.slug))).toEqual([]);
     const expected = [...papers.map((paper) => paper.slug), ...tableFolders].sort();
     expect(await pageFoldersIn(dir, 'papers')).toEqual(expected);

@@ -24,6 +24,9 @@ const ENTRIES = {
   'mine/two-stars.md': entry('Two Star Agents', 'status: to-read', 'rating: 2', 'tags: [rl]'),
   'mine/tagged-only.md': entry('Tagged Agents', 'tags: [rl]'),
   // A listed paper's entry that the curator annotated: ingest rewrites its generated fields and keeps these.
+  // Robotics: a theme and a tag whose papers nobody rated, one of them picked.
+  'mine/picked-robot.md': '---\ntitle: Picked Robot\nthemes: [robotics]\npick: true\ntags: [hardware]\n---\nAbout a robot.\n',
+  'mine/other-robot.md': '---\ntitle: Other Robot\nthemes: [robotics]\ntags: [hardware]\n---\nAbout another robot.\n',
   'agents/listed-agents-paper.md': `---\ntitle: Listed Agents Paper\nslug: listed-agents-paper\nthemes: [agents]\nsources:\n  - listing: a.txt\n    line: 1\nrating: 3\ntags: [planning]\nstatus: reading\n---\n${ABSTRACT}\n`,
 };
 
@@ -38,8 +41,8 @@ const hrefs = (node: HTMLElement | null | undefined) => node?.querySelectorAll('
 const listed = async (path: string) => (await page(path)).querySelectorAll('main [data-paper]').map((item) => item.getAttribute('data-paper'));
 
 beforeAll(async () => {
-  // Theme and tag pages of 2 papers, so that the tag "rl" (3 papers) has a second page.
-  const config = (await readFile(join(import.meta.dirname, '../../src/config.ts'), 'utf8')).replace(/themePageSize: \d+/, 'themePageSize: 2');
+  // Theme and tag pages of 2 papers, so that the tag "rl" (3 papers) has a second page; one pick on the home page, of two.
+  const config = (await readFile(join(import.meta.dirname, '../../src/config.ts'), 'utf8')).replace(/themePageSize: \d+/, 'themePageSize: 2').replace(/recentPapers: \d+/, 'recentPapers: 1');
   site = await buildFixtureSite({ 'a.txt': LISTING }, { name: 'reading-list-curator-', entries: ENTRIES, files: { 'src/config.ts': config } });
   offlineDir = join(site.dir, 'dist-offline');
   for (const step of await offlineSteps(offlineDir, site.dir)) await runStep(step);
@@ -89,8 +92,8 @@ describe("the curator's fields on a fixture site", () => {
 
   test('/tags/ lists every tag with its count, the most used first; each tag has pages like a theme\'s, in the sitemap', async () => {
     const index = (await page('tags/index.html')).querySelectorAll('.tag-index li');
-    expect(index.map(text)).toEqual(['rl (3 papers)', 'planning (1 paper)', 'self-play (1 paper)']);
-    expect(index.flatMap(hrefs)).toEqual(['/tags/rl/', '/tags/planning/', '/tags/self-play/']);
+    expect(index.map(text)).toEqual(['rl (3 papers)', 'hardware (2 papers)', 'planning (1 paper)', 'self-play (1 paper)']);
+    expect(index.flatMap(hrefs)).toEqual(['/tags/rl/', '/tags/hardware/', '/tags/planning/', '/tags/self-play/']);
     const first = await page('tags/rl/index.html');
     expect(text(first.querySelector('h1'))).toBe('Tag: rl');
     expect(await listed('tags/rl/index.html')).toHaveLength(2);
@@ -105,24 +108,47 @@ describe("the curator's fields on a fixture site", () => {
   test('/papers/rating/ orders the table by the curator\'s rating, unrated papers last, with the rating in words', async () => {
     const doc = await page('papers/rating/index.html');
     const rows = doc.querySelectorAll('tbody tr');
-    expect(rows.map((row) => row.getAttribute('data-paper'))).toEqual(['self-play', 'listed-agents-paper', 'two-stars', 'tagged-only', 'uncurated-agents-paper']);
+    const order = rows.map((row) => row.getAttribute('data-paper'));
+    expect(order.slice(0, 3)).toEqual(['self-play', 'listed-agents-paper', 'two-stars']);
+    expect(order.slice(3).sort()).toEqual(['other-robot', 'picked-robot', 'tagged-only', 'uncurated-agents-paper']);
     expect(rows.map((row) => row.querySelectorAll('td').at(-1)?.querySelector('[role="img"]')?.getAttribute('aria-label') ?? null)).toEqual([
       'Rated 5 of 5',
       'Rated 3 of 5',
       'Rated 2 of 5',
       null,
       null,
+      null,
+      null,
     ]);
+    expect(doc.querySelectorAll('thead th').map((th) => text(th))).toEqual(['Title', 'Themes', 'Date', 'Upvotes', 'Rating']);
     expect(doc.querySelector('th[aria-sort] a')?.getAttribute('href')).toBe('/papers/rating/');
     // Linked where the other orders are.
     expect(hrefs((await page('papers/index.html')).querySelector('thead'))).toContain('/papers/rating/');
   });
 
-  test('the home page lists the curator\'s picks and links to the tags', async () => {
+  test('the home page lists the curator\'s best rated picks, at most SITE.recentPapers, links to all of them and to the tags', async () => {
     const picks = (await page('index.html')).querySelector('section[aria-labelledby="picks"]');
     expect(text(picks?.querySelector('h2'))).toBe("Curator's picks");
     expect(picks?.querySelectorAll('[data-paper]').map((item) => item.getAttribute('data-paper'))).toEqual(['self-play']);
+    expect(text(picks?.querySelector('.more-picks'))).toBe('All 2 picks (1 more than these).');
+    expect(hrefs(picks?.querySelector('.more-picks'))).toEqual(['/picks/']);
     expect(hrefs((await page('index.html')).querySelector('.curator-tags-link'))).toEqual(['/tags/']);
+    // /picks/ lists them all, in the orders a list offers.
+    expect(await listed('picks/index.html')).toHaveLength(2);
+    expect(await listed('picks/rating/index.html')).toEqual(['self-play', 'picked-robot']);
+    expect(hrefs((await page('picks/index.html')).querySelector('.sort-links'))).toEqual(['/picks/', '/picks/upvotes/', '/picks/rating/', '/picks/title/']);
+  });
+
+  test('a list none of whose papers is rated offers no rating order and has no pages for it', async () => {
+    expect(hrefs((await page('tags/hardware/index.html')).querySelector('.sort-links'))).toEqual(['/tags/hardware/', '/tags/hardware/upvotes/', '/tags/hardware/title/']);
+    expect(hrefs((await page('themes/robotics/index.html')).querySelector('.sort-links'))).toEqual(['/themes/robotics/', '/themes/robotics/upvotes/', '/themes/robotics/title/']);
+    for (const path of ['tags/hardware/rating', 'themes/robotics/rating']) expect(existsSync(join(site.dist, path)), path).toBe(false);
+    expect(existsSync(join(site.dist, 'themes/agents/rating/index.html'))).toBe(true);
+  });
+
+  test('a tag page in date order says when its papers have no known year', async () => {
+    expect(text((await page('tags/rl/index.html')).querySelector('[data-date-note]'))).toBe('No paper with this tag has a known year: "newest first" lists them by title.');
+    expect((await page('tags/rl/title/index.html')).querySelector('[data-date-note]')).toBeNull();
   });
 
   test('papers.json and my-list/papers.json carry them', async () => {

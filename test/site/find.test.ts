@@ -12,7 +12,7 @@ import { normaliseText, readPaperEntries, readThemes, type PaperEntry } from '..
 import { readHtml } from '../setup/dist.ts';
 import { BUILDS } from '../setup/site-builds.ts';
 import { SITE } from '../../src/config.ts';
-import { PAPER_SORTS, SORT_LABELS, sortPapersBy, type PaperSort } from '../../src/lib/site/sort.ts';
+import { listSorts, PAPER_SORTS, SORT_LABELS, sortPapersBy, type PaperSort } from '../../src/lib/site/sort.ts';
 import type { PaperLike } from '../../src/lib/site/papers.ts';
 
 const repoRoot = inject('repoRoot');
@@ -29,6 +29,7 @@ function asPaper(entry: PaperEntry): PaperLike & { entry: PaperEntry } {
       title: entry.title,
       published: entry.date ? { text: entry.date, date: entry.date } : undefined,
       upvotes: entry.upvotes,
+      rating: entry.rating,
       themes: entry.themes.map((id) => ({ id })),
     },
   };
@@ -73,7 +74,11 @@ interface PaginatedList {
  */
 async function paginatedListProblems(dir: string, base: string, { list, papers: all, pageSize, listed, sortLinkProblems }: PaginatedList): Promise<string[]> {
   const problems: string[] = [];
-  for (const sort of PAPER_SORTS) {
+  // An order the list does not offer (by rating, when no paper of it is rated) has no page.
+  for (const sort of PAPER_SORTS.filter((order) => !listSorts(all).includes(order))) {
+    if (existsSync(join(dir, listPage(list, sort, 1), 'index.html'))) problems.push(`${listPage(list, sort, 1)} exists, though the list is not offered in that order`);
+  }
+  for (const sort of listSorts(all)) {
     const pages = chunks(sortPapersBy(all, sort), pageSize);
     // No page beyond the last one.
     const extra = listPage(list, sort, pages.length + 1);
@@ -138,7 +143,7 @@ describe.each(BUILDS)('finding papers on the site built with base $basePath', (b
         if (inTheme.length <= 1) return [];
         const links = page.querySelector('nav[aria-label="Sort papers"]')?.querySelectorAll('a') ?? [];
         const targets = links.map((a) => a.getAttribute('href'));
-        const wantTargets = PAPER_SORTS.map((order) => `${base}${listPage(list, order, 1)}`);
+        const wantTargets = listSorts(inTheme).map((order) => `${base}${listPage(list, order, 1)}`);
         const current = links.filter((a) => a.hasAttribute('aria-current')).map((a) => a.getAttribute('href'));
         return [
           ...(JSON.stringify(targets) !== JSON.stringify(wantTargets) ? [`${path}: sort links ${JSON.stringify(targets)}`] : []),
@@ -151,7 +156,8 @@ describe.each(BUILDS)('finding papers on the site built with base $basePath', (b
   });
 
   test('the /papers/ table lists every paper page by page, in each order; its column headings link to the orders', async () => {
-    const columns: (PaperSort | undefined)[] = ['title', undefined, 'date', 'upvotes', 'rating'];
+    // The Rating column only once the curator has rated a paper.
+    const columns: (PaperSort | undefined)[] = ['title', undefined, 'date', 'upvotes', ...listSorts(papers).filter((order) => order === 'rating')];
     const sortLinkProblems = (page: HTMLElement, path: string, sort: PaperSort): string[] => {
       const problems: string[] = [];
       const headings = page.querySelectorAll('table thead th');
@@ -176,7 +182,7 @@ describe.each(BUILDS)('finding papers on the site built with base $basePath', (b
 
     // Said another way: every paper is in exactly one page of each order.
     const count = Math.ceil(papers.length / SITE.tablePageSize);
-    for (const sort of PAPER_SORTS) {
+    for (const sort of listSorts(papers)) {
       const seen = new Map<string, number>();
       for (let n = 1; n <= count; n += 1) {
         for (const slug of tableSlugs(await readHtml(dir, `${listPage('papers/', sort, n)}index.html`), base)) seen.set(slug, (seen.get(slug) ?? 0) + 1);
@@ -188,7 +194,7 @@ describe.each(BUILDS)('finding papers on the site built with base $basePath', (b
 
   test('each /papers/ page says how many papers, in which order, and which page', async () => {
     const count = Math.ceil(papers.length / SITE.tablePageSize);
-    for (const sort of PAPER_SORTS) {
+    for (const sort of listSorts(papers)) {
       for (let n = 1; n <= count; n += 1) {
         const path = listPage('papers/', sort, n);
         const page = await readHtml(dir, `${path}index.html`);

@@ -2,6 +2,7 @@
  * Entries a person writes or edits by hand, built by the real pipeline in a
  * throwaway copy of the project (test/setup/fixture-site.ts).
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -36,6 +37,14 @@ describe('a hand-written entry', () => {
       ]);
       const json = JSON.parse(await readFile(join(site.dist, 'papers.json'), 'utf8')) as { papers: { slug: string; themes: string[]; mainTheme: string }[] };
       expect(json.papers.find((paper) => paper.slug === 'talk')).toMatchObject({ themes: ['agents', 'skills'], mainTheme: 'agents' });
+
+      // The curator rated no paper: no Rating column, no rating order, no pages for it.
+      const table = parse(await readFile(join(site.dist, 'papers/index.html'), 'utf8'));
+      expect(table.querySelectorAll('thead th').map((th) => th.text.trim())).toEqual(['Title', 'Themes', 'Date', 'Upvotes']);
+      expect(table.querySelectorAll('tbody tr').map((row) => row.querySelectorAll('td').length)).toEqual([3, 3]);
+      const agents = parse(await readFile(join(site.dist, 'themes/agents/index.html'), 'utf8'));
+      expect(agents.querySelectorAll('.sort-links a').map((link) => link.getAttribute('href'))).toEqual(['/themes/agents/', '/themes/agents/upvotes/', '/themes/agents/title/']);
+      for (const path of ['papers/rating', 'themes/agents/rating']) expect(existsSync(join(site.dist, path)), path).toBe(false);
     } finally {
       await site.remove();
     }

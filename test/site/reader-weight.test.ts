@@ -11,9 +11,10 @@ import { listBuiltFiles, pageFoldersIn, readHtml } from '../setup/dist.ts';
 import { BUILDS } from '../setup/site-builds.ts';
 import { SITE } from '../../src/config.ts';
 import { isListSegment } from '../../src/lib/ingest/slug.ts';
-import { PAPER_SORTS } from '../../src/lib/site/sort.ts';
+import { readPaperEntries, sortsOffered } from '../setup/content.ts';
 
 const siteDirs = inject('siteDirs');
+const sorts = sortsOffered(await readPaperEntries(inject('repoRoot')));
 const PAPER_PAGE_LIMIT = 20_000;
 /** Any page listing papers: a page of the /papers/ table or of a theme. */
 const LIST_PAGE_LIMIT = 100_000;
@@ -25,8 +26,8 @@ const OWN_SCRIPT_LIMIT = 16_000;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 /** Paper page folders under papers/ (not the table's own pages, papers/2/, papers/upvotes/...: no slug is one of those). */
 const paperSlugs = async (dir: string) => (await pageFoldersIn(dir, 'papers')).filter((name) => !isListSegment(name));
-/** The pages of the /papers/ table: papers/index.html, papers/2/index.html, papers/upvotes/index.html, papers/upvotes/2/index.html... */
-const TABLE_PAGE = /^papers\/(?:(?:upvotes|title)\/)?(?:\d+\/)?index\.html$/;
+/** The pages of the /papers/ table: papers/index.html, papers/2/index.html, papers/upvotes/index.html, papers/upvotes/2/index.html, papers/rating/ (when a paper is rated)... */
+const TABLE_PAGE = /^papers\/(?:(?:upvotes|rating|title)\/)?(?:\d+\/)?index\.html$/;
 
 describe.each(BUILDS)('weight of the site built with base $basePath', (build) => {
   const dir = siteDirs[build.name]!;
@@ -46,7 +47,7 @@ describe.each(BUILDS)('weight of the site built with base $basePath', (build) =>
     const files = await listBuiltFiles(dir, '.html');
     const table = files.filter((file) => TABLE_PAGE.test(file));
     const themes = files.filter((file) => /^themes\/[^/]+\/(?:.+\/)?index\.html$/.test(file));
-    expect(table).toHaveLength(PAPER_SORTS.length * Math.ceil((await paperSlugs(dir)).length / SITE.tablePageSize));
+    expect(table).toHaveLength(sorts.length * Math.ceil((await paperSlugs(dir)).length / SITE.tablePageSize));
     expect(themes.length).toBeGreaterThan(0);
     const sizes = await Promise.all([...table, ...themes].map(async (file) => ({ file, bytes: (await stat(join(dir, file))).size })));
     const largest = (list: string[]) => sizes.filter((size) => list.includes(size.file)).sort((a, b) => b.bytes - a.bytes)[0]!;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { PAPER_SORTS, listPageParam, listPageSummary, listPages, listPageTitle, paginate, sortPapersBy } from '../../src/lib/site/sort.ts';
+import { PAPER_SORTS, listPageParam, listPageSummary, listPages, listPageTitle, listSorts, paginate, sortPapersBy } from '../../src/lib/site/sort.ts';
 import { compareInSitemapOrder, listPagePath, paperPath, PAPERS_PATH, themePath } from '../../src/lib/site/urls.ts';
 import { shownPapers } from '../../src/lib/site/papers.ts';
 
@@ -76,7 +76,9 @@ test('list page URLs: date is the default order, page 1 has no number, for a the
 });
 
 describe('listPages', () => {
-  const many = Array.from({ length: 23 }, (_, i) => paper(`p${i}`, `Paper ${(i * 7) % 23}`, i % 5 === 0 ? undefined : `2024-0${(i % 9) + 1}-01`, i % 3 === 0 ? undefined : i));
+  const unrated = Array.from({ length: 23 }, (_, i) => paper(`p${i}`, `Paper ${(i * 7) % 23}`, i % 5 === 0 ? undefined : `2024-0${(i % 9) + 1}-01`, i % 3 === 0 ? undefined : i));
+  // One paper the curator rated: the list offers the rating order.
+  const many = unrated.map((p, i) => (i === 7 ? { ...p, data: { ...p.data, rating: 4 } } : p));
   const pages = listPages(many, 10);
 
   test('every order, in pages: each paper once per order, in that order', () => {
@@ -95,11 +97,16 @@ describe('listPages', () => {
     expect(pages.map((p) => p.param)).toEqual([undefined, '2', '3', 'upvotes', 'upvotes/2', 'upvotes/3', 'rating', 'rating/2', 'rating/3', 'title', 'title/2', 'title/3']);
   });
 
-  test('an empty list still has its first page in every order', () => {
+  test('a list none of whose papers the curator rated has no rating order: it would be the date order again', () => {
+    expect(listSorts(unrated)).toEqual(['date', 'upvotes', 'title']);
+    expect(listSorts(many)).toEqual(['date', 'upvotes', 'rating', 'title']);
+    expect(listPages(unrated, 10).map((p) => p.param)).toEqual([undefined, '2', '3', 'upvotes', 'upvotes/2', 'upvotes/3', 'title', 'title/2', 'title/3']);
+  });
+
+  test('an empty list still has its first page in every order it offers', () => {
     expect(listPages([], 10).map((p) => [p.param, p.page.items.length])).toEqual([
       [undefined, 0],
       ['upvotes', 0],
-      ['rating', 0],
       ['title', 0],
     ]);
   });

@@ -3,10 +3,12 @@
  * for a hand-written entry (it names no listing), and its paper given a second entry beside
  * it: an annotated entry whose opening `---` was deleted, say. Ingest stops on it instead.
  */
-import { curatorProblems } from '../curator.ts';
+import { CURATOR_FIELDS, CURATOR_SYNONYMS, curatorProblems } from '../curator.ts';
 import { InputError } from './errors.ts';
 import { fieldLine, type EntryFile } from './entry.ts';
 import { GENERATED_FIELDS } from './fields.ts';
+import { nearMiss } from './known-keys.ts';
+import type { Warning } from './types.ts';
 
 /** A line of YAML front matter: a top-level `key:`, or what is indented or listed under one. */
 const FIELD_LINE = /^(?:[A-Za-z][\w-]*:(?:\s|$)|\s+\S|-\s)/;
@@ -44,7 +46,32 @@ export function checkEntry(source: string, entry: EntryFile, file: string): void
   const title = entry.data['title'];
   if (title === undefined || title === null) throw new InputError(file, 1, 'the front matter has no `title:`: add the paper\'s title (`title: …`)');
   if (typeof title !== 'string' || title.trim() === '') throw new InputError(file, fieldLine(entry, 'title'), '`title:` must be text: write the title, in quotes if it is a number or a date');
-  // The site's schema would stop `astro build` on these too, but after ingest and without the line.
-  const [problem] = curatorProblems(entry.data);
-  if (problem) throw new InputError(file, fieldLine(entry, problem.field), `${problem.message} (docs/entries.md, "The curator's fields")`);
+}
+
+/**
+ * Every bad value of the entry's curator fields, each naming its line and the fix. Ingest
+ * gathers them over all entries before it stops: a curator who upgrades may have many to fix.
+ * The site's schema would stop `astro build` on them too, but after ingest and without the line.
+ */
+export function curatorErrors(entry: EntryFile, file: string): InputError[] {
+  return curatorProblems(entry.data).map(
+    (problem) => new InputError(file, fieldLine(entry, problem.field), `${problem.message} (docs/entries.md, "The curator's fields")`),
+  );
+}
+
+/** Fields the site reads from an entry; any other is the user's own, kept and ignored. */
+const SITE_FIELDS: ReadonlySet<string> = new Set([...GENERATED_FIELDS, 'pinned', 'hidden', ...CURATOR_FIELDS]);
+
+/**
+ * A warning for each field of the entry that looks like a mistyped curator field (`tag:`,
+ * `Rating:`, `picked:`, `stars:`), which the site would otherwise ignore without a word.
+ * Fields far from the four curator fields are the user's own and are not mentioned.
+ */
+export function curatorKeyWarnings(entry: EntryFile, file: string): Warning[] {
+  return Object.keys(entry.data).flatMap((key) => {
+    if (SITE_FIELDS.has(key)) return [];
+    const meant = CURATOR_SYNONYMS[key.toLowerCase()] ?? nearMiss(key, CURATOR_FIELDS);
+    if (meant === undefined) return [];
+    return [{ file, line: fieldLine(entry, key), message: `\`${key}\` is not a field the site reads, so it is ignored (did you mean \`${meant}\`?); the curator's fields are ${CURATOR_FIELDS.join(', ')} (docs/entries.md)` }];
+  });
 }

@@ -6,10 +6,10 @@ import { classifyList, compileThemes, matchTerms, type CommonTerm, type TermMatc
 import { counted } from './counted.ts';
 import { classificationKey, hashText, INGEST_CACHE_FILE, readIngestCache, sameIngestCache, writeIngestCache } from './ingest-cache.ts';
 import { entryReader } from './entry-readings.ts';
-import { checkEntry } from './entry-check.ts';
+import { checkEntry, curatorErrors, curatorKeyWarnings } from './entry-check.ts';
 import { applyPlan, isCaseInsensitive, isHandWritten, listEntryFiles, planEntries, scanEntries, type EntryPlan, type StoredEntry } from './entry-store.ts';
 import { ENTRY_EXTENSIONS, isListing, isRead, LISTINGS_CONFIG, readableName, SEED_EXTENSIONS, unreadSeedMessage } from './file-names.ts';
-import { InputError } from './errors.ts';
+import { InputError, throwAll } from './errors.ts';
 import { didYouMean } from './known-keys.ts';
 import { parseListingsConfig, type ListingSettings } from './listings-config.ts';
 import { entryIdentity, matchEntries } from './entry-match.ts';
@@ -210,6 +210,8 @@ async function run(paths: IngestPaths, { write, prune }: Required<IngestOptions>
   const entryFiles = listEntryFiles(papersDir);
   const stored = await scanEntries(papersDir, shown(papersDir), reader.read, entryFiles.entries);
   for (const { path, source, entry } of stored) checkEntry(source, entry, `${shown(papersDir)}/${path}`);
+  throwAll(shown(papersDir), stored.flatMap(({ path, entry }) => curatorErrors(entry, `${shown(papersDir)}/${path}`)));
+  for (const { path, entry } of stored) warnings.push(...curatorKeyWarnings(entry, `${shown(papersDir)}/${path}`));
   for (const path of entryFiles.misnamed) {
     warnings.push({ file: `${shown(papersDir)}/${path}`, line: 1, message: `not read: entries end in .md or .mdx, in lower case (rename it ${basename(readableName(path, ENTRY_EXTENSIONS)!)})` });
   }

@@ -21,7 +21,7 @@ function editDistance(a: string, b: string): number {
  * The known key a mistyped one most likely meant: the same in another case, its start
  * (`desc`), or one or two edits away when the key is long enough for that to be a slip.
  */
-function nearMiss(key: string, known: readonly string[]): string | undefined {
+export function nearMiss(key: string, known: readonly string[]): string | undefined {
   const typed = key.toLowerCase();
   const scored = known.map((candidate) => {
     const distance = editDistance(typed, candidate.toLowerCase());

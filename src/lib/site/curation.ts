@@ -71,3 +71,8 @@ export function tagCounts(papers: readonly TaggedPaper[]): { tag: string; count:
 export function papersWithTag<T extends TaggedPaper>(papers: readonly T[], tag: string): T[] {
   return papers.filter((paper) => paper.data.tags?.includes(tag));
 }
+
+/** The papers the curator recommends (`pick: true`): the home page's "Curator's picks" and /picks/. */
+export function curatorPicks<T extends { data: { pick?: boolean } }>(papers: readonly T[]): T[] {
+  return papers.filter((paper) => paper.data.pick);
+}

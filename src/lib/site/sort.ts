@@ -20,6 +20,15 @@ export const SORT_LABELS: Record<PaperSort, { label: string; description: string
   title: { label: 'Title', description: 'A to Z', direction: 'ascending' },
 };
 
+/**
+ * The orders a list offers: by rating only when the curator rated one of its papers, since
+ * otherwise it is the date order again under another name (and a third more pages to build).
+ */
+export function listSorts(papers: readonly PaperLike[]): PaperSort[] {
+  const rated = papers.some((paper) => paper.data.rating !== undefined);
+  return PAPER_SORTS.filter((sort) => sort !== 'rating' || rated);
+}
+
 export function isPaperSort(value: string): value is PaperSort {
   return (PAPER_SORTS as readonly string[]).includes(value);
 }
@@ -101,9 +110,9 @@ export interface ListPage<T> {
   page: Page<T>;
 }
 
-/** Every page of a list in every order: the paths a paginated list route generates. */
+/** Every page of a list in every order it offers (`listSorts`): the paths a paginated list route generates. */
 export function listPages<T extends PaperLike>(papers: readonly T[], size: number): ListPage<T>[] {
-  return PAPER_SORTS.flatMap((sort) =>
+  return listSorts(papers).flatMap((sort) =>
     paginate(sortPapersBy(papers, sort), size).map((page) => ({ param: listPageParam(sort, page.number), sort, page })),
   );
 }

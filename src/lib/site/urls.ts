@@ -35,6 +35,9 @@ export function tagPath(tag: string): string {
   return `${TAGS_PATH}${encodeURIComponent(tag)}/`;
 }
 
+/** Every paper the curator picked (`pick: true`), paginated like a theme's list (`listPagePath(PICKS_PATH, ...)`). */
+export const PICKS_PATH = '/picks/';
+
 /** The table of every paper; its other pages and orders are `listPagePath(PAPERS_PATH, ...)`. */
 export const PAPERS_PATH = '/papers/';
 
