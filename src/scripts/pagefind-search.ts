@@ -96,11 +96,11 @@ if (root) {
       // Facet counts: a ticked filter's values count the papers found without that filter's ticks
       // (the others kept), as ticking a value adds to the results; Pagefind counts within its search.
       const counts = { ...response.filters };
-      for (const key of Object.keys(filters)) {
-        const others = withoutFilter(pagefindFilters, key);
+      for (const group of Object.keys(filters)) {
+        const others = withoutFilter(pagefindFilters, group);
         // No words and no other filter: every page counts.
-        if (query === null && Object.keys(others).length === 0) counts[key] = everyPage[key] ?? {};
-        else counts[key] = (await pagefind.search(query, { filters: others })).filters[key] ?? {};
+        if (query === null && Object.keys(others).length === 0) counts[group] = everyPage[group] ?? {};
+        else counts[group] = (await pagefind.search(query, { filters: others })).filters[group] ?? {};
       }
       return { results: response.results.map((_, k) => () => load(k)), unfiltered, counts };
     };
