@@ -4,7 +4,7 @@
  * "Filters" disclosure of narrow screens, results ten at a time, and what an empty result
  * says. Every text of a paper is inserted as text, never parsed as HTML.
  */
-import { SEARCH_FILTERS, filteredOutSummary, matchSummary, QUERY_PARAM, unloadedSummary } from '../lib/site/search.ts';
+import { SEARCH_FILTERS, filteredOutSummary, filteredSummary, matchSummary, QUERY_PARAM, unloadedSummary } from '../lib/site/search.ts';
 import { configuredBase } from '../lib/site/urls.ts';
 import { emptyState, isStatus, parseState, STATUS_LABELS, storageKey, type ReadingState } from '../lib/site/reading-state.ts';
 import { curatorMarks, MAX_RATING, type CurationLike } from '../lib/site/curation.ts';
@@ -157,7 +157,9 @@ export function searchPage(root: HTMLElement, engine: Promise<Engine>, failure: 
       return; // said once, below
     }
     const filters = ticked();
-    const next = term ? await run({ term, filters, sort: sort.value }) : { results: [], unfiltered: 0 };
+    const filtered = Object.keys(filters).length > 0;
+    // No words but filters: the papers the filters let through.
+    const next = term || filtered ? await run({ term, filters, sort: sort.value }) : { results: [], unfiltered: 0 };
     // A later search started meanwhile: its results win.
     if (current !== generation) return;
     found = next;
@@ -165,14 +167,13 @@ export function searchPage(root: HTMLElement, engine: Promise<Engine>, failure: 
     unloaded = 0;
     list.replaceChildren();
     showCounts(next.counts);
-    const filtered = Object.keys(filters).length > 0;
-    summary =
-      term && next.results.length === 0 && filtered && next.unfiltered > 0
-        ? filteredOutSummary(
-            term,
-            SEARCH_FILTERS.flatMap(({ key, label }) => (filters[key] ? [{ label, values: filters[key] }] : [])),
-            next.unfiltered,
-          )
+    const tickedFilters = SEARCH_FILTERS.flatMap(({ key, label }) => (filters[key] ? [{ label, values: filters[key] }] : []));
+    summary = !term
+      ? filtered
+        ? filteredSummary(next.results.length, tickedFilters)
+        : ''
+      : next.results.length === 0 && filtered && next.unfiltered > 0
+        ? filteredOutSummary(term, tickedFilters, next.unfiltered)
         : matchSummary(next.results.length, term);
     status.textContent = summary;
     await showMore();
@@ -204,7 +205,7 @@ export function searchPage(root: HTMLElement, engine: Promise<Engine>, failure: 
   });
   restoreSearch(form);
   sayTicked();
-  if (words.value) void search();
+  if (words.value || boxes.some((box) => box.checked)) void search();
 }
 
 function text<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, content: string): HTMLElementTagNameMap[K] {

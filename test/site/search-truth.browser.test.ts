@@ -3,9 +3,13 @@
  *  - hosted (Pagefind, served over HTTP) and offline (MiniSearch, opened from disk) find the
  *    same papers for a set of queries: hyphens, quotes, typos, prefixes, nonsense, non-Latin
  *    text, diacritics, notes, and the hostile fixture's papers;
+ *  - words of a paper's date, rating and status (Pagefind's meta, searched) find it in both
+ *    builds, and a sort never changes which papers are found;
  *  - nonsense and typos find nothing (Pagefind's fallback to a shorter indexed word is not kept);
- *  - the filters' counts follow the search; an empty result emptied by filters says so and
+ *  - the filters' counts follow the search, a ticked filter's values counting what ticking
+ *    each alone finds; an empty result emptied by filters says so and
  *    "Clear filters" brings the results back;
+ *  - a filter ticked with no words lists the papers it lets through;
  *  - a result shows its date, themes, the curator's status, rating and tags, the reader's own
  *    status, and an excerpt without the title; sorting by rating puts the unrated last;
  *  - at 390 px the results come before the filters, which open from a "Filters" button.
@@ -14,6 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SEARCH_SORTS } from '../../src/lib/site/search.ts';
 import { STATE_FORMAT, STATE_VERSION, storageKey } from '../../src/lib/site/reading-state.ts';
 import { offlineSteps, runStep } from '../setup/build-site.ts';
 import { collectPageErrors, launchChromium } from '../setup/chromium.ts';
@@ -152,6 +157,38 @@ describe('hosted and offline search agree', () => {
     }
   }, 300_000);
 
+  test('words of the date, rating and status (searched meta values) find the same papers in both builds, with any sort', async () => {
+    const page = await context.newPage();
+    const differences: string[] = [];
+    const found: Record<string, string[]> = {};
+    for (const query of ['2024', 'mar', 'jan', 'read']) {
+      for (const sort of SEARCH_SORTS.map((option) => option.value)) {
+        const address = `q=${encodeURIComponent(query)}${sort ? `&sort=${encodeURIComponent(sort)}` : ''}`;
+        const hosted = await resultSlugs(await openSearch(hostedSearch(address), page));
+        const offline = await resultSlugs(await openSearch(offlineSearch(address), page));
+        found[query] ??= hosted;
+        if (JSON.stringify(hosted) !== JSON.stringify(offline)) differences.push(`${address}: hosted ${JSON.stringify(hosted)}, offline ${JSON.stringify(offline)}`);
+        // A sort changes the order, never the set.
+        if (JSON.stringify(hosted) !== JSON.stringify(found[query])) differences.push(`${address}: hosted ${JSON.stringify(hosted)}, by relevance ${JSON.stringify(found[query])}`);
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(found['2024']).toContain('self-improving');
+    expect(found['mar']).toContain('self-improving');
+    expect(found['jan']).toContain('model-of-reward');
+    expect(found['read']).toContain('self-improving');
+    await page.close();
+  }, 300_000);
+
+  test.each(['self-improving', 'Self-Improving agents'])('a result opened after "%s" marks the words on the paper page', async (query) => {
+    const page = await openSearch(hostedSearch(`q=${encodeURIComponent(query)}`));
+    await Promise.all([page.waitForURL((url) => url.pathname.endsWith('/papers/self-improving/')), page.locator('[data-search-results] .paper-item__title a').first().click()]);
+    const marks = page.locator('main mark.pagefind-highlight');
+    await marks.first().waitFor();
+    expect((await marks.allTextContents()).map((text) => text.toLowerCase())).toContain('self-improving');
+    await page.close();
+  });
+
   test.each([
     ['nonsense', 'qwertyuiop'],
     ['nonsense', 'xyzzyq'],
@@ -193,6 +230,37 @@ describe.each([
     await page.close();
   });
 
+  test('a ticked filter counts each of its values as the papers ticking that value alone would find', async () => {
+    const matches = async (page: Page) => Number(/^(\d+) papers? match/.exec((await page.locator('[data-search-status]').textContent()) ?? '')?.[1] ?? 0);
+    const themes = ['Agents', 'Robotics and embodiment'];
+    const page = await context.newPage();
+    const alone: number[] = [];
+    for (const theme of themes) alone.push(await matches(await openSearch(searchAt(`q=agents&theme=${encodeURIComponent(theme)}`), page)));
+    expect(Math.min(...alone)).toBeGreaterThan(0);
+    await openSearch(searchAt(`q=agents${themes.map((theme) => `&theme=${encodeURIComponent(theme)}`).join('')}`), page);
+    const count = (value: string) => page.locator(`input[name="theme"][value="${value}"] ~ [data-count]`).textContent();
+    expect([await count(themes[0]!), await count(themes[1]!)]).toEqual(alone.map((n) => `(${n})`));
+    // One ticked: the other still counts what ticking it adds, not greyed.
+    await openSearch(searchAt(`q=agents&theme=${encodeURIComponent(themes[0]!)}`), page);
+    expect(await count(themes[1]!)).toBe(`(${alone[1]})`);
+    expect(await page.locator(`label:has(input[value="${themes[1]}"])`).getAttribute('class')).not.toContain('search-ui__value--none');
+    await page.close();
+  });
+
+  test('a filter ticked with no words lists the papers it lets through, and says how many', async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(searchAt('theme=Agents'));
+    await page.waitForFunction(() => /with the filter/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    const said = (await page.locator('[data-search-status]').textContent()) ?? '';
+    const count = Number(/^(\d+) papers? with the filter Theme: Agents\.$/.exec(said)?.[1]);
+    expect(count, said).toBeGreaterThan(1);
+    expect(await page.locator('input[name="theme"][value="Agents"] ~ [data-count]').textContent()).toBe(`(${count})`);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length === n, Math.min(count, 10));
+    expect(await page.locator('[data-search-results] .paper-item__title').allTextContents()).toContain('Self-Improving Agents');
+    await page.close();
+  });
+
   test('an empty result that filters emptied says so, and "Clear filters" brings the results back', async () => {
     const page = await openSearch(searchAt('q=self-improving&tag=evaluation&year=2023'));
     expect(await page.locator('[data-search-status]').textContent()).toBe('No paper matches “self-improving” with the filters Year: 2023, Tag: evaluation; 1 paper matches without them.');
@@ -228,10 +296,11 @@ describe.each([
     const page = await openSearch(searchAt('q=agents'));
     const byRelevance = await resultSlugs(page);
     await openSearch(searchAt('q=agents&sort=rating%3Adesc'), page);
+    // Every result shown (the status comes before them) and the same set.
+    expect(await resultSlugs(page)).toEqual(byRelevance);
     const titles = await page.locator('[data-search-results] .paper-item__title').allTextContents();
     expect(titles.slice(0, 2)).toEqual(['Self-Improving Agents', 'Benchmarks of Agents']);
     expect(titles.at(-1)).toBe('Multilingual Robots');
-    expect(await resultSlugs(page)).toEqual(byRelevance);
     await page.close();
   });
 

@@ -83,7 +83,7 @@ const paperPage = (title: string, body: string, filters: string) =>
 
 const records = new Map([
   ['a', pageRecord(paperPage('Planning agents', '<p data-pagefind-meta="authors">Ada Lovelace, OpenAI</p><p>Agents that plan with a world model.</p>', '<span data-pagefind-filter="theme">Agents</span><span data-pagefind-filter="year:2024"></span><span data-pagefind-sort="date:2024-03-03"></span><span data-pagefind-sort="upvotes:5"></span><span data-pagefind-sort="rating:4"></span>'))],
-  ['b', pageRecord(paperPage('Robot grasping', '<p>A <em>planner</em> for robot hands; self-improving agents are not involved.</p><section data-pagefind-ignore>Sources: zebra</section>', '<span data-pagefind-filter="theme">Robotics</span><span data-pagefind-filter="tag">rl</span><span data-pagefind-sort="upvotes:40"></span>'))],
+  ['b', pageRecord(paperPage('Robot grasping', '<p>A <em>planner</em> for robot hands; self-improving agents are not involved.</p><section data-pagefind-ignore>Sources: zebra</section>', '<span data-pagefind-filter="theme">Robotics</span><span data-pagefind-filter="tag">rl</span><span data-pagefind-sort="upvotes:40"></span><span data-pagefind-meta="date">Dec 3, 2024</span><span data-pagefind-meta="status">read</span>'))],
   ['c', pageRecord(paperPage('Language models plan', '<p data-pagefind-meta="authors">Grace Hopper</p><p>Do language models plan? We test planning with a reward model, in Zürich.</p>', '<span data-pagefind-filter="theme">Agents</span><span data-pagefind-filter="year:2025"></span><span data-pagefind-filter="tag">rl</span><span data-pagefind-sort="date:2025-01"></span><span data-pagefind-sort="rating:5"></span>'))],
 ]);
 
@@ -129,6 +129,12 @@ describe('createSearch', () => {
     expect(slugs('zebra'), 'text outside the indexed part').toEqual([]);
   });
 
+  test('meta values are searched as words, hidden or not, as Pagefind searches them', () => {
+    expect(slugs('dec')).toEqual(['b']);
+    expect(slugs('2024 robot')).toEqual(['b']);
+    expect(slugs('read')).toEqual(['b']);
+  });
+
   test('a hyphenated word is one word; its parts find it too; diacritics do not count', () => {
     expect(slugs('self-improving')).toEqual(['b']);
     expect(slugs('selfimp')).toEqual(['b']);
@@ -152,6 +158,21 @@ describe('createSearch', () => {
     expect(outcome.unfiltered).toBe(1);
     expect(search({ term: 'plan', filters: {}, sort: '' }).counts['theme']).toEqual({ Agents: 2, Robotics: 1 });
     expect(search({ term: 'language', filters: {}, sort: '' }).counts['tag']).toEqual({ rl: 1 });
+  });
+
+  test('no words but filters: every paper the filters let through; no words nor filters: nothing', () => {
+    expect([...slugs('', { tag: ['rl'] })].sort()).toEqual(['b', 'c']);
+    expect(slugs('  ', { tag: ['rl'] }, 'rating:desc')).toEqual(['c', 'b']);
+    expect(search({ term: '', filters: { tag: ['rl'] }, sort: '' }).counts['theme']).toEqual({ Agents: 1, Robotics: 1 });
+    expect(slugs('')).toEqual([]);
+  });
+
+  test('a ticked filter counts each of its values as if only that value were ticked, the other filters kept', () => {
+    const counts = search({ term: 'plan', filters: { theme: ['Agents'], tag: ['rl'] }, sort: '' }).counts;
+    // Ticking Robotics adds b (tag rl); the tag counts follow the ticked theme.
+    expect(counts['theme']).toEqual({ Agents: 1, Robotics: 1 });
+    expect(counts['tag']).toEqual({ rl: 1 });
+    expect(search({ term: 'plan', filters: { theme: ['Agents', 'Robotics'] }, sort: '' }).counts['theme']).toEqual({ Agents: 2, Robotics: 1 });
   });
 
   test('sorts by date, upvotes or rating, papers without the key last', () => {
@@ -188,9 +209,14 @@ describe('excerptAfterTitle', () => {
 describe('keepsEveryWord (the check of Pagefind\'s results)', () => {
   const text = textWords('A quick self-improving agent.');
   test('each search word must start a matched word (whole, or a part of a hyphenated one)', () => {
-    expect(keepsEveryWord(['quick', 'improv'], text, [1, 2])).toBe(true);
-    expect(keepsEveryWord(['selfimproving'], text, [2])).toBe(true);
+    expect(keepsEveryWord(['quick', 'improv'], text, [1, 2], [])).toBe(true);
+    expect(keepsEveryWord(['selfimproving'], text, [2], [])).toBe(true);
     // Pagefind's fallback: "quickly" not indexed, so it matched "quick".
-    expect(keepsEveryWord(['quickly'], text, [1])).toBe(false);
+    expect(keepsEveryWord(['quickly'], text, [1], [])).toBe(false);
+  });
+
+  test('a word matched in the meta values (Pagefind gives no location for it) is kept', () => {
+    expect(keepsEveryWord(['dec', 'agent'], text, [3], textWords('Dec 3, 2024'))).toBe(true);
+    expect(keepsEveryWord(['december'], text, [], textWords('Dec 3, 2024'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filteredOutSummary, matchSummary, unloadedSummary } from '../../src/lib/site/search.ts';
+import { filteredOutSummary, filteredSummary, matchSummary, unloadedSummary } from '../../src/lib/site/search.ts';
 
 describe('the line above the search results', () => {
   it('counts the matches, and says nothing without words', () => {
@@ -28,5 +28,13 @@ describe('the line above the search results', () => {
       'No paper matches “x” with the filter Theme: Agents; 1 paper matches without it.',
       'No paper matches “x” with the filters Theme: Agents, Year: 2024 or 2023; 7 papers match without them.',
     ]);
+  });
+
+  it('says how many papers ticked filters let through when no words are searched', () => {
+    expect([
+      filteredSummary(12, [{ label: 'Theme', values: ['Skills'] }]),
+      filteredSummary(1, [{ label: 'Theme', values: ['Skills', 'Agents'] }]),
+      filteredSummary(0, [{ label: 'Theme', values: ['Skills'] }, { label: 'Tag', values: ['rl'] }]),
+    ]).toEqual(['12 papers with the filter Theme: Skills.', '1 paper with the filters Theme: Skills or Agents.', 'No paper with the filters Theme: Skills, Tag: rl.']);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The offline build's search: MiniSearch over what Pagefind records of each paper page
- * (its text, filters and sort keys: see page-record.ts), matched by the hosted search's
+ * (its text, meta, filters and sort keys: see page-record.ts), matched by the hosted search's
  * rules (search-words.ts), so both builds find the same papers. Pure, so it runs in Node
  * for tests as it does in the page.
  */
 import MiniSearch from 'minisearch';
+import { withoutFilter } from '../site/search.ts';
 import { hasPhrase, searchWords, textWords, wordForms, type SearchWords } from '../site/search-words.ts';
 import type { OfflineData, OfflinePaper } from './data.ts';
 
@@ -22,7 +23,7 @@ export interface SearchOutcome {
   words: SearchWords;
   /** How many papers the words find without the filters. */
   unfiltered: number;
-  /** Papers of the results with each filter value. */
+  /** For each filter value, the papers the search finds with that filter's ticks replaced by the value. */
   counts: Record<string, Record<string, number>>;
 }
 
@@ -31,8 +32,9 @@ export type Search = (request: SearchRequest) => SearchOutcome;
 export function createSearch(data: OfflineData): Search {
   const index = new MiniSearch<OfflinePaper>({
     idField: 'slug',
-    fields: ['title', 'text'],
-    extractField: (paper, field) => (field === 'slug' ? paper.slug : field === 'title' ? paper.title : paper.record.text),
+    // The meta values too (date, rating, status…): Pagefind searches them as words of the page.
+    fields: ['title', 'text', 'meta'],
+    extractField: (paper, field) => (field === 'slug' ? paper.slug : field === 'title' ? paper.title : field === 'meta' ? Object.values(paper.record.meta).join(' ') : paper.record.text),
     // Words and their forms as search-words.ts says (already lower case, without diacritics).
     tokenize: (text) => textWords(text).flatMap(wordForms),
     processTerm: (term) => term,
@@ -45,17 +47,25 @@ export function createSearch(data: OfflineData): Search {
 
   return ({ term, filters, sort }) => {
     const words = searchWords(term);
-    if (words.words.length === 0) return { papers: [], words, unfiltered: 0, counts: {} };
-    // Quoted: every word whole, then the words in a row in the page's text.
-    const found = index
-      .search(term, { prefix: !words.phrase })
-      .map((result) => bySlug.get(result.id as string)!)
-      .filter((paper) => !words.phrase || hasPhrase(words.words, textWords(paper.record.text)));
+    const filtered = Object.keys(filters).length > 0;
+    if (words.words.length === 0 && !filtered) return { papers: [], words, unfiltered: 0, counts: {} };
+    // No words but filters: every paper the filters let through. Quoted: every word whole,
+    // then the words in a row in the page's text.
+    const found =
+      words.words.length === 0
+        ? [...data.papers]
+        : index
+            .search(term, { prefix: !words.phrase })
+            .map((result) => bySlug.get(result.id as string)!)
+            .filter((paper) => !words.phrase || hasPhrase(words.words, textWords(paper.record.text)));
     const papers = found.filter((paper) => passes(paper, filters));
+    // Facet counts: a value of a filter counts the papers the search would find with that
+    // filter's ticks replaced by it (the other filters kept), as ticking it adds to the results.
     const counts: SearchOutcome['counts'] = {};
     for (const [key, all] of values) {
+      const others = found.filter((paper) => passes(paper, withoutFilter(filters, key)));
       counts[key] = {};
-      for (const value of all) counts[key][value] = papers.filter((paper) => paper.record.filters[key]?.includes(value)).length;
+      for (const value of all) counts[key][value] = others.filter((paper) => paper.record.filters[key]?.includes(value)).length;
     }
     const [key, direction] = sort.split(':');
     // Array.prototype.sort is stable: equal keys keep relevance order, and the papers without

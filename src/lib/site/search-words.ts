@@ -9,6 +9,9 @@
  *   A symbol in a search word (`<`, `+`) is kept, and no indexed word has one.
  * - A search word matches a word of the text that starts with it (no stemming, no typos).
  * - A search in quotes (`"reward model"`) matches its words whole, next to each other.
+ * - A page's meta values (`data-pagefind-meta`: title, authors, date, the curator's rating
+ *   and status), hidden or not, are searched as words of the page: "2024" finds the papers
+ *   of 2024, "read" the papers the curator has read.
  */
 
 /** Pagefind's normalizeDiacritics: marks dropped, but the Japanese sound marks. */
@@ -52,9 +55,12 @@ export function searchWords(term: string): SearchWords {
   return { words, phrase };
 }
 
-/** Whether the text's words at `positions` (Pagefind's match locations) hold a word starting with each search word. */
-export function keepsEveryWord(words: readonly string[], text: readonly string[], positions: readonly number[]): boolean {
-  const matched = positions.flatMap((position) => (text[position] === undefined ? [] : wordForms(text[position])));
+/**
+ * Whether the text's words at `positions` (Pagefind's match locations) or the page's meta
+ * words (searched too, matched without a location) hold a word starting with each search word.
+ */
+export function keepsEveryWord(words: readonly string[], text: readonly string[], positions: readonly number[], metaWords: readonly string[]): boolean {
+  const matched = [...positions.flatMap((position) => (text[position] === undefined ? [] : [text[position]])), ...metaWords].flatMap(wordForms);
   return words.every((word) => matched.some((form) => form.startsWith(word)));
 }
 

@@ -6,11 +6,26 @@ import { compareNames, type PaperLike } from './papers.ts';
 
 /**
  * Query parameter carrying the searched words to the page a result opens
- * (`?pagefind-highlight=word`): pagefind.js adds it to result URLs when its
- * `highlightParam` option is set, and pagefind-highlight.js marks the words on the
- * paper page. It is also pagefind-highlight.js's default name.
+ * (`?pagefind-highlight=word`, see `highlightedHref`): pagefind-highlight.js marks them on
+ * the paper page. It is also pagefind-highlight.js's default name.
  */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
+
+/**
+ * A result's link carrying the words to mark on its page, as typed (`self-improving`,
+ * `GPT-4`): pagefind-highlight.js marks the text that holds them, so pagefind.js's own
+ * parameter, the words without punctuation (`selfimproving`), would mark nothing. Quotes and
+ * punctuation at a word's edges are dropped.
+ */
+export function highlightedHref(href: string, term: string): string {
+  const words = term
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word !== '');
+  if (words.length === 0) return href;
+  const params = new URLSearchParams(words.map((word) => [HIGHLIGHT_PARAM, word]));
+  return `${href}${href.includes('?') ? '&' : '?'}${params}`;
+}
 
 /** Query parameter of /search/ that the header form submits. */
 export const QUERY_PARAM = 'q';
@@ -85,13 +100,30 @@ export function matchSummary(count: number, words: string): string {
  * `No paper matches “x” with the filters Theme: Agents, Year: 2024; 3 papers match without them.`
  */
 export function filteredOutSummary(words: string, ticked: readonly { label: string; values: string[] }[], unfiltered: number): string {
-  const filters = ticked.map(({ label, values }) => `${label}: ${values.join(' or ')}`).join(', ');
+  const filters = tickedText(ticked);
   const one = ticked.length === 1 && ticked[0]!.values.length === 1;
   const without = unfiltered === 1 ? '1 paper matches' : `${unfiltered} papers match`;
   return `No paper matches “${words}” with the ${one ? 'filter' : 'filters'} ${filters}; ${without} without ${one ? 'it' : 'them'}.`;
 }
 
+/** The line above the papers of filters ticked with no words: `12 papers with the filter Theme: Skills.` */
+export function filteredSummary(count: number, ticked: readonly { label: string; values: string[] }[]): string {
+  const one = ticked.length === 1 && ticked[0]!.values.length === 1;
+  const papers = count === 0 ? 'No paper' : count === 1 ? '1 paper' : `${count} papers`;
+  return `${papers} with the ${one ? 'filter' : 'filters'} ${tickedText(ticked)}.`;
+}
+
+/** `Theme: Agents or Robotics, Year: 2024`. */
+function tickedText(ticked: readonly { label: string; values: string[] }[]): string {
+  return ticked.map(({ label, values }) => `${label}: ${values.join(' or ')}`).join(', ');
+}
+
 /** Said after `matchSummary` when `count` of its `total` results could not be loaded (offline, say). */
 export function unloadedSummary(count: number, total: number): string {
   return `${total === 1 ? 'It' : `${count === 1 ? 'One' : count} of them`} could not be loaded; try again later.`;
+}
+
+/** The ticked filters but `key` (a facet's counts: see the search engines). */
+export function withoutFilter<T>(filters: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(filters).filter(([name]) => name !== key));
 }
