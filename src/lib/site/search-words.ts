@@ -5,8 +5,8 @@
  *
  * - Text is cut into words at white space. A word is searched lower case, without
  *   diacritics, and without its punctuation ("self-improving" is `selfimproving`); a word
- *   of the text is also found by each of its punctuation-separated parts (`self`, `improving`).
- *   A symbol in a search word (`<`, `+`) is kept, and no indexed word has one.
+ *   of the text is also found by its parts and by what follows each of its dots (see
+ *   `wordForms`). A symbol in a search word (`<`, `+`) is kept, and no indexed word has one.
  * - A search word matches a word of the text that starts with it (no stemming, no typos).
  * - A search in quotes (`"reward model"`) matches its words whole, next to each other.
  */
@@ -27,11 +27,32 @@ const NOT_INDEXED = /[^\p{L}\p{N}\p{Pc}]+/gu;
 /** What pagefind.js drops from a search: punctuation but connectors. Symbols (`<`, `+`) stay, and so match no indexed word. */
 const NOT_SEARCHED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu;
 
-/** The searchable forms of one word of a text: whole (without punctuation), then its parts. */
+/**
+ * Where Pagefind 1.6 cuts a word into parts (found empirically, by indexing words with its
+ * Node API and reading the index): at ASCII punctuation (`-`, `.`, `/`, `_`, but not `’` or
+ * `—`), between a lower-case and an upper-case letter (`Meta|GPT`), before the last capital
+ * of a run followed by a lower-case letter (`ABC|Def`, `L|La|MA`), and between a letter
+ * and a digit either way but a digit and a letter without case (`Res|Net|50`, `4|o`, `4日`).
+ */
+const PART_BOUNDARY = /[!-/:-@[-`{-~]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=[0-9])|(?<=[0-9])(?=[\p{Lu}\p{Ll}])/u;
+
+/** Pagefind indexes no part or dot ending under 2 bytes of UTF-8 (`x` of `x-ray`, `r` and `1` of `R1`; `ü` is 2). */
+const indexable = (part: string) => new TextEncoder().encode(part).length >= 2;
+
+/**
+ * The searchable forms of one word of a text, as Pagefind 1.6 indexes it: the whole word
+ * without punctuation, each of its parts (see PART_BOUNDARY), and the rest of the word after
+ * each dot (`github.io/SkillDiscovery` is also `ioskilldiscovery`, but not `skilldiscovery`).
+ * So `DeepSeek-R1` is `deepseekr1`, `deep` and `seek`, not `r1`; `GPT-4o` is `gpt4o` and `gpt`.
+ */
 export function wordForms(word: string): string[] {
-  const plain = withoutDiacritics(word.toLowerCase());
-  const forms = new Set([plain.replace(NOT_INDEXED, '')]);
-  for (const part of plain.split(NOT_INDEXED)) forms.add(part);
+  const plain = (text: string) => withoutDiacritics(text.toLowerCase()).replace(NOT_INDEXED, '');
+  const forms = new Set([plain(word)]);
+  for (const part of word.split(new RegExp(PART_BOUNDARY, 'gu'))) if (indexable(part)) forms.add(plain(part));
+  for (let dot = word.indexOf('.'); dot !== -1; dot = word.indexOf('.', dot + 1)) {
+    const rest = word.slice(dot + 1);
+    if (indexable(rest.replace(NOT_INDEXED, ''))) forms.add(plain(rest));
+  }
   forms.delete('');
   return [...forms];
 }
