@@ -35,8 +35,14 @@ const INDEXED: Record<string, string[]> = {
   'Qwen2.5-VL': ['5vl', 'qwen', 'qwen25vl', 'vl'],
   'v1.2.3': ['23', 'v123'],
   'a.i.': ['ai'],
-  // Only ASCII punctuation cuts; `_` stays in the whole word.
-  'foo’bar': ['foobar'],
+  // Only ASCII punctuation cuts; `_` stays in the whole word; other characters stay in a part.
+  'foo’bar': ['foobar', 'foo’bar'],
+  'x-🖔é': ['xe', '🖔e'],
+  // Each emoji, and nothing else of a word with no letter or digit.
+  '🤖🚀✨': ['✨', '🚀', '🤖'],
+  'a🤖': ['a', 'a🤖', '🤖'],
+  '🤖-🚀': ['🚀', '🤖'],
+  '𒍾=\u200Cexport': ['\u200Cexport', '𒍾', '𒍾export'],
   snake_case_word: ['case', 'snake', 'snake_case_word', 'word'],
   'Zürich': ['zurich'],
 };

@@ -29,8 +29,8 @@ const NOT_SEARCHED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu;
 
 /**
  * Where Pagefind 1.6 cuts a word into parts (found empirically, by indexing words with its
- * Node API and reading the index): at ASCII punctuation (`-`, `.`, `/`, `_`, but not `’` or
- * `—`), between a lower-case and an upper-case letter (`Meta|GPT`), before the last capital
+ * Node API and reading the index): at ASCII punctuation (`-`, `.`, `/`, `_`, but not `’`,
+ * `—` or an emoji), between a lower-case and an upper-case letter (`Meta|GPT`), before the last capital
  * of a run followed by a lower-case letter (`ABC|Def`, `L|La|MA`), and between a letter
  * and a digit either way but a digit and a letter without case (`Res|Net|50`, `4|o`, `4日`).
  */
@@ -39,6 +39,9 @@ const PART_BOUNDARY = /[!-/:-@[-`{-~]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu
 /** Pagefind indexes no part or dot ending under 2 bytes of UTF-8 (`x` of `x-ray`, `r` and `1` of `R1`; `ü` is 2). */
 const indexable = (part: string) => new TextEncoder().encode(part).length >= 2;
 
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+const EMOJI = /\p{Extended_Pictographic}/u;
+
 /**
  * The searchable forms of one word of a text, as Pagefind 1.6 indexes it: the whole word
  * without punctuation, each of its parts (see PART_BOUNDARY), and the rest of the word after
@@ -46,9 +49,15 @@ const indexable = (part: string) => new TextEncoder().encode(part).length >= 2;
  * So `DeepSeek-R1` is `deepseekr1`, `deep` and `seek`, not `r1`; `GPT-4o` is `gpt4o` and `gpt`.
  */
 export function wordForms(word: string): string[] {
-  const plain = (text: string) => withoutDiacritics(text.toLowerCase()).replace(NOT_INDEXED, '');
-  const forms = new Set([plain(word)]);
-  for (const part of word.split(new RegExp(PART_BOUNDARY, 'gu'))) if (indexable(part)) forms.add(plain(part));
+  const lower = (text: string) => withoutDiacritics(text.toLowerCase());
+  const plain = (text: string) => lower(text).replace(NOT_INDEXED, '');
+  // Each emoji is a form too; a word with no letter or digit has no other (`🤖🚀✨` is `🤖`, `🚀`, `✨`).
+  const emoji = [...graphemes.segment(word)].map(({ segment }) => segment).filter((segment) => EMOJI.test(segment)).map(lower);
+  const whole = plain(word);
+  if (whole === '') return [...new Set(emoji)];
+  const forms = new Set([whole, ...emoji]);
+  // A part keeps what is not ASCII punctuation (`🖔é` is `🖔e`; a zero-width non-joiner stays).
+  for (const part of word.split(new RegExp(PART_BOUNDARY, 'gu'))) if (indexable(part)) forms.add(lower(part));
   for (let dot = word.indexOf('.'); dot !== -1; dot = word.indexOf('.', dot + 1)) {
     const rest = word.slice(dot + 1);
     if (indexable(rest.replace(NOT_INDEXED, ''))) forms.add(plain(rest));
