@@ -39,7 +39,7 @@ const PAPERS: Record<string, string> = {
   ),
   // Names Pagefind cuts at capitals, digits and dots (see wordForms).
   'model-names': entry(
-    'title: DeepSeek-R1 and GPT-4o Meet MetaGPT\nthemes: [agents]\nmainTheme: agents',
+    'title: DeepSeek-R1 and GPT-4o Meet MetaGPT\nthemes: [robotics]\nmainTheme: robotics',
     'Models on ToolBench and WebRL with ResNet50, LLaMA-2 and Qwen2.5-VL, on an iPhone or x86-64, in 3D; code at https://craftjarvis.github.io/SkillDiscovery and a.i. for x-ray.',
   ),
 };
@@ -180,7 +180,7 @@ describe('hosted and offline search agree', () => {
     expect(differences).toEqual([]);
     expect(errors).toEqual([]);
     // The set means something: the queries that must find papers find them.
-    for (const query of ['self-improving', 'improving', 'selfimp', '"reward model"', 'reward model', 'zurich', 'naive', '大規模言語モデル', '大規模', 'обучение', 'zanzibar', 'seek', 'metagpt', 'bench', 'phone', 'ioskilldiscovery', HOSTILE_PAPERS[0]!.abstractMarker]) {
+    for (const query of ['self-improving', 'improving', 'selfimp', '"reward model"', 'reward model', 'zurich', 'naive', '大規模言語モデル', '大規模', 'обучение', 'zanzibar', 'seek', 'metagpt', 'bench', 'phone', 'ioskilldiscovery', '🤖', HOSTILE_PAPERS[0]!.abstractMarker]) {
       expect(found[query], query).toBeGreaterThan(0);
     }
     // Parts Pagefind does not index: under 2 bytes (`r` and `1` of `R1`), or a run without its dots.
