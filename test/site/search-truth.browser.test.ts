@@ -1,8 +1,8 @@
 /**
  * Search that tells the truth (issue 19 §2), on one fixture site built both ways, in Chromium:
  *  - hosted (Pagefind, served over HTTP) and offline (MiniSearch, opened from disk) find the
- *    same papers for a set of queries: hyphens, quotes, typos, prefixes, nonsense, non-Latin
- *    text, diacritics, notes, and the hostile fixture's papers;
+ *    same papers for a set of queries: hyphens, names cut at capitals, digits and dots, quotes,
+ *    typos, prefixes, nonsense, non-Latin text, diacritics, notes, and the hostile fixture's papers;
  *  - nonsense and typos find nothing (Pagefind's fallback to a shorter indexed word is not kept);
  *  - the filters' counts follow the search; an empty result emptied by filters says so and
  *    "Clear filters" brings the results back;
