@@ -6,7 +6,8 @@
  * - Text is cut into words at white space. A word is searched lower case, without
  *   diacritics, and without its punctuation ("self-improving" is `selfimproving`); a word
  *   of the text is also found by its parts and by what follows each of its dots (see
- *   `wordForms`). A symbol in a search word (`<`, `+`) is kept, and no indexed word has one.
+ *   `wordForms`). A symbol in a search word (`<`, `+`) is kept, and no indexed word has one;
+ *   an emoji is a word of its own.
  * - A search word matches a word of the text that starts with it (no stemming, no typos).
  * - A search in quotes (`"reward model"`) matches its words whole, next to each other.
  */
@@ -24,7 +25,7 @@ export function textWords(text: string): string[] {
 
 /** What the index keeps of a word: letters, digits and connectors (`_`, Pagefind's include_characters). */
 const NOT_INDEXED = /[^\p{L}\p{N}\p{Pc}]+/gu;
-/** What pagefind.js drops from a search: punctuation but connectors. Symbols (`<`, `+`) stay, and so match no indexed word. */
+/** What pagefind.js drops from a search: punctuation but connectors. Symbols stay: `<` and `+` match no indexed word, an emoji does. */
 const NOT_SEARCHED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu;
 
 /**
@@ -34,7 +35,7 @@ const NOT_SEARCHED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu;
  * of a run followed by a lower-case letter (`ABC|Def`, `L|La|MA`), and between a letter
  * and a digit either way but a digit and a letter without case (`Res|Net|50`, `4|o`, `4日`).
  */
-const PART_BOUNDARY = /[!-/:-@[-`{-~]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=[0-9])|(?<=[0-9])(?=[\p{Lu}\p{Ll}])/u;
+const PART_BOUNDARY = /[!-/:-@[-`{-~]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=[0-9])|(?<=[0-9])(?=[\p{Lu}\p{Ll}])/gu;
 
 /** Pagefind indexes no part or dot ending under 2 bytes of UTF-8 (`x` of `x-ray`, `r` and `1` of `R1`; `ü` is 2). */
 const indexable = (part: string) => new TextEncoder().encode(part).length >= 2;
@@ -57,7 +58,7 @@ export function wordForms(word: string): string[] {
   if (whole === '') return [...new Set(emoji)];
   const forms = new Set([whole, ...emoji]);
   // A part keeps what is not ASCII punctuation (`🖔é` is `🖔e`; a zero-width non-joiner stays).
-  for (const part of word.split(new RegExp(PART_BOUNDARY, 'gu'))) if (indexable(part)) forms.add(lower(part));
+  for (const part of word.split(PART_BOUNDARY)) if (indexable(part)) forms.add(lower(part));
   for (let dot = word.indexOf('.'); dot !== -1; dot = word.indexOf('.', dot + 1)) {
     const rest = word.slice(dot + 1);
     if (indexable(rest.replace(NOT_INDEXED, ''))) forms.add(plain(rest));
