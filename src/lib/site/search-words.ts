@@ -5,8 +5,9 @@
  *
  * - Text is cut into words at white space. A word is searched lower case, without
  *   diacritics, and without its punctuation ("self-improving" is `selfimproving`); a word
- *   of the text is also found by each of its punctuation-separated parts (`self`, `improving`).
- *   A symbol in a search word (`<`, `+`) is kept, and no indexed word has one.
+ *   of the text is also found by its parts and by what follows each of its dots (see
+ *   `wordForms`). A symbol in a search word (`<`, `+`) is kept, and no indexed word has one;
+ *   an emoji is a word of its own.
  * - A search word matches a word of the text that starts with it (no stemming, no typos).
  * - A search in quotes (`"reward model"`) matches its words whole, next to each other.
  * - A page's meta values (`data-pagefind-meta`: title, authors, date, the curator's rating
@@ -27,14 +28,44 @@ export function textWords(text: string): string[] {
 
 /** What the index keeps of a word: letters, digits and connectors (`_`, Pagefind's include_characters). */
 const NOT_INDEXED = /[^\p{L}\p{N}\p{Pc}]+/gu;
-/** What pagefind.js drops from a search: punctuation but connectors. Symbols (`<`, `+`) stay, and so match no indexed word. */
+/** What pagefind.js drops from a search: punctuation but connectors. Symbols stay: `<` and `+` match no indexed word, an emoji does. */
 const NOT_SEARCHED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu;
 
-/** The searchable forms of one word of a text: whole (without punctuation), then its parts. */
+/**
+ * Where Pagefind 1.6 cuts a word into parts (found empirically, by indexing words with its
+ * Node API and reading the index): at ASCII punctuation (`-`, `.`, `/`, `_`, but not `’`,
+ * `—` or an emoji), between a lower-case and an upper-case letter (`Meta|GPT`), before the last capital
+ * of a run followed by a lower-case letter (`ABC|Def`, `L|La|MA`), and between a letter
+ * and a digit either way but a digit and a letter without case (`Res|Net|50`, `4|o`, `4日`).
+ */
+const PART_BOUNDARY = /[!-/:-@[-`{-~]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=[0-9])|(?<=[0-9])(?=[\p{Lu}\p{Ll}])/gu;
+
+/** Pagefind indexes no part or dot ending under 2 bytes of UTF-8 (`x` of `x-ray`, `r` and `1` of `R1`; `ü` is 2). */
+const indexable = (part: string) => new TextEncoder().encode(part).length >= 2;
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+/**
+ * The searchable forms of one word of a text, as Pagefind 1.6 indexes it: the whole word
+ * without punctuation, each of its parts (see PART_BOUNDARY), and the rest of the word after
+ * each dot (`github.io/SkillDiscovery` is also `ioskilldiscovery`, but not `skilldiscovery`).
+ * So `DeepSeek-R1` is `deepseekr1`, `deep` and `seek`, not `r1`; `GPT-4o` is `gpt4o` and `gpt`.
+ */
 export function wordForms(word: string): string[] {
-  const plain = withoutDiacritics(word.toLowerCase());
-  const forms = new Set([plain.replace(NOT_INDEXED, '')]);
-  for (const part of plain.split(NOT_INDEXED)) forms.add(part);
+  const lower = (text: string) => withoutDiacritics(text.toLowerCase());
+  const plain = (text: string) => lower(text).replace(NOT_INDEXED, '');
+  // Each emoji is a form too; a word with no letter or digit has no other (`🤖🚀✨` is `🤖`, `🚀`, `✨`).
+  const emoji = [...graphemes.segment(word)].map(({ segment }) => segment).filter((segment) => EMOJI.test(segment)).map(lower);
+  const whole = plain(word);
+  if (whole === '') return [...new Set(emoji)];
+  const forms = new Set([whole, ...emoji]);
+  // A part keeps what is not ASCII punctuation (`🖔é` is `🖔e`; a zero-width non-joiner stays).
+  for (const part of word.split(PART_BOUNDARY)) if (indexable(part)) forms.add(lower(part));
+  for (let dot = word.indexOf('.'); dot !== -1; dot = word.indexOf('.', dot + 1)) {
+    const rest = word.slice(dot + 1);
+    if (indexable(rest.replace(NOT_INDEXED, ''))) forms.add(plain(rest));
+  }
   forms.delete('');
   return [...forms];
 }
