@@ -5,7 +5,6 @@
  * with a long title, the home page's captions, sources in words, and axe-core at both widths in
  * both colour schemes.
  */
-import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,8 +13,8 @@ import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup
 import { buildFixtureSite, type FixtureSite } from '../setup/fixture-site.ts';
 import { readSeed } from '../setup/seeds.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
+import { runAxe } from '../setup/axe.ts';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LONG_TITLE = 'The Reading Group on Open-Ended Learning and Autonomous Agents';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -320,16 +319,7 @@ describe('axe-core', () => {
         for (const path of pages) {
           await withPage(path, { viewport, colorScheme }, async (page) => {
             if (path.startsWith('search/')) await tickFirstFilter(page);
-            await page.addScriptTag({ path: axePath });
-            const { violations, passed } = await page.evaluate(async () => {
-              type Rule = { id: string; impact: string; nodes: { target: string[] }[] };
-              const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return {
-                violations: result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`),
-                passed: result.passes.map((rule) => rule.id),
-              };
-            });
+            const { violations, passed } = await runAxe(page);
             expect(passed, `/${path}`).toContain('color-contrast');
             report.push(...violations.map((v) => `/${path}: ${v}`));
           });

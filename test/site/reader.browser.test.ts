@@ -4,7 +4,6 @@
  * progress bars, /my-list/ with export and import; the light/dark toggle; keyboard
  * use; axe-core in both colour schemes; and pages without JavaScript.
  */
-import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +12,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, reportingPageErrors } from '../setup/chromium.ts';
 import { BUILDS } from '../setup/site-builds.ts';
 import { serveStatic, type StaticServer } from '../setup/static-server.ts';
+import { runAxe } from '../setup/axe.ts';
 
 const siteDirs = inject('siteDirs');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FIRST_THEME = 'skills';
 
 let browser: Browser;
@@ -298,16 +297,7 @@ describe('light and dark, keyboard, axe, no JavaScript', () => {
               await expect.poll(() => page.locator('.track-badge').count(), { message: `badges on /${path}` }).toBeGreaterThan(0);
             }
             expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(chosen);
-            await page.addScriptTag({ path: axePath });
-            const { violations, passed } = await page.evaluate(async () => {
-              type Rule = { id: string; impact: string; nodes: { target: string[] }[] };
-              const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return {
-                violations: result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`),
-                passed: result.passes.map((rule) => rule.id),
-              };
-            });
+            const { violations, passed } = await runAxe(page);
             // axe really ran, colour contrast included.
             expect(passed, `/${path}`).toContain('color-contrast');
             report.push(...violations.map((v) => `/${path}: ${v}`));
