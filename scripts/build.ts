@@ -1,7 +1,7 @@
 /**
  * `npm run build` and `npm run build:offline`:
  *
- *   node scripts/build.ts [--outDir dist]                         ingest, astro build, the Pagefind index and sw.js
+ *   node scripts/build.ts [--outDir dist]                         ingest, astro build with the Pagefind index and sw.js
  *   node scripts/build.ts --offline --outDir dist-offline         ingest, astro build --mode offline, build-offline (and its zip)
  *   ... --skip-ingest                                             the same without ingest (the site tests ingest once for several builds)
  *
@@ -45,7 +45,7 @@ try {
       (values['skip-ingest'] || step('ingest.ts', [])) &&
       (values.offline
         ? step('astro-build.ts', ['--mode', 'offline', '--base', '/', '--outDir', staged]) && step('build-offline.ts', [staged])
-        : step('astro-build.ts', ['--outDir', staged]) && step('index-search.ts', [staged])),
+        : step('astro-build.ts', ['--outDir', staged, '--search-index'])),
   );
   if (succeeded) console.log(`build: the new site is in ${shown}${values.offline ? ` and ${relative(process.cwd(), `${outDir}.zip`)}` : ''}`);
   else {

@@ -4,8 +4,8 @@
  * it is), and hands the output folders to the tests through `provide`.
  *
  *   npm run ingest
- *   node scripts/astro-build.ts --outDir test/.output/dist       + node scripts/index-search.ts <dir>
- *   BASE_PATH=/reading-list node scripts/astro-build.ts --outDir test/.output/dist-base + node scripts/index-search.ts <dir>
+ *   node scripts/astro-build.ts --outDir test/.output/dist --search-index       (as npm run build runs it)
+ *   BASE_PATH=/reading-list node scripts/astro-build.ts --outDir test/.output/dist-base --search-index
  *   npm run build:offline, but for its ingest (--skip-ingest), with test/.output/dist-offline for dist-offline
  */
 import { spawn } from 'node:child_process';
@@ -87,8 +87,7 @@ function stepsFor(build: SiteBuild, outDir: string): Step[] {
   const env = { BASE_PATH: build.basePath === '/' ? undefined : build.basePath.replace(/\/$/, '') };
   const shownDir = relative(repoRoot, outDir);
   return [
-    { label: `astro build (${build.name})`, command: process.execPath, args: ['scripts/astro-build.ts', '--outDir', shownDir], env },
-    { label: `index search (${build.name})`, command: process.execPath, args: ['scripts/index-search.ts', shownDir], env },
+    { label: `astro build (${build.name})`, command: process.execPath, args: ['scripts/astro-build.ts', '--outDir', shownDir, '--search-index'], env },
   ];
 }
 

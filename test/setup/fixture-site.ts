@@ -6,7 +6,7 @@
  *           content/themes.yaml                                                (copied; no papers)
  *           node_modules/<package> -> the repository's                         (symlinks)
  *           seeds/<the given listings>
- *   node scripts/ingest.ts && node scripts/astro-build.ts && node scripts/index-search.ts
+ *   node scripts/ingest.ts && node scripts/astro-build.ts --search-index   (as npm run build)
  *
  * The repository's own content/papers and seeds are never read or touched.
  */
@@ -26,7 +26,7 @@ export interface FixtureSite {
   dir: string;
   /** Its built site (`<dir>/dist`), indexed by Pagefind. */
   dist: string;
-  /** Seconds each step took, e.g. `ingest 0.4s, astro build 4.1s, index search 0.3s`. */
+  /** Seconds each step took, e.g. `ingest 0.4s, astro build 4.1s`. */
   timings: string;
   /** Output of ingest (its summary and warnings). */
   ingestOutput: string;
@@ -90,8 +90,7 @@ export async function buildFixtureSite(listings: Record<string, string>, options
     const env = { BASE_PATH: undefined, SITE_URL: undefined, ...options.env };
     const steps: Step[] = [
       { label: 'ingest (fixture)', command: process.execPath, args: ['scripts/ingest.ts'], cwd: dir, env },
-      { label: 'astro build (fixture)', command: process.execPath, args: ['scripts/astro-build.ts'], cwd: dir, env },
-      { label: 'index search (fixture)', command: process.execPath, args: ['scripts/index-search.ts', 'dist'], cwd: dir, env },
+      { label: 'astro build (fixture)', command: process.execPath, args: ['scripts/astro-build.ts', '--search-index'], cwd: dir, env },
     ];
     const timings: string[] = [];
     const outputs: string[] = [];

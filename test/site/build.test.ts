@@ -217,7 +217,7 @@ describe.each(BUILDS)('site built with base $basePath', (build) => {
 describe('the build log', () => {
   test('is kept for every build step', () => {
     expect(Object.keys(buildLogs).sort()).toEqual(
-      ['astro build (base)', 'astro build (root)', 'index search (base)', 'index search (root)', 'node scripts/build.ts (offline)'],
+      ['astro build (base)', 'astro build (root)', 'node scripts/build.ts (offline)'],
     );
   });
 
