@@ -7,8 +7,13 @@
  * `npm run build` runs it) of the entries as ingest writes them (`.mdx`), of the same
  * entries as `.md`, with 1% of them using a component in their notes and with 10% holding
  * formulas (scripts/bench/entry-variants.ts), and the `astro build` of a bare Astro site
- * rendering the same entries, as `.md` and as `.mdx`; each of these `--rounds` times
- * (medians are reported), then the Pagefind index of the `.mdx` build.
+ * rendering the same entries, as `.md` and as `.mdx`, and our `.mdx` build with its search
+ * index (scripts/bench/indexed-build.ts); each of these `--rounds` times (medians are
+ * reported), then the Pagefind index of the `.mdx` build. Then, `--rounds` times each: the
+ * Pagefind CLI over that build's dist/ (the yardstick of our index step), our full build
+ * (`node scripts/build.ts` itself, its ingest finding nothing to change, with the memory of all
+ * its processes together), and the anchors over the same entries: Eleventy 3 + the Pagefind CLI,
+ * and Hugo + the Pagefind CLI when `hugo` is on the PATH (scripts/bench/eleventy-site.ts, hugo-site.ts).
  * On the smallest N it also measures ingest with a 5,000-entry `.bib` added to the listings
  * (scripts/bench/synthetic-bibliography.ts), cold and again with nothing changed.
  * On the largest N it also weighs the built pages and measures search in headless Chromium.
@@ -24,12 +29,17 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { filesUnder } from '../src/lib/files-under.ts';
 import { INGEST_CACHE_FILE } from '../src/lib/ingest/ingest-cache.ts';
+import { parseThemes, THEMES_FILE } from '../src/lib/ingest/themes.ts';
 import { astroBin, writeBareSite } from './bench/bare-site.ts';
+import { eleventyBuildArgs, ELEVENTY_OUTPUT, writeEleventySite } from './bench/eleventy-site.ts';
 import { asMarkdown, componentNotes, MATH_NOTES, withNotesOn, type Entries } from './bench/entry-variants.ts';
+import { HUGO_OUTPUT, hugoBuildArgs, hugoVersion, writeHugoSite } from './bench/hugo-site.ts';
+import { indexedBuild } from './bench/indexed-build.ts';
 import { measure } from './bench/measure.ts';
 import { measurePageWeights } from './bench/page-weights.ts';
+import { pagefindArgs, pagefindBin } from './bench/pagefind-cli.ts';
 import { benchProject } from './bench/project-copy.ts';
-import { formatReport, judge, medianCost, ratio, sizeResult, stepCost, type BenchReport, type BibliographyFigures, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
+import { formatReport, judge, medianCost, ratio, sizeResult, stepCost, sumCost, type AnchorFigures, type BenchReport, type BibliographyFigures, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
 import { measureSearch } from './bench/search-cost.ts';
 import { generateBibliography } from './bench/synthetic-bibliography.ts';
 import { generateListings } from './bench/synthetic.ts';
@@ -41,7 +51,8 @@ const SEED = 1;
 const QUERIES = 6;
 /** The size of the bibliography whose cost ingest is to keep under 1.5 s (issue 17). */
 const BIBLIOGRAPHY_ENTRIES = 5000;
-const reportDir = resolve(import.meta.dirname, '..', '.bench');
+const repoRoot = resolve(import.meta.dirname, '..');
+const reportDir = join(repoRoot, '.bench');
 /** Each step's output, to see where the time goes (`n-10000-astro-build.log`). */
 const logDir = join(reportDir, 'logs');
 
@@ -59,7 +70,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-const figures = (step: StepCost) => `${step.wallSeconds.toFixed(2)} s wall, ${step.cpuSeconds.toFixed(2)} s CPU (${step.systemSeconds.toFixed(2)} s system), ${Math.round((step.maxRssKb * 1024) / 1e6)} MB peak RSS`;
+const megabytes = (kb: number) => `${Math.round((kb * 1024) / 1e6)} MB`;
+const figures = (step: StepCost) =>
+  `${step.wallSeconds.toFixed(2)} s wall, ${step.cpuSeconds.toFixed(2)} s CPU (${step.systemSeconds.toFixed(2)} s system), ${megabytes(step.maxRssKb)} peak RSS` +
+  (step.peakRssAllKb === undefined ? '' : `, ${megabytes(step.peakRssAllKb)} all processes together`);
 
 function parseOptions(): { sizes: number[]; rounds: number } {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '400,2000,10000' }, rounds: { type: 'string', default: '3' } } });
@@ -70,9 +84,12 @@ function parseOptions(): { sizes: number[]; rounds: number } {
   return { sizes: sizes.sort((a, b) => a - b), rounds };
 }
 
-/** Runs `node <args>` in `cwd` under /usr/bin/time -v, as `npm run build` would (no BASE_PATH, no SITE_URL). */
-async function timed(label: string, cwd: string, args: string[]): Promise<StepCost> {
-  const usage = await measure({ label, cwd, command: process.execPath, args, env: { BASE_PATH: undefined, SITE_URL: undefined } });
+/**
+ * Runs `node <args>` (or `command <args>`) in `cwd` under /usr/bin/time -v, as `npm run build`
+ * would (no BASE_PATH, no SITE_URL); `allProcesses` also measures the memory of all its processes together.
+ */
+async function timed(label: string, cwd: string, args: string[], { command = process.execPath, allProcesses = false } = {}): Promise<StepCost> {
+  const usage = await measure({ label, cwd, command, args, env: { BASE_PATH: undefined, SITE_URL: undefined } }, { allProcesses });
   await writeFile(join(logDir, `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '')}.log`), usage.output);
   const cost = stepCost(usage);
   progress(`${label}: ${figures(cost)}`);
@@ -149,7 +166,36 @@ async function benchBibliography(dir: string, papers: number, vocabulary: readon
   return { papers, entries: BIBLIOGRAPHY_ENTRIES, withoutIt, ingestCold: medianCost(coldRuns), ingestWarm: { ...medianCost(warmRuns), filesChanged: [...changed].sort() } };
 }
 
-async function benchSize(papers: number, { largest, smallest }: { largest: boolean; smallest: boolean }, rounds: number): Promise<{ size: SizeResult; site?: SiteFigures; bibliography?: BibliographyFigures }> {
+/**
+ * Another generator's pipeline in `siteDir`, `rounds` times: its build (`command <args>`, writing
+ * its pages to `output` under `siteDir`), then the Pagefind CLI over them.
+ */
+async function benchAnchor(label: string, siteDir: string, output: string, command: string, args: string[], rounds: number): Promise<AnchorFigures> {
+  const builds: StepCost[] = [];
+  const indexes: StepCost[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const of = rounds > 1 ? ` (round ${round} of ${rounds})` : '';
+    await setAside(siteDir, [output]);
+    builds.push(await timed(`${label} build${of}`, siteDir, args, { command }));
+    indexes.push(await timed(`${label} Pagefind CLI${of}`, siteDir, pagefindArgs(output), { command: pagefindBin }));
+  }
+  return { build: medianCost(builds), pagefind: medianCost(indexes) };
+}
+
+/** Theme id -> title, from the project's content/themes.yaml. */
+function themeTitles(dir: string): Map<string, string> {
+  const file = join(dir, 'content', THEMES_FILE);
+  return new Map(parseThemes(readFileSync(file, 'utf8'), file).themes.map((theme) => [theme.id, theme.title]));
+}
+
+interface SizeOptions {
+  largest: boolean;
+  smallest: boolean;
+  /** Whether `hugo` is on the PATH. */
+  hugo: boolean;
+}
+
+async function benchSize(papers: number, { largest, smallest, hugo }: SizeOptions, rounds: number): Promise<{ size: SizeResult; site?: SiteFigures; bibliography?: BibliographyFigures }> {
   const synthetic = generateListings({ papers, seed: SEED });
   const dir = await benchProject(synthetic.listings);
   temporary.add(dir);
@@ -181,11 +227,14 @@ async function benchSize(papers: number, { largest, smallest }: { largest: boole
   const bareMdxDir = await writeBareSite(join(heldDir, 'mdx'));
   temporary.add(bareMdxDir);
 
-  const ourBuild = async (variant: Variant, label: string): Promise<StepCost> => {
+  /** Our build of a variant's entries: astro build, or the commands `steps` (node's arguments) in turn. */
+  const ourBuild = async (variant: Variant, label: string, steps = [['scripts/astro-build.ts']]): Promise<StepCost> => {
     await setAside(dir, BUILD_OUTPUT);
     await rename(join(heldDir, variant), entriesDir);
     try {
-      return await timed(label, dir, ['scripts/astro-build.ts']);
+      const costs: StepCost[] = [];
+      for (const args of steps) costs.push(await timed(steps.length > 1 ? `${label}: ${args[0]}` : label, dir, args));
+      return sumCost(costs);
     } finally {
       await rename(entriesDir, join(heldDir, variant));
     }
@@ -194,10 +243,20 @@ async function benchSize(papers: number, { largest, smallest }: { largest: boole
     await setAside(bare, BUILD_OUTPUT);
     return timed(label, bare, [astroBin, 'build']);
   };
-  const runs: Record<'astro' | 'markdown' | 'components' | 'math' | 'bare' | 'bareMdx', StepCost[]> = { astro: [], markdown: [], components: [], math: [], bare: [], bareMdx: [] };
+  const withIndex = indexedBuild(dir, 'dist');
+  const runs: Record<'astro' | 'markdown' | 'components' | 'math' | 'bare' | 'bareMdx' | 'indexed', StepCost[]> = {
+    astro: [],
+    markdown: [],
+    components: [],
+    math: [],
+    bare: [],
+    bareMdx: [],
+    indexed: [],
+  };
   for (let round = 1; round <= rounds; round++) {
-    // The two builds compared most closely (all .mdx and .md) run one after the other; the
-    // all-.mdx build last, so that dist/ is the site as `npm run build` makes it.
+    // The two builds compared most closely (all .mdx and .md) run one after the other, then
+    // the all-.mdx build with its index, compared with the one before it: dist/ is then the
+    // site as `npm run build` makes it.
     const of = ofRounds(round);
     runs.bareMdx.push(await bareBuild(bareMdxDir, `N=${papers} bare astro build, glob() over .mdx${of}`));
     runs.components.push(await ourBuild('components', `N=${papers} astro build, 1% with a component${of}`));
@@ -205,10 +264,36 @@ async function benchSize(papers: number, { largest, smallest }: { largest: boole
     runs.bare.push(await bareBuild(bareDir, `N=${papers} bare baseline astro build${of}`));
     runs.markdown.push(await ourBuild('md', `N=${papers} astro build, entries .md${of}`));
     runs.astro.push(await ourBuild('mdx', `N=${papers} astro build${of}`));
+    runs.indexed.push(await ourBuild('mdx', `N=${papers} astro build with the search index${of}`, withIndex.steps));
   }
   await rename(join(heldDir, 'mdx'), entriesDir);
   const [ingestCold, warm] = [coldRuns, warmRuns].map(medianCost) as [StepCost, StepCost];
   const pagefind = await timed(`N=${papers} Pagefind index`, dir, ['scripts/index-search.ts', 'dist']);
+
+  // The CLI's bundle goes out of dist/, which stays as it was.
+  const cliOutput = '.bench-pagefind-cli';
+  const cliRuns: StepCost[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    await setAside(dir, [cliOutput]);
+    cliRuns.push(await timed(`N=${papers} Pagefind CLI on our dist${ofRounds(round)}`, dir, pagefindArgs('dist', cliOutput), { command: pagefindBin }));
+  }
+  // The whole of `npm run build`, as one command: its ingest finds the entries as it wrote them.
+  const fullRuns: StepCost[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    await setAside(dir, BUILD_OUTPUT);
+    fullRuns.push(await timed(`N=${papers} full build, node scripts/build.ts${ofRounds(round)}`, dir, ['scripts/build.ts'], { allProcesses: true }));
+  }
+
+  const titles = themeTitles(dir);
+  const eleventyDir = await writeEleventySite(ingested, titles);
+  temporary.add(eleventyDir);
+  const eleventy = await benchAnchor(`N=${papers} Eleventy`, eleventyDir, ELEVENTY_OUTPUT, process.execPath, eleventyBuildArgs, rounds);
+  let hugoFigures: AnchorFigures | undefined;
+  if (hugo) {
+    const hugoDir = await writeHugoSite(ingested, titles);
+    temporary.add(hugoDir);
+    hugoFigures = await benchAnchor(`N=${papers} Hugo`, hugoDir, HUGO_OUTPUT, 'hugo', hugoBuildArgs, rounds);
+  }
 
   const size = sizeResult({
     papers,
@@ -221,6 +306,11 @@ async function benchSize(papers: number, { largest, smallest }: { largest: boole
     componentsBuild: medianCost(runs.components),
     mathBuild: medianCost(runs.math),
     pagefind,
+    indexedBuild: medianCost(runs.indexed),
+    pagefindCli: medianCost(cliRuns),
+    fullBuild: medianCost(fullRuns),
+    eleventy,
+    ...(hugoFigures && { hugo: hugoFigures }),
     bareBuild: medianCost(runs.bare),
     bareMdxBuild: medianCost(runs.bareMdx),
     mdxToMarkdownByRound: runs.astro.map((run, index) => ratio(run, runs.markdown[index]!).wallTime),
@@ -239,12 +329,14 @@ async function benchSize(papers: number, { largest, smallest }: { largest: boole
 async function main({ sizes, rounds }: { sizes: number[]; rounds: number }): Promise<void> {
   await rm(logDir, { recursive: true, force: true });
   await mkdir(logDir, { recursive: true });
+  const hugo = hugoVersion();
+  progress(hugo ? `Hugo anchor: ${hugo}` : 'Hugo anchor: hugo not installed (not on the PATH)');
   const results: SizeResult[] = [];
   let site: SiteFigures | undefined;
   let bibliography: BibliographyFigures | undefined;
   try {
     for (const [index, papers] of sizes.entries()) {
-      const measured = await benchSize(papers, { largest: index === sizes.length - 1, smallest: index === 0 }, rounds);
+      const measured = await benchSize(papers, { largest: index === sizes.length - 1, smallest: index === 0, hugo: hugo !== undefined }, rounds);
       results.push(measured.size);
       if (measured.site) site = measured.site;
       if (measured.bibliography) bibliography = measured.bibliography;
@@ -257,6 +349,7 @@ async function main({ sizes, rounds }: { sizes: number[]; rounds: number }): Pro
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, os: `${osType()} ${release()} ${arch()}`, loadAverage: loadavg() },
     seed: SEED,
     rounds,
+    indexedBuildBy: indexedBuild(repoRoot, 'dist').by,
     sizes: results,
     site: site!,
     bibliography: bibliography!,

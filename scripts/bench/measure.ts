@@ -10,6 +10,8 @@ import { parseGnuTime, type ResourceUsage } from './gnu-time.ts';
 export interface Measurement extends ResourceUsage {
   /** The command's own stdout and stderr. */
   output: string;
+  /** With `allProcesses`: the peak resident memory, in kB, of all the command's processes together (see subreaper.py). */
+  peakRssAllKb?: number;
 }
 
 /**
@@ -17,7 +19,9 @@ export interface Measurement extends ResourceUsage {
  * the Pagefind binary (killed, never waited for, by Pagefind's Node API) would be
  * missing from the Pagefind step's CPU time and memory. Debian's python3 is there
  * wherever /usr/bin/time is; it adds about 25 ms and a 10 MB process (the peak RSS is
- * that of the largest single process, so it does not add up).
+ * that of the largest single process, so it does not add up). Asked for the memory of all
+ * processes together, it reads /proc every 50 ms, about 3% of a core on this machine: so
+ * only the steps that report it ask for it.
  */
 const SUBREAPER = join(import.meta.dirname, 'subreaper.py');
 
@@ -25,15 +29,20 @@ const SUBREAPER = join(import.meta.dirname, 'subreaper.py');
 export const GNU_TIME = '/usr/bin/time';
 export const PYTHON3 = '/usr/bin/python3';
 
-/** Throws with the command's output when it fails (runStep's error). */
-export async function measure(step: Step): Promise<Measurement> {
+/**
+ * Throws with the command's output when it fails (runStep's error). `allProcesses` also
+ * measures the peak memory of all the step's processes together (`peakRssAllKb`).
+ */
+export async function measure(step: Step, { allProcesses = false } = {}): Promise<Measurement> {
   const dir = await mkdtemp(join(tmpdir(), 'reading-list-bench-time-'));
   const report = join(dir, 'time.txt');
+  const peakFile = join(dir, 'peak-rss-all.txt');
   try {
     // -o keeps time's report out of the command's own output.
-    const args = ['-v', '-o', report, PYTHON3, SUBREAPER, step.command, ...step.args];
+    const args = ['-v', '-o', report, PYTHON3, SUBREAPER, ...(allProcesses ? ['--peak-rss-to', peakFile] : []), step.command, ...step.args];
     const { output } = await runStep({ ...step, command: GNU_TIME, args });
-    return { ...parseGnuTime(await readFile(report, 'utf8')), output };
+    const usage = { ...parseGnuTime(await readFile(report, 'utf8')), output };
+    return allProcesses ? { ...usage, peakRssAllKb: Number(await readFile(peakFile, 'utf8')) } : usage;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -13,14 +13,30 @@ export interface StepCost {
   /** The system (kernel) part of it: mostly the file system, for steps that write thousands of files. */
   systemSeconds: number;
   maxRssKb: number;
+  /** Peak resident memory of all the step's processes together, for the steps measured so (measure()'s `allProcesses`). */
+  peakRssAllKb?: number;
 }
 
-export const stepCost = (usage: ResourceUsage): StepCost => ({
+export const stepCost = (usage: ResourceUsage & { peakRssAllKb?: number }): StepCost => ({
   wallSeconds: usage.wallSeconds,
   cpuSeconds: usage.userSeconds + usage.systemSeconds,
   systemSeconds: usage.systemSeconds,
   maxRssKb: usage.maxRssKb,
+  ...(usage.peakRssAllKb !== undefined && { peakRssAllKb: usage.peakRssAllKb }),
 });
+
+/** Steps run one after the other as one: times add up, memory is the largest step's. */
+export function sumCost(steps: readonly StepCost[]): StepCost {
+  const total = (figure: (step: StepCost) => number) => steps.reduce((sum, step) => sum + figure(step), 0);
+  const allKb = steps.map((step) => step.peakRssAllKb);
+  return {
+    wallSeconds: total((step) => step.wallSeconds),
+    cpuSeconds: total((step) => step.cpuSeconds),
+    systemSeconds: total((step) => step.systemSeconds),
+    maxRssKb: Math.max(...steps.map((step) => step.maxRssKb)),
+    ...(allKb.every((kb) => kb !== undefined) && { peakRssAllKb: Math.max(...allKb) }),
+  };
+}
 
 /**
  * The median of each figure over several runs of a step (each figure on its own): what the
@@ -33,12 +49,20 @@ export function medianCost(runs: readonly StepCost[]): StepCost {
     const middle = sorted.length >> 1;
     return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   };
+  const allKb = runs.map((run) => run.peakRssAllKb);
   return {
     wallSeconds: median(runs.map((run) => run.wallSeconds)),
     cpuSeconds: median(runs.map((run) => run.cpuSeconds)),
     systemSeconds: median(runs.map((run) => run.systemSeconds)),
     maxRssKb: median(runs.map((run) => run.maxRssKb)),
+    ...(allKb.every((kb) => kb !== undefined) && { peakRssAllKb: median(allKb) }),
   };
+}
+
+/** Another generator's pipeline over the same entries: its build, then the Pagefind CLI over the pages it wrote. */
+export interface AnchorFigures {
+  build: StepCost;
+  pagefind: StepCost;
 }
 
 /** What one size measured. */
@@ -58,7 +82,18 @@ export interface SizeFigures {
   componentsBuild: StepCost;
   /** Our build with 10% of the entries holding three formulas in their notes. */
   mathBuild: StepCost;
+  /** scripts/index-search.ts over the `.mdx` build's dist/ (run once). */
   pagefind: StepCost;
+  /** Our build of the `.mdx` entries with its search index, in the same rounds as `astroBuild` (BenchReport's `indexedBuildBy` says how it was run). */
+  indexedBuild: StepCost;
+  /** The Pagefind CLI over the same dist/, its bundle written elsewhere: the yardstick of our index step. */
+  pagefindCli: StepCost;
+  /** `node scripts/build.ts` itself, as `npm run build` runs it, over the `.mdx` entries ingest finds unchanged; with the memory of all its processes. */
+  fullBuild: StepCost;
+  /** Eleventy 3 + the Pagefind CLI (scripts/bench/eleventy-site.ts). */
+  eleventy: AnchorFigures;
+  /** Hugo + the Pagefind CLI (scripts/bench/hugo-site.ts); absent when `hugo` is not on the PATH. */
+  hugo?: AnchorFigures;
   /** `astro build` of the bare baseline site (see bare-site.ts) over the entries as `.md`. */
   bareBuild: StepCost;
   /** The same bare site, with `glob()` over the entries as `.mdx`. */
@@ -81,8 +116,19 @@ export const ratio = (step: StepCost, to: StepCost): Ratio => ({
 });
 
 export interface SizeResult extends SizeFigures {
-  /** The steps of `npm run build` from empty content/papers: ingest (cold), astro build, Pagefind. */
-  fullBuild: StepCost;
+  /** Each anchor's build and index, one after the other. */
+  eleventyPipeline: StepCost;
+  hugoPipeline?: StepCost;
+  /**
+   * What building the search index adds to our build: the indexed build's time − the astro
+   * build's (medians of the same rounds). CPU time is the steadier figure on a shared machine.
+   */
+  indexStep: { wallSeconds: number; cpuSeconds: number };
+  /** Our index step ÷ the Pagefind CLI over the same dist/. */
+  indexStepToPagefindCli: { wallTime: number; cpuTime: number };
+  /** Our full build ÷ each anchor's pipeline. */
+  fullBuildToEleventy: Ratio;
+  fullBuildToHugo?: Ratio;
   /** astro build ÷ bare baseline build (`.md`). CPU time is the steadier figure when other work shares the machine. */
   ratioToBare: Ratio;
   /** astro build (all `.mdx`) ÷ the `.md` build. */
@@ -96,15 +142,20 @@ export interface SizeResult extends SizeFigures {
 }
 
 export function sizeResult(figures: SizeFigures): SizeResult {
-  const steps = [figures.ingestCold, figures.astroBuild, figures.pagefind];
+  const pipeline = ({ build, pagefind }: AnchorFigures) => sumCost([build, pagefind]);
+  const eleventyPipeline = pipeline(figures.eleventy);
+  const hugoPipeline = figures.hugo && pipeline(figures.hugo);
+  const indexStep = {
+    wallSeconds: figures.indexedBuild.wallSeconds - figures.astroBuild.wallSeconds,
+    cpuSeconds: figures.indexedBuild.cpuSeconds - figures.astroBuild.cpuSeconds,
+  };
   return {
     ...figures,
-    fullBuild: {
-      wallSeconds: steps.reduce((sum, step) => sum + step.wallSeconds, 0),
-      cpuSeconds: steps.reduce((sum, step) => sum + step.cpuSeconds, 0),
-      systemSeconds: steps.reduce((sum, step) => sum + step.systemSeconds, 0),
-      maxRssKb: Math.max(...steps.map((step) => step.maxRssKb)),
-    },
+    eleventyPipeline,
+    ...(hugoPipeline && { hugoPipeline, fullBuildToHugo: ratio(figures.fullBuild, hugoPipeline) }),
+    indexStep,
+    indexStepToPagefindCli: { wallTime: indexStep.wallSeconds / figures.pagefindCli.wallSeconds, cpuTime: indexStep.cpuSeconds / figures.pagefindCli.cpuSeconds },
+    fullBuildToEleventy: ratio(figures.fullBuild, eleventyPipeline),
     ratioToBare: ratio(figures.astroBuild, figures.bareBuild),
     ratioToMarkdown: ratio(figures.astroBuild, figures.markdownBuild),
     ratioToBareMdx: ratio(figures.astroBuild, figures.bareMdxBuild),
@@ -160,6 +211,9 @@ export type TargetName =
   | 'bareMdxSpeed'
   | 'bareMdxMemory'
   | 'componentsTime'
+  | 'fullBuildToEleventy'
+  | 'indexStep'
+  | 'fullBuildMemory'
   | 'firstQueryBytes'
   | 'resultsLatency'
   | 'paperPage'
@@ -175,6 +229,8 @@ export interface BenchReport {
   seed: number;
   /** How many times ingest and the builds each ran (see bench.ts); figures are medians. */
   rounds: number;
+  /** How our build with its search index was run: one command, or astro build then the index. */
+  indexedBuildBy: string;
   sizes: SizeResult[];
   site: SiteFigures;
   bibliography: BibliographyFigures;
@@ -200,6 +256,10 @@ export function judge(largest: SizeResult, site: SiteFigures, bibliography: Bibl
     bareMdxSpeed: verdict('≥ 3× faster', 1 / largest.ratioToBareMdx.wallTime >= 3),
     bareMdxMemory: verdict('≤ 0.5×', largest.ratioToBareMdx.maxRss <= 0.5),
     componentsTime: verdict('≤ 1.25×', largest.componentsToMarkdown.wallTime <= 1.25),
+    // Issue 20: near the fastest generators, the index as fast as Pagefind's own CLI, within 2.5 GB.
+    fullBuildToEleventy: verdict('≤ 2.0×', largest.fullBuildToEleventy.wallTime <= 2),
+    indexStep: verdict('≤ 1.1×', largest.indexStepToPagefindCli.wallTime <= 1.1),
+    fullBuildMemory: verdict('≤ 2.5 GB', largest.fullBuild.peakRssAllKb !== undefined && largest.fullBuild.peakRssAllKb * 1024 <= 2.5e9),
     firstQueryBytes: verdict('< 300 kB served', site.search.bytes.firstQuery.bytes < 300_000),
     resultsLatency: verdict('< 300 ms', site.search.medianLatencyMs < 300),
     paperPage: verdict('max < 20 kB', site.pages.paperPages.max.bytes < 20_000),
@@ -220,6 +280,8 @@ const times = (ratio: number) => `${ratio.toFixed(2)}×`;
 const cost = (step: StepCost) => `${seconds(step.cpuSeconds)} (${seconds(step.systemSeconds)} system) · ${rss(step.maxRssKb)}`;
 /** A page path as its URL (`themes/x/index.html` -> `/themes/x/`). */
 const pageUrl = (path: string) => `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+/** An anchor's pipeline: the sum, then its two steps. */
+const anchorWall = ({ build, pagefind }: AnchorFigures) => `${seconds(build.wallSeconds + pagefind.wallSeconds)} (${seconds(build.wallSeconds)} + ${seconds(pagefind.wallSeconds)})`;
 const result = ({ pass }: Verdict) => (pass ? 'PASS' : '**FAIL**');
 
 function table(head: string[], rows: string[][], align: string[]): string {
@@ -256,8 +318,23 @@ export function formatReport(report: BenchReport): string {
     row('astro build, 10% with formulas: CPU (system) · peak RSS', (size) => cost(size.mathBuild)),
     row('Pagefind index: wall', (size) => seconds(size.pagefind.wallSeconds)),
     row('Pagefind index: CPU (system) · peak RSS', (size) => cost(size.pagefind)),
-    row('full build (ingest cold + astro build + Pagefind): wall', (size) => seconds(size.fullBuild.wallSeconds)),
-    row('full build: CPU (system) · peak RSS', (size) => cost(size.fullBuild)),
+    row(`astro build with the search index (${report.indexedBuildBy}): wall`, (size) => seconds(size.indexedBuild.wallSeconds)),
+    row('astro build with the search index: CPU (system) · peak RSS', (size) => cost(size.indexedBuild)),
+    row('our index step (that build − astro build): wall · CPU', (size) => `${seconds(size.indexStep.wallSeconds)} · ${seconds(size.indexStep.cpuSeconds)}`),
+    row('Pagefind CLI on our dist/: wall', (size) => seconds(size.pagefindCli.wallSeconds)),
+    row('Pagefind CLI on our dist/: CPU (system) · peak RSS', (size) => cost(size.pagefindCli)),
+    row('our index step ÷ Pagefind CLI on our dist/: wall time', (size) => times(size.indexStepToPagefindCli.wallTime), 'indexStep'),
+    row('our index step ÷ Pagefind CLI on our dist/: CPU time', (size) => times(size.indexStepToPagefindCli.cpuTime)),
+    row('our full build (`node scripts/build.ts`, ingest finding nothing to change): wall', (size) => seconds(size.fullBuild.wallSeconds)),
+    row('our full build: CPU (system) · peak RSS', (size) => cost(size.fullBuild)),
+    row('our full build: peak memory, all processes together', (size) => (size.fullBuild.peakRssAllKb === undefined ? '' : rss(size.fullBuild.peakRssAllKb)), 'fullBuildMemory'),
+    row('Eleventy 3 + Pagefind CLI: wall (build + index)', (size) => anchorWall(size.eleventy)),
+    row('Eleventy 3 + Pagefind CLI: CPU (system) · peak RSS', (size) => cost(size.eleventyPipeline)),
+    row('Hugo + Pagefind CLI: wall (build + index)', (size) => (size.hugo ? anchorWall(size.hugo) : 'hugo not installed')),
+    row('Hugo + Pagefind CLI: CPU (system) · peak RSS', (size) => (size.hugoPipeline ? cost(size.hugoPipeline) : '')),
+    row('our full build ÷ Eleventy 3 + Pagefind: wall time', (size) => times(size.fullBuildToEleventy.wallTime), 'fullBuildToEleventy'),
+    row('our full build ÷ Eleventy 3 + Pagefind: CPU time · peak RSS', (size) => `${times(size.fullBuildToEleventy.cpuTime)} · ${times(size.fullBuildToEleventy.maxRss)}`),
+    row('our full build ÷ Hugo + Pagefind: wall time', (size) => (size.fullBuildToHugo ? times(size.fullBuildToHugo.wallTime) : '')),
     row('bare baseline astro build, glob() over .md: wall', (size) => seconds(size.bareBuild.wallSeconds)),
     row('bare baseline, glob() over .md: CPU (system) · peak RSS', (size) => cost(size.bareBuild)),
     row('bare Astro, glob() over .mdx: wall', (size) => seconds(size.bareMdxBuild.wallSeconds)),
@@ -265,7 +342,7 @@ export function formatReport(report: BenchReport): string {
     row('astro build ÷ bare: wall time', (size) => times(size.ratioToBare.wallTime), 'buildTime'),
     row('astro build ÷ bare: CPU time', (size) => times(size.ratioToBare.cpuTime), 'buildCpu'),
     row('astro build ÷ bare: peak RSS', (size) => times(size.ratioToBare.maxRss), 'buildMemory'),
-    row('full build ÷ bare: wall time', (size) => times(size.fullBuild.wallSeconds / size.bareBuild.wallSeconds)),
+    row('our full build ÷ bare: wall time', (size) => times(size.fullBuild.wallSeconds / size.bareBuild.wallSeconds)),
     row('astro build (all .mdx) ÷ .md build: wall time', (size) => times(size.ratioToMarkdown.wallTime), 'mdxTime'),
     row('astro build (all .mdx) ÷ .md build: wall time, round by round', (size) => size.mdxToMarkdownByRound.map(times).join(', ')),
     row('astro build (all .mdx) ÷ .md build: CPU time', (size) => times(size.ratioToMarkdown.cpuTime), 'mdxCpu'),
@@ -323,6 +400,8 @@ export function formatReport(report: BenchReport): string {
     `Load average at the end: ${machine.loadAverage.map((load) => load.toFixed(1)).join(' · ')} (1, 5, 15 min).`,
     '',
     'Wall is elapsed time, CPU is user + system time, peak RSS the largest process of the step (`/usr/bin/time -v`).',
+    'Peak memory of all processes together: the resident memory of every process of the step, summed, sampled every 50 ms (shared pages count once per process).',
+    'Our full build is `node scripts/build.ts` itself, timed as one command; an anchor is its build, then the Pagefind CLI over its pages, and its wall is the sum of the two.',
     report.rounds === 1
       ? 'Each step ran once.'
       : `Ingest (from nothing, then again) and the builds (in turn, from cold caches) ran ${report.rounds} times each; each figure is the median.`,

@@ -27,6 +27,14 @@ describe('measure', () => {
     expect(usage.exitStatus).toBe(0);
   });
 
+  it('sums the memory of processes running side by side, which the largest process alone does not show', async () => {
+    // Two processes of about 100 MiB each (bytes written, so resident), alive together for a second.
+    const holder = `python3 -c "b = bytes(range(256)) * 409600; import time; time.sleep(1)"`;
+    const usage = await measure({ label: 'two processes', command: '/bin/sh', args: ['-c', `${holder} & ${holder}; wait`] }, { allProcesses: true });
+    expect(usage.peakRssAllKb! * 1024).toBeGreaterThanOrEqual(200 * 1024 * 1024);
+    expect(usage.maxRssKb * 1024).toBeLessThan(150 * 1024 * 1024);
+  });
+
   it("fails with the command's output when it fails", async () => {
     await expect(measure({ label: 'failing step', command: process.execPath, args: ['-e', 'console.error("no listings"); process.exit(3)'] })).rejects.toThrow(
       /"failing step".*exited with 3[^]*no listings/,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWeights } from '../../scripts/bench/page-weights.ts';
-import { formatReport, judge, medianCost, sizeResult, stepCost, type BenchReport, type BibliographyFigures, type SiteFigures, type SizeFigures } from '../../scripts/bench/report.ts';
+import { formatReport, judge, medianCost, sizeResult, stepCost, sumCost, type BenchReport, type BibliographyFigures, type SiteFigures, type SizeFigures } from '../../scripts/bench/report.ts';
 import type { SearchCost } from '../../scripts/bench/search-cost.ts';
 
 const step = (wallSeconds: number, cpuSeconds: number, maxRssMb: number, systemSeconds = cpuSeconds / 4) => ({ wallSeconds, cpuSeconds, systemSeconds, maxRssKb: (maxRssMb * 1e6) / 1024 });
+const kb = (megabytes: number) => (megabytes * 1e6) / 1024;
 
 const figures = (papers: number, scale: number): SizeFigures => ({
   papers,
@@ -16,6 +17,11 @@ const figures = (papers: number, scale: number): SizeFigures => ({
   componentsBuild: step(6.5 * scale, 8 * scale, 900),
   mathBuild: step(7 * scale, 9 * scale, 1000),
   pagefind: step(1 * scale, 1.5 * scale, 200),
+  indexedBuild: step(6.6 * scale, 8 * scale, 850),
+  pagefindCli: step(1.5 * scale, 2 * scale, 300),
+  fullBuild: { ...step(10 * scale, 12 * scale, 900), peakRssAllKb: kb(1300) },
+  eleventy: { build: step(2.5 * scale, 3 * scale, 400), pagefind: step(2 * scale, 2.5 * scale, 300) },
+  hugo: { build: step(1.5 * scale, 2 * scale, 200), pagefind: step(2 * scale, 2.5 * scale, 300) },
   bareBuild: step(4 * scale, 4.5 * scale, 640),
   bareMdxBuild: step(16 * scale, 20 * scale, 2000),
   mdxToMarkdownByRound: [1.02, 1.05, 0.98],
@@ -61,9 +67,8 @@ const bibliography: BibliographyFigures = {
 };
 
 describe('sizeResult', () => {
-  it('adds the full build up from ingest, astro build and Pagefind, and compares astro build with the bare baseline', () => {
+  it('compares astro build with the bare baseline', () => {
     const result = sizeResult(figures(400, 1));
-    expect(result.fullBuild).toEqual({ wallSeconds: 6.5, cpuSeconds: 8.1, systemSeconds: 8.1 / 4, maxRssKb: (800 * 1e6) / 1024 });
     expect(result.ratioToBare.wallTime).toBeCloseTo(1.25);
     expect(result.ratioToBare.cpuTime).toBeCloseTo(6 / 4.5);
     expect(result.ratioToBare.maxRss).toBeCloseTo(1.25);
@@ -77,11 +82,42 @@ describe('sizeResult', () => {
     expect(result.componentsToMarkdown.wallTime).toBeCloseTo(6.5 / 4.8);
     expect(result.mathToMarkdown.cpuTime).toBeCloseTo(9 / 5.6);
   });
+
+  it('takes the index step as the indexed build less the astro build, and compares it with the Pagefind CLI', () => {
+    const result = sizeResult(figures(400, 1));
+    expect(result.indexStep.wallSeconds).toBeCloseTo(1.6);
+    expect(result.indexStep.cpuSeconds).toBeCloseTo(2);
+    expect(result.indexStepToPagefindCli.wallTime).toBeCloseTo(1.6 / 1.5);
+    expect(result.indexStepToPagefindCli.cpuTime).toBeCloseTo(1);
+  });
+
+  it("adds each anchor's build and index up, and compares our full build with them", () => {
+    const result = sizeResult(figures(400, 1));
+    expect(result.eleventyPipeline).toEqual({ wallSeconds: 4.5, cpuSeconds: 5.5, systemSeconds: 5.5 / 4, maxRssKb: kb(400) });
+    expect(result.fullBuildToEleventy.wallTime).toBeCloseTo(10 / 4.5);
+    expect(result.fullBuildToEleventy.cpuTime).toBeCloseTo(12 / 5.5);
+    expect(result.fullBuildToHugo?.wallTime).toBeCloseTo(10 / 3.5);
+  });
+
+  it('has no Hugo figures when hugo is not installed', () => {
+    const { hugo: _, ...withoutHugo } = figures(400, 1);
+    const result = sizeResult(withoutHugo);
+    expect(result.hugoPipeline).toBeUndefined();
+    expect(result.fullBuildToHugo).toBeUndefined();
+  });
+});
+
+describe('sumCost', () => {
+  it('adds the times of steps run in turn and keeps the largest memory', () => {
+    expect(sumCost([step(1, 2, 300), step(3, 4, 100)])).toEqual({ wallSeconds: 4, cpuSeconds: 6, systemSeconds: 1.5, maxRssKb: kb(300) });
+    expect(sumCost([{ ...step(1, 2, 300), peakRssAllKb: kb(500) }, { ...step(3, 4, 100), peakRssAllKb: kb(700) }]).peakRssAllKb).toBe(kb(700));
+  });
 });
 
 describe('stepCost', () => {
   it('counts user and system time as CPU time', () => {
     expect(stepCost({ wallSeconds: 2, userSeconds: 1.5, systemSeconds: 0.25, maxRssKb: 1000, exitStatus: 0 })).toEqual({ wallSeconds: 2, cpuSeconds: 1.75, systemSeconds: 0.25, maxRssKb: 1000 });
+    expect(stepCost({ wallSeconds: 2, userSeconds: 1.5, systemSeconds: 0.25, maxRssKb: 1000, exitStatus: 0, peakRssAllKb: 2500 }).peakRssAllKb).toBe(2500);
   });
 });
 
@@ -90,6 +126,7 @@ describe('medianCost', () => {
     expect(medianCost([step(12, 15, 1400), step(9, 16, 1300), step(30, 14, 1350)])).toEqual(step(12, 15, 1350));
     expect(medianCost([step(10, 10, 100), step(12, 14, 300)])).toEqual(step(11, 12, 200));
     expect(() => medianCost([])).toThrow(/no run/);
+    expect(medianCost([{ ...step(1, 1, 1), peakRssAllKb: 900 }, { ...step(1, 1, 1), peakRssAllKb: 100 }, { ...step(1, 1, 1), peakRssAllKb: 300 }]).peakRssAllKb).toBe(300);
   });
 });
 
@@ -109,6 +146,9 @@ describe('judge', () => {
       bareMdxSpeed: true,
       bareMdxMemory: true,
       componentsTime: false,
+      fullBuildToEleventy: false,
+      indexStep: true,
+      fullBuildMemory: true,
       firstQueryBytes: false,
       resultsLatency: true,
       paperPage: true,
@@ -132,6 +172,14 @@ describe('judge', () => {
     expect([verdicts.mdxTime.pass, verdicts.mdxCpu.pass, verdicts.bareMdxSpeed.pass, verdicts.bareMdxMemory.pass]).toEqual([false, true, false, false]);
   });
 
+  it('holds the full build to 2.0× Eleventy + Pagefind and 2.5 GB of all processes, and the index step to 1.1× the Pagefind CLI', () => {
+    const size = figures(10000, 1);
+    const near = judge(sizeResult({ ...size, fullBuild: { ...step(9, 12, 900), peakRssAllKb: kb(2600) }, indexedBuild: step(6.7, 8, 850) }), site, bibliography);
+    expect([near.fullBuildToEleventy.pass, near.fullBuildMemory.pass, near.indexStep.pass]).toEqual([true, false, false]);
+    const unmeasured = judge(sizeResult({ ...size, fullBuild: step(9, 12, 900) }), site, bibliography);
+    expect(unmeasured.fullBuildMemory.pass).toBe(false);
+  });
+
   it('holds a 5,000-entry bibliography to 1.5 s more than the cold ingest without it, and its re-run to no file written', () => {
     const slow = judge(sizeResult(figures(2000, 1)), site, { ...bibliography, ingestCold: step(2.0, 2.4, 260), ingestWarm: { ...bibliography.ingestWarm, filesChanged: ['.ingest-cache.json'] } });
     expect([slow.bibliographyCold.pass, slow.bibliographyWarmFiles.pass]).toEqual([false, false]);
@@ -139,12 +187,14 @@ describe('judge', () => {
 });
 
 describe('formatReport', () => {
-  const sizes = [sizeResult(figures(400, 1)), sizeResult(figures(2000, 4))];
+  const { hugo: _, ...withoutHugo } = figures(400, 1);
+  const sizes = [sizeResult(withoutHugo), sizeResult(figures(2000, 4))];
   const report: BenchReport = {
     date: '2025-11-25T17:32:12.836Z',
     machine: { cpus: 2, cpuModel: 'AMD EPYC', memoryBytes: 25.3e9, node: 'v24.21.0', os: 'Linux 6.1 x64', loadAverage: [8.62, 9.15, 6.771] },
     seed: 1,
     rounds: 3,
+    indexedBuildBy: '`astro-build.ts --search-index`',
     sizes,
     site,
     bibliography,
@@ -171,7 +221,19 @@ describe('formatReport', () => {
     expect(line('| bare glob() .mdx ÷ astro build')).toBe('| bare glob() .mdx ÷ astro build: wall time (how much faster) | 3.20× | 3.20× | ≥ 3× faster | PASS |');
     expect(line('| 1% components ÷ .md build: wall time')).toBe('| 1% components ÷ .md build: wall time | 1.35× | 1.35× | ≤ 1.25× | **FAIL** |');
     expect(line('| 10% formulas')).toBe('| 10% formulas ÷ .md build: wall time · CPU time · peak RSS | 1.46× · 1.61× · 1.28× | 1.46× · 1.61× · 1.28× |  |  |');
-    expect(line('| full build (ingest cold')).toBe('| full build (ingest cold + astro build + Pagefind): wall | 6.50 s | 26.0 s |  |  |');
+  });
+
+  it('compares our full build and index step with the anchors in the same run', () => {
+    expect(line('| astro build with the search index (')).toBe('| astro build with the search index (`astro-build.ts --search-index`): wall | 6.60 s | 26.4 s |  |  |');
+    expect(line('| our index step (that build')).toBe('| our index step (that build − astro build): wall · CPU | 1.60 s · 2.00 s | 6.40 s · 8.00 s |  |  |');
+    expect(line('| our index step ÷ Pagefind CLI on our dist/: wall')).toBe('| our index step ÷ Pagefind CLI on our dist/: wall time | 1.07× | 1.07× | ≤ 1.1× | PASS |');
+    expect(line('| our index step ÷ Pagefind CLI on our dist/: CPU')).toBe('| our index step ÷ Pagefind CLI on our dist/: CPU time | 1.00× | 1.00× |  |  |');
+    expect(line('| our full build (')).toBe('| our full build (`node scripts/build.ts`, ingest finding nothing to change): wall | 10.0 s | 40.0 s |  |  |');
+    expect(line('| our full build: peak memory')).toBe('| our full build: peak memory, all processes together | 1300.0 MB | 1300.0 MB | ≤ 2.5 GB | PASS |');
+    expect(line('| Eleventy 3 + Pagefind CLI: wall')).toBe('| Eleventy 3 + Pagefind CLI: wall (build + index) | 4.50 s (2.50 s + 2.00 s) | 18.0 s (10.0 s + 8.00 s) |  |  |');
+    expect(line('| Hugo + Pagefind CLI: wall')).toBe('| Hugo + Pagefind CLI: wall (build + index) | hugo not installed | 14.0 s (6.00 s + 8.00 s) |  |  |');
+    expect(line('| our full build ÷ Eleventy 3 + Pagefind: wall')).toBe('| our full build ÷ Eleventy 3 + Pagefind: wall time | 2.22× | 2.22× | ≤ 2.0× | **FAIL** |');
+    expect(line('| our full build ÷ Hugo + Pagefind: wall')).toBe('| our full build ÷ Hugo + Pagefind: wall time |  | 2.86× |  |  |');
   });
 
   it('shows what the bibliography adds to a cold ingest at the smallest size', () => {

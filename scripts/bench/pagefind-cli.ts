@@ -1,0 +1,21 @@
+/**
+ * The Pagefind CLI, which indexes the anchors' sites and, as a yardstick for our own index
+ * step, our built dist/: the binary our Pagefind Node API runs (the `pagefind` package's
+ * platform package), as its own resolveBinary finds it.
+ */
+import { createRequire } from 'node:module';
+import { arch, platform } from 'node:os';
+
+export const pagefindBin = createRequire(import.meta.url).resolve(`@pagefind/${platform() === 'win32' ? 'windows' : platform()}-${arch()}/bin/pagefind_extended`);
+
+/** The language our index is built as (scripts/index-search.ts's SEARCH_LANGUAGE): one without a stemmer. */
+const SEARCH_LANGUAGE = 'und';
+
+/** The CLI's arguments to index `site`, writing the bundle to `outputPath` (default: `site`/pagefind). */
+export const pagefindArgs = (site: string, outputPath?: string): string[] => [
+  '--site',
+  site,
+  '--force-language',
+  SEARCH_LANGUAGE,
+  ...(outputPath ? ['--output-path', outputPath] : []),
+];
