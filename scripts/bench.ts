@@ -8,7 +8,7 @@
  * entries as `.md`, with 1% of them using a component in their notes and with 10% holding
  * formulas (scripts/bench/entry-variants.ts), and the `astro build` of a bare Astro site
  * rendering the same entries, as `.md` and as `.mdx`, and our `.mdx` build with its search
- * index (scripts/bench/indexed-build.ts); each of these `--rounds` times (medians are
+ * index (`astro-build.ts --search-index`); each of these `--rounds` times (medians are
  * reported), then the Pagefind index of the `.mdx` build. Then, `--rounds` times each: the
  * Pagefind CLI over that build's dist/ (the yardstick of our index step), our full build
  * (`node scripts/build.ts` itself, its ingest finding nothing to change, with the memory of all
@@ -34,7 +34,6 @@ import { astroBin, writeBareSite } from './bench/bare-site.ts';
 import { eleventyBuildArgs, ELEVENTY_OUTPUT, writeEleventySite } from './bench/eleventy-site.ts';
 import { asMarkdown, componentNotes, MATH_NOTES, withNotesOn, type Entries } from './bench/entry-variants.ts';
 import { HUGO_OUTPUT, hugoBuildArgs, hugoVersion, writeHugoSite } from './bench/hugo-site.ts';
-import { indexedBuild } from './bench/indexed-build.ts';
 import { measure } from './bench/measure.ts';
 import { measurePageWeights } from './bench/page-weights.ts';
 import { pagefindArgs, pagefindBin } from './bench/pagefind-cli.ts';
@@ -243,7 +242,8 @@ async function benchSize(papers: number, { largest, smallest, hugo }: SizeOption
     await setAside(bare, BUILD_OUTPUT);
     return timed(label, bare, [astroBin, 'build']);
   };
-  const withIndex = indexedBuild(dir, 'dist');
+  /** What `npm run build` runs after ingest: astro build with the search index. */
+  const withIndex = [['scripts/astro-build.ts', '--outDir', 'dist', '--search-index']];
   const runs: Record<'astro' | 'markdown' | 'components' | 'math' | 'bare' | 'bareMdx' | 'indexed', StepCost[]> = {
     astro: [],
     markdown: [],
@@ -264,7 +264,7 @@ async function benchSize(papers: number, { largest, smallest, hugo }: SizeOption
     runs.bare.push(await bareBuild(bareDir, `N=${papers} bare baseline astro build${of}`));
     runs.markdown.push(await ourBuild('md', `N=${papers} astro build, entries .md${of}`));
     runs.astro.push(await ourBuild('mdx', `N=${papers} astro build${of}`));
-    runs.indexed.push(await ourBuild('mdx', `N=${papers} astro build with the search index${of}`, withIndex.steps));
+    runs.indexed.push(await ourBuild('mdx', `N=${papers} astro build with the search index${of}`, withIndex));
   }
   await rename(join(heldDir, 'mdx'), entriesDir);
   const [ingestCold, warm] = [coldRuns, warmRuns].map(medianCost) as [StepCost, StepCost];
@@ -349,7 +349,6 @@ async function main({ sizes, rounds }: { sizes: number[]; rounds: number }): Pro
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, os: `${osType()} ${release()} ${arch()}`, loadAverage: loadavg() },
     seed: SEED,
     rounds,
-    indexedBuildBy: indexedBuild(repoRoot, 'dist').by,
     sizes: results,
     site: site!,
     bibliography: bibliography!,

@@ -5,11 +5,10 @@
  */
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
+import { SEARCH_LANGUAGE } from '../../src/lib/build/search-index.ts';
 
 export const pagefindBin = createRequire(import.meta.url).resolve(`@pagefind/${platform() === 'win32' ? 'windows' : platform()}-${arch()}/bin/pagefind_extended`);
 
-/** The language our index is built as (scripts/index-search.ts's SEARCH_LANGUAGE): one without a stemmer. */
-const SEARCH_LANGUAGE = 'und';
 
 /** The CLI's arguments to index `site`, writing the bundle to `outputPath` (default: `site`/pagefind). */
 export const pagefindArgs = (site: string, outputPath?: string): string[] => [

@@ -84,7 +84,7 @@ export interface SizeFigures {
   mathBuild: StepCost;
   /** scripts/index-search.ts over the `.mdx` build's dist/ (run once). */
   pagefind: StepCost;
-  /** Our build of the `.mdx` entries with its search index, in the same rounds as `astroBuild` (BenchReport's `indexedBuildBy` says how it was run). */
+  /** Our build of the `.mdx` entries with its search index, in the same rounds as `astroBuild` (`astro-build.ts --search-index`). */
   indexedBuild: StepCost;
   /** The Pagefind CLI over the same dist/, its bundle written elsewhere: the yardstick of our index step. */
   pagefindCli: StepCost;
@@ -230,7 +230,6 @@ export interface BenchReport {
   /** How many times ingest and the builds each ran (see bench.ts); figures are medians. */
   rounds: number;
   /** How our build with its search index was run: one command, or astro build then the index. */
-  indexedBuildBy: string;
   sizes: SizeResult[];
   site: SiteFigures;
   bibliography: BibliographyFigures;
@@ -318,7 +317,7 @@ export function formatReport(report: BenchReport): string {
     row('astro build, 10% with formulas: CPU (system) · peak RSS', (size) => cost(size.mathBuild)),
     row('Pagefind index: wall', (size) => seconds(size.pagefind.wallSeconds)),
     row('Pagefind index: CPU (system) · peak RSS', (size) => cost(size.pagefind)),
-    row(`astro build with the search index (${report.indexedBuildBy}): wall`, (size) => seconds(size.indexedBuild.wallSeconds)),
+    row('astro build with the search index (`astro-build.ts --search-index`): wall', (size) => seconds(size.indexedBuild.wallSeconds)),
     row('astro build with the search index: CPU (system) · peak RSS', (size) => cost(size.indexedBuild)),
     row('our index step (that build − astro build): wall · CPU', (size) => `${seconds(size.indexStep.wallSeconds)} · ${seconds(size.indexStep.cpuSeconds)}`),
     row('Pagefind CLI on our dist/: wall', (size) => seconds(size.pagefindCli.wallSeconds)),

@@ -55,6 +55,7 @@ export const TEST_TOOLS: readonly TestTool[] = [
     isPresent: () => isExecutable(GNU_TIME) && /GNU/.test(spawnSync(GNU_TIME, ['--version'], { encoding: 'utf8' }).stdout ?? ''),
   },
   { what: `python3 at ${PYTHON3}`, usedBy: "the benchmark's helper", debianPackage: 'python3', isPresent: () => isExecutable(PYTHON3) },
+  { what: 'hugo', usedBy: "the benchmark's Hugo anchor (npm run bench measures it when hugo is there)", debianPackage: 'hugo', isPresent: () => isOnPath('hugo') },
 ];
 
 /** What to tell a user missing `missing`, or undefined when nothing is. */

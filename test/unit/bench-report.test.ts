@@ -194,7 +194,6 @@ describe('formatReport', () => {
     machine: { cpus: 2, cpuModel: 'AMD EPYC', memoryBytes: 25.3e9, node: 'v24.21.0', os: 'Linux 6.1 x64', loadAverage: [8.62, 9.15, 6.771] },
     seed: 1,
     rounds: 3,
-    indexedBuildBy: '`astro-build.ts --search-index`',
     sizes,
     site,
     bibliography,

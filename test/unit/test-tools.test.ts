@@ -39,14 +39,16 @@ describe('missingToolsMessage', () => {
 });
 
 describe('scripts/require-test-tools.ts', () => {
-  /** Executables standing in for chromium, nginx and biber. */
+  /** Executables standing in for chromium, nginx, biber and hugo; hugo's alone in `hugoStand`. */
   let stand: string;
+  let hugoStand: string;
 
   beforeAll(async () => {
     stand = await tempDir('reading-list-test-tools-');
-    for (const name of ['chromium', 'nginx', 'biber']) {
-      await writeFile(join(stand, name), '#!/bin/sh\nexit 0\n');
-      await chmod(join(stand, name), 0o755);
+    hugoStand = await tempDir('reading-list-test-tools-hugo-');
+    for (const [dir, name] of [[stand, 'chromium'], [stand, 'nginx'], [stand, 'biber'], [stand, 'hugo'], [hugoStand, 'hugo']] as const) {
+      await writeFile(join(dir, name), '#!/bin/sh\nexit 0\n');
+      await chmod(join(dir, name), 0o755);
     }
   });
 
@@ -62,7 +64,7 @@ describe('scripts/require-test-tools.ts', () => {
   });
 
   it('names the missing ones and exits 1', () => {
-    const run = check({ ...present(), CHROMIUM_PATH: join(stand, 'no-chromium'), PATH: pathWithoutBiber() });
+    const run = check({ ...present(), CHROMIUM_PATH: join(stand, 'no-chromium'), PATH: `${hugoStand}${delimiter}${pathWithoutBiber()}` });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`  - Chromium at ${join(stand, 'no-chromium')} (`);
