@@ -307,6 +307,7 @@ async function benchSize(papers: number, { largest, smallest, hugo }: SizeOption
     mathBuild: medianCost(runs.math),
     pagefind,
     indexedBuild: medianCost(runs.indexed),
+    indexStepByRound: runs.indexed.map((run, k) => ({ wallSeconds: run.wallSeconds - runs.astro[k]!.wallSeconds, cpuSeconds: run.cpuSeconds - runs.astro[k]!.cpuSeconds })),
     pagefindCli: medianCost(cliRuns),
     fullBuild: medianCost(fullRuns),
     eleventy,

@@ -38,17 +38,18 @@ export function sumCost(steps: readonly StepCost[]): StepCost {
   };
 }
 
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 /**
  * The median of each figure over several runs of a step (each figure on its own): what the
  * step usually costs, whatever else a shared machine did during one of the runs.
  */
 export function medianCost(runs: readonly StepCost[]): StepCost {
   if (runs.length === 0) throw new Error('medianCost: no run');
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  };
   const allKb = runs.map((run) => run.peakRssAllKb);
   return {
     wallSeconds: median(runs.map((run) => run.wallSeconds)),
@@ -86,6 +87,12 @@ export interface SizeFigures {
   pagefind: StepCost;
   /** Our build of the `.mdx` entries with its search index, in the same rounds as `astroBuild` (`astro-build.ts --search-index`). */
   indexedBuild: StepCost;
+  /**
+   * Our index step round by round: the build with the index − the astro build of the same round.
+   * Its median is the step's figure: the median of each build on its own can come from different
+   * rounds, as a busy spell of the machine falls on one.
+   */
+  indexStepByRound: { wallSeconds: number; cpuSeconds: number }[];
   /** The Pagefind CLI over the same dist/, its bundle written elsewhere: the yardstick of our index step. */
   pagefindCli: StepCost;
   /** `node scripts/build.ts` itself, as `npm run build` runs it, over the `.mdx` entries ingest finds unchanged; with the memory of all its processes. */
@@ -146,8 +153,8 @@ export function sizeResult(figures: SizeFigures): SizeResult {
   const eleventyPipeline = pipeline(figures.eleventy);
   const hugoPipeline = figures.hugo && pipeline(figures.hugo);
   const indexStep = {
-    wallSeconds: figures.indexedBuild.wallSeconds - figures.astroBuild.wallSeconds,
-    cpuSeconds: figures.indexedBuild.cpuSeconds - figures.astroBuild.cpuSeconds,
+    wallSeconds: median(figures.indexStepByRound.map((round) => round.wallSeconds)),
+    cpuSeconds: median(figures.indexStepByRound.map((round) => round.cpuSeconds)),
   };
   return {
     ...figures,
@@ -229,7 +236,6 @@ export interface BenchReport {
   seed: number;
   /** How many times ingest and the builds each ran (see bench.ts); figures are medians. */
   rounds: number;
-  /** How our build with its search index was run: one command, or astro build then the index. */
   sizes: SizeResult[];
   site: SiteFigures;
   bibliography: BibliographyFigures;
@@ -319,7 +325,8 @@ export function formatReport(report: BenchReport): string {
     row('Pagefind index: CPU (system) · peak RSS', (size) => cost(size.pagefind)),
     row('astro build with the search index (`astro-build.ts --search-index`): wall', (size) => seconds(size.indexedBuild.wallSeconds)),
     row('astro build with the search index: CPU (system) · peak RSS', (size) => cost(size.indexedBuild)),
-    row('our index step (that build − astro build): wall · CPU', (size) => `${seconds(size.indexStep.wallSeconds)} · ${seconds(size.indexStep.cpuSeconds)}`),
+    row('our index step (that build − astro build, median of the rounds): wall · CPU', (size) => `${seconds(size.indexStep.wallSeconds)} · ${seconds(size.indexStep.cpuSeconds)}`),
+    row('our index step, round by round: wall', (size) => size.indexStepByRound.map((round) => seconds(round.wallSeconds)).join(', ')),
     row('Pagefind CLI on our dist/: wall', (size) => seconds(size.pagefindCli.wallSeconds)),
     row('Pagefind CLI on our dist/: CPU (system) · peak RSS', (size) => cost(size.pagefindCli)),
     row('our index step ÷ Pagefind CLI on our dist/: wall time', (size) => times(size.indexStepToPagefindCli.wallTime), 'indexStep'),

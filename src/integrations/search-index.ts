@@ -65,7 +65,10 @@ export function searchIndexAlongside({ report }: { report: (summary: string) => 
           else {
             // No paper page (a list with no paper yet: every page is indexed), or pages of the
             // user's marked for search besides the paper pages: the site is indexed from its files.
-            await bundle?.catch(() => undefined);
+            if (bundle) {
+              await bundle.catch(() => undefined);
+              await pagefind.deleteIndex();
+            }
             rmSync(join(outDir!, 'pagefind'), { recursive: true, force: true });
             const fromFiles = bundle ? await createSearchIndex() : pagefind;
             await addBuiltSite(fromFiles, outDir!);

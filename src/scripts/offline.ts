@@ -1,6 +1,6 @@
 /**
- * Registers the service worker (`<base>sw.js`, written by scripts/index-search.ts after the
- * build) so that, after a first visit, the site and its search work offline. Progressive
+ * Registers the service worker (`<base>sw.js`, written by `npm run build` after everything
+ * else: src/lib/build/service-worker.ts) so that, after a first visit, the site and its search work offline. Progressive
  * enhancement: browsers without service workers, or pages not in a secure context (plain
  * http on a host other than localhost), simply go without. Not in `astro dev`, which has no
  * sw.js, nor in the offline build (file:// has no service workers).

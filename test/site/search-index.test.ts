@@ -23,6 +23,11 @@ const LISTING = [
   '',
   'Robots learn to grasp objects from a few demonstrations, at length, so that this line reads as an abstract.',
   '',
+  // Its abstract names the attribute: on the list pages, the words must not count as a marked element.
+  'Marking Pages for Search',
+  '',
+  'We mark the main element with data-pagefind-body so that only it is indexed, at length, as an abstract.',
+  '',
 ].join('\n');
 
 /** Text only the component puts on the page: not in the entry's file. */
@@ -93,9 +98,14 @@ const pageCount = async (dist: string): Promise<number> => {
 };
 
 describe.each([
-  { name: 'the paper pages, one with a component', files: {} as Record<string, string>, extraPages: 0 },
-  { name: 'and a page of the user marked for search', files: { 'src/pages/reading-group.astro': USER_PAGE }, extraPages: 1 },
-])('the index built along the build, $name', ({ files, extraPages }) => {
+  { name: 'the paper pages, one with a component', files: {} as Record<string, string>, extraPages: 0, how: 'from the paper pages as they were rendered;' },
+  {
+    name: 'and a page of the user marked for search',
+    files: { 'src/pages/reading-group.astro': USER_PAGE },
+    extraPages: 1,
+    how: 'from the built pages, as 1 besides the paper pages are marked for search (reading-group/index.html);',
+  },
+])('the index built along the build, $name', ({ files, extraPages, how }) => {
   let site: FixtureSite;
 
   beforeAll(async () => {
@@ -112,7 +122,12 @@ describe.each([
   test('holds every page marked for search', async () => {
     const html = await readFile(join(site.dist, 'papers/component-notes-paper/index.html'), 'utf8');
     expect(html).toContain(FROM_COMPONENT);
-    expect(await pageCount(site.dist)).toBe(3 + extraPages);
+    expect(await pageCount(site.dist)).toBe(4 + extraPages);
+  });
+
+  // The bytes are the same either way: the build says which way it went.
+  test('is built from the pages as rendered, or from the files when a page besides the papers is marked', () => {
+    expect(site.astroOutput).toContain(`Pagefind indexed ${4 + extraPages} pages ${how}`);
   });
 
   test('is byte-identical to the bundle Pagefind makes from the finished HTML', async () => {

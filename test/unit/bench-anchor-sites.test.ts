@@ -1,7 +1,7 @@
 /**
  * The anchor sites of `npm run bench` (scripts/bench/eleventy-site.ts, hugo-site.ts): built for
  * real over a few entries, each paper page carries what our paper page gives Pagefind, and the
- * Pagefind CLI indexes them. Hugo runs only where it is installed (it is optional: Debian's `hugo`).
+ * Pagefind CLI indexes them. `npm test` needs Debian's `hugo` (test/setup/test-tools.ts); the bench measures Hugo only when it is there.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';

@@ -18,6 +18,12 @@ const figures = (papers: number, scale: number): SizeFigures => ({
   mathBuild: step(7 * scale, 9 * scale, 1000),
   pagefind: step(1 * scale, 1.5 * scale, 200),
   indexedBuild: step(6.6 * scale, 8 * scale, 850),
+  // Round by round: one busy round (the second) that the medians of each build alone would not show.
+  indexStepByRound: [
+    { wallSeconds: 1.6 * scale, cpuSeconds: 2 * scale },
+    { wallSeconds: 4.9 * scale, cpuSeconds: 6 * scale },
+    { wallSeconds: 1.2 * scale, cpuSeconds: 1.8 * scale },
+  ],
   pagefindCli: step(1.5 * scale, 2 * scale, 300),
   fullBuild: { ...step(10 * scale, 12 * scale, 900), peakRssAllKb: kb(1300) },
   eleventy: { build: step(2.5 * scale, 3 * scale, 400), pagefind: step(2 * scale, 2.5 * scale, 300) },
@@ -83,7 +89,7 @@ describe('sizeResult', () => {
     expect(result.mathToMarkdown.cpuTime).toBeCloseTo(9 / 5.6);
   });
 
-  it('takes the index step as the indexed build less the astro build, and compares it with the Pagefind CLI', () => {
+  it('takes the index step as the median of the rounds of the indexed build less the astro build, and compares it with the Pagefind CLI', () => {
     const result = sizeResult(figures(400, 1));
     expect(result.indexStep.wallSeconds).toBeCloseTo(1.6);
     expect(result.indexStep.cpuSeconds).toBeCloseTo(2);
@@ -174,7 +180,7 @@ describe('judge', () => {
 
   it('holds the full build to 2.0× Eleventy + Pagefind and 2.5 GB of all processes, and the index step to 1.1× the Pagefind CLI', () => {
     const size = figures(10000, 1);
-    const near = judge(sizeResult({ ...size, fullBuild: { ...step(9, 12, 900), peakRssAllKb: kb(2600) }, indexedBuild: step(6.7, 8, 850) }), site, bibliography);
+    const near = judge(sizeResult({ ...size, fullBuild: { ...step(9, 12, 900), peakRssAllKb: kb(2600) }, indexStepByRound: [{ wallSeconds: 1.7, cpuSeconds: 2 }] }), site, bibliography);
     expect([near.fullBuildToEleventy.pass, near.fullBuildMemory.pass, near.indexStep.pass]).toEqual([true, false, false]);
     const unmeasured = judge(sizeResult({ ...size, fullBuild: step(9, 12, 900) }), site, bibliography);
     expect(unmeasured.fullBuildMemory.pass).toBe(false);
@@ -224,7 +230,8 @@ describe('formatReport', () => {
 
   it('compares our full build and index step with the anchors in the same run', () => {
     expect(line('| astro build with the search index (')).toBe('| astro build with the search index (`astro-build.ts --search-index`): wall | 6.60 s | 26.4 s |  |  |');
-    expect(line('| our index step (that build')).toBe('| our index step (that build − astro build): wall · CPU | 1.60 s · 2.00 s | 6.40 s · 8.00 s |  |  |');
+    expect(line('| our index step (that build')).toBe('| our index step (that build − astro build, median of the rounds): wall · CPU | 1.60 s · 2.00 s | 6.40 s · 8.00 s |  |  |');
+    expect(line('| our index step, round by round')).toBe('| our index step, round by round: wall | 1.60 s, 4.90 s, 1.20 s | 6.40 s, 19.6 s, 4.80 s |  |  |');
     expect(line('| our index step ÷ Pagefind CLI on our dist/: wall')).toBe('| our index step ÷ Pagefind CLI on our dist/: wall time | 1.07× | 1.07× | ≤ 1.1× | PASS |');
     expect(line('| our index step ÷ Pagefind CLI on our dist/: CPU')).toBe('| our index step ÷ Pagefind CLI on our dist/: CPU time | 1.00× | 1.00× |  |  |');
     expect(line('| our full build (')).toBe('| our full build (`node scripts/build.ts`, ingest finding nothing to change): wall | 10.0 s | 40.0 s |  |  |');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { OrderedHandover, type PagefindIndex } from '../../src/lib/build/search-index.ts';
-import { pagePath } from '../../src/lib/build/search-handover.ts';
+import { isMarkedForSearch, pagePath } from '../../src/lib/build/search-handover.ts';
 
 /** Records what Pagefind's index is handed, in order; a path in `failing` fails. */
 function recordingIndex(failing: string[] = []): { index: PagefindIndex; handed: string[] } {
@@ -48,13 +48,21 @@ describe('OrderedHandover', () => {
     await expect(handover.finish()).rejects.toThrow('papers/a/index.html: could not parse');
   });
 
-  test('a marked page not expected, or offered twice, is returned by finish and not handed', async () => {
+  test('a marked page not expected is returned by finish and not handed', async () => {
     const { index, handed } = recordingIndex();
     const handover = new OrderedHandover(index, ['papers/a/index.html']);
     handover.offer('papers/a/index.html', '<html>');
     handover.offer('about/index.html', '<html>');
+    expect(await handover.finish()).toEqual(['about/index.html']);
+    expect(handed).toEqual(['papers/a/index.html']);
+  });
+
+  test('a page offered twice fails, naming it, and is handed once', async () => {
+    const { index, handed } = recordingIndex();
+    const handover = new OrderedHandover(index, ['papers/a/index.html']);
     handover.offer('papers/a/index.html', '<html>');
-    expect(await handover.finish()).toEqual(['about/index.html', 'papers/a/index.html']);
+    handover.offer('papers/a/index.html', '<html>');
+    await expect(handover.finish()).rejects.toThrow('1 page(s) to index were rendered twice: papers/a/index.html');
     expect(handed).toEqual(['papers/a/index.html']);
   });
 
@@ -67,4 +75,13 @@ test('pagePath: the file a page URL is written to, decoded', () => {
   expect(pagePath('/papers/x/')).toBe('papers/x/index.html');
   expect(pagePath('/papers/caf%C3%A9/')).toBe('papers/café/index.html');
   expect(pagePath('/')).toBe('index.html');
+});
+
+test('isMarkedForSearch: an element with data-pagefind-body, not the words in the text', () => {
+  expect(isMarkedForSearch('<main id="main" tabindex="-1" data-pagefind-body>')).toBe(true);
+  expect(isMarkedForSearch('<main data-pagefind-body="">')).toBe(true);
+  expect(isMarkedForSearch('<div\n  data-pagefind-body\n>')).toBe(true);
+  expect(isMarkedForSearch('<p>We mark the main element with data-pagefind-body so that…</p>')).toBe(false);
+  expect(isMarkedForSearch('<p>&lt;main data-pagefind-body&gt;</p>')).toBe(false);
+  expect(isMarkedForSearch('<main data-pagefind-bodyguard>')).toBe(false);
 });

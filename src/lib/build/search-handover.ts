@@ -19,10 +19,16 @@ export interface SearchHandover {
 export const searchHandover = (): SearchHandover | undefined => (globalThis as Record<symbol, SearchHandover | undefined>)[SEARCH_HANDOVER];
 
 /**
+ * An element carrying `data-pagefind-body`: the attribute inside a tag, not the words in the text
+ * (a paper about Pagefind puts them on list pages). Attribute values hold no `>`: Astro escapes it.
+ */
+const MARKER = /<[a-z][^>]*\sdata-pagefind-body[\s=/>]/i;
+
+/**
  * Once any page is marked `data-pagefind-body` (the paper pages), Pagefind indexes only the
  * marked ones; with none marked (a list with no paper yet), it indexes every page.
  */
-export const isMarkedForSearch = (html: string): boolean => html.includes('data-pagefind-body');
+export const isMarkedForSearch = (html: string): boolean => MARKER.test(html);
 
 /** The file a page's URL path (without the base) is written to: `/papers/x%20y/` -> `papers/x y/index.html`. */
 export const pagePath = (urlPath: string): PagePath => `${decodeURIComponent(urlPath).replace(/^\//, '')}index.html`;

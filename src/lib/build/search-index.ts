@@ -47,6 +47,7 @@ export class OrderedHandover {
   readonly #waiting = new Map<PagePath, string>();
   readonly #offered = new Set<PagePath>();
   readonly #unexpected: PagePath[] = [];
+  readonly #repeated: PagePath[] = [];
   #next = 0;
   #added: Promise<string | undefined>[] = [];
   readonly #handedAll = Promise.withResolvers<void>();
@@ -69,8 +70,9 @@ export class OrderedHandover {
 
   /** Takes a page; hands it and those it was holding up to Pagefind when its turn has come. */
   offer(path: PagePath, html: string): void {
+    if (this.#offered.has(path)) this.#repeated.push(path);
     if (!this.#expected.has(path) || this.#offered.has(path)) {
-      this.#unexpected.push(path);
+      if (!this.#expected.has(path)) this.#unexpected.push(path);
       return;
     }
     this.#offered.add(path);
@@ -95,14 +97,17 @@ export class OrderedHandover {
   }
 
   /**
-   * Waits for the last pages; throws when a page expected never came. Returns the pages marked
-   * for search that were not expected (a page of the user's with `data-pagefind-body`): they
-   * are not in the index.
+   * Waits for the last pages; throws when a page expected never came, or came twice. Returns the
+   * pages marked for search that were not expected (a page of the user's with
+   * `data-pagefind-body`): they are not in the index.
    */
   async finish(): Promise<PagePath[]> {
     await this.settle();
+    const list = (paths: PagePath[]) => `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`;
     const missing = this.#order.slice(this.#next);
-    if (missing.length > 0) throw new Error(`${missing.length} page(s) to index were never rendered: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`);
+    if (missing.length > 0) throw new Error(`${missing.length} page(s) to index were never rendered: ${list(missing)}`);
+    const repeated = [...new Set(this.#repeated)];
+    if (repeated.length > 0) throw new Error(`${repeated.length} page(s) to index were rendered twice: ${list(repeated)}`);
     return [...new Set(this.#unexpected)];
   }
 }
