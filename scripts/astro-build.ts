@@ -21,7 +21,6 @@ import { filesUnder } from '../src/lib/files-under.ts';
 // next. Astro is imported after, to be compiled through the cache.
 if (!process.env.CI) module.enableCompileCache?.();
 const { build } = await import('astro');
-const { searchIndexAlongside } = await import('../src/integrations/search-index.ts');
 
 const { values } = parseArgs({ options: { outDir: { type: 'string' }, mode: { type: 'string' }, base: { type: 'string' }, 'search-index': { type: 'boolean' } } });
 const outDir = resolve(values.outDir ?? 'dist');
@@ -29,7 +28,7 @@ const started = performance.now();
 
 let indexed = '';
 // An integration of the inline config comes after astro.config.mjs's: its build:done (sw.js) runs last.
-const integrations = values['search-index'] ? [searchIndexAlongside({ report: (summary) => (indexed = summary) })] : [];
+const integrations = values['search-index'] ? [(await import('../src/integrations/search-index.ts')).searchIndexAlongside({ report: (summary) => (indexed = summary) })] : [];
 
 try {
   await build({ logLevel: 'warn', outDir, integrations, ...(values.mode && { mode: values.mode }), ...(values.base && { base: values.base }) });

@@ -38,7 +38,7 @@ import { measure } from './bench/measure.ts';
 import { measurePageWeights } from './bench/page-weights.ts';
 import { pagefindArgs, pagefindBin } from './bench/pagefind-cli.ts';
 import { benchProject } from './bench/project-copy.ts';
-import { formatReport, judge, medianCost, ratio, sizeResult, stepCost, sumCost, type AnchorFigures, type BenchReport, type BibliographyFigures, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
+import { formatReport, judge, medianCost, ratio, sizeResult, stepCost, type AnchorFigures, type BenchReport, type BibliographyFigures, type SiteFigures, type SizeResult, type StepCost } from './bench/report.ts';
 import { measureSearch } from './bench/search-cost.ts';
 import { generateBibliography } from './bench/synthetic-bibliography.ts';
 import { generateListings } from './bench/synthetic.ts';
@@ -226,14 +226,12 @@ async function benchSize(papers: number, { largest, smallest, hugo }: SizeOption
   const bareMdxDir = await writeBareSite(join(heldDir, 'mdx'));
   temporary.add(bareMdxDir);
 
-  /** Our build of a variant's entries: astro build, or the commands `steps` (node's arguments) in turn. */
-  const ourBuild = async (variant: Variant, label: string, steps = [['scripts/astro-build.ts']]): Promise<StepCost> => {
+  /** Our build of a variant's entries: `node <args>`, astro build unless told. */
+  const ourBuild = async (variant: Variant, label: string, args = ['scripts/astro-build.ts']): Promise<StepCost> => {
     await setAside(dir, BUILD_OUTPUT);
     await rename(join(heldDir, variant), entriesDir);
     try {
-      const costs: StepCost[] = [];
-      for (const args of steps) costs.push(await timed(steps.length > 1 ? `${label}: ${args[0]}` : label, dir, args));
-      return sumCost(costs);
+      return await timed(label, dir, args);
     } finally {
       await rename(entriesDir, join(heldDir, variant));
     }
@@ -243,7 +241,7 @@ async function benchSize(papers: number, { largest, smallest, hugo }: SizeOption
     return timed(label, bare, [astroBin, 'build']);
   };
   /** What `npm run build` runs after ingest: astro build with the search index. */
-  const withIndex = [['scripts/astro-build.ts', '--outDir', 'dist', '--search-index']];
+  const withIndex = ['scripts/astro-build.ts', '--outDir', 'dist', '--search-index'];
   const runs: Record<'astro' | 'markdown' | 'components' | 'math' | 'bare' | 'bareMdx' | 'indexed', StepCost[]> = {
     astro: [],
     markdown: [],

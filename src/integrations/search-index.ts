@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SEARCH_HANDOVER, type SearchHandover } from '../lib/build/search-handover.ts';
 import { addBuiltSite, closeSearchIndex, createSearchIndex, OrderedHandover, type PagefindIndex, type SearchBundle, writeSearchBundle } from '../lib/build/search-index.ts';
@@ -58,7 +58,8 @@ export function searchIndexAlongside({ report }: { report: (summary: string) => 
         const started = performance.now();
         try {
           const pagefind = await index;
-          const unexpected = handover && handover.expected > 0 ? await handover.finish() : [];
+          // A bundle is on its way once any paper page is expected.
+          const unexpected = bundle ? await handover!.finish() : [];
           let written: SearchBundle;
           let how = 'the paper pages as they were rendered';
           if (bundle && unexpected.length === 0) written = await bundle;

@@ -36,12 +36,36 @@ export async function createSearchIndex(): Promise<PagefindIndex> {
 }
 
 /**
+ * Pages sent to Pagefind as they are added: its service indexes them one at a time, in the
+ * order they arrive, while the caller goes on (rendering the next pages, reading the next files).
+ */
+class PagefindFeed {
+  readonly #index: PagefindIndex;
+  #added: Promise<string | undefined>[] = [];
+
+  constructor(index: PagefindIndex) {
+    this.#index = index;
+  }
+
+  add(sourcePath: PagePath, content: string): void {
+    this.#added.push(this.#index.addHTMLFile({ sourcePath, content }).then(({ errors }) => (errors.length > 0 ? `${sourcePath}: ${errors.join('; ')}` : undefined)));
+  }
+
+  /** Waits until Pagefind has indexed every page added so far; throws on the first failures. */
+  async settle(): Promise<void> {
+    const added = this.#added;
+    this.#added = [];
+    const failures = (await Promise.all(added)).filter((failure) => failure !== undefined);
+    if (failures.length > 0) throw new Error(`Pagefind could not index ${failures.length} page(s): ${failures.slice(0, 3).join(' | ')}`);
+  }
+}
+
+/**
  * Hands pages to Pagefind in path order, whatever order they come in: each waits until every
- * page before it has come. Pagefind's service indexes them one at a time, in the order they
- * arrive, while the caller goes on (rendering the next pages, reading the next files).
+ * page before it has come.
  */
 export class OrderedHandover {
-  readonly #index: PagefindIndex;
+  readonly #feed: PagefindFeed;
   readonly #order: PagePath[];
   readonly #expected: Set<PagePath>;
   readonly #waiting = new Map<PagePath, string>();
@@ -49,11 +73,10 @@ export class OrderedHandover {
   readonly #unexpected: PagePath[] = [];
   readonly #repeated: PagePath[] = [];
   #next = 0;
-  #added: Promise<string | undefined>[] = [];
   readonly #handedAll = Promise.withResolvers<void>();
 
   constructor(index: PagefindIndex, paths: Iterable<PagePath>) {
-    this.#index = index;
+    this.#feed = new PagefindFeed(index);
     this.#order = inHandoverOrder(new Set(paths));
     this.#expected = new Set(this.#order);
     if (this.#order.length === 0) this.#handedAll.resolve();
@@ -70,30 +93,27 @@ export class OrderedHandover {
 
   /** Takes a page; hands it and those it was holding up to Pagefind when its turn has come. */
   offer(path: PagePath, html: string): void {
-    if (this.#offered.has(path)) this.#repeated.push(path);
-    if (!this.#expected.has(path) || this.#offered.has(path)) {
-      if (!this.#expected.has(path)) this.#unexpected.push(path);
+    if (!this.#expected.has(path)) {
+      this.#unexpected.push(path);
+      return;
+    }
+    if (this.#offered.has(path)) {
+      this.#repeated.push(path);
       return;
     }
     this.#offered.add(path);
     this.#waiting.set(path, html);
     while (this.#next < this.#order.length && this.#waiting.has(this.#order[this.#next]!)) {
       const sourcePath = this.#order[this.#next++]!;
-      const content = this.#waiting.get(sourcePath)!;
+      this.#feed.add(sourcePath, this.#waiting.get(sourcePath)!);
       this.#waiting.delete(sourcePath);
-      this.#added.push(
-        this.#index.addHTMLFile({ sourcePath, content }).then(({ errors }) => (errors.length > 0 ? `${sourcePath}: ${errors.join('; ')}` : undefined)),
-      );
     }
     if (this.#next === this.#order.length) this.#handedAll.resolve();
   }
 
   /** Waits until Pagefind has indexed every page handed so far; throws on the first failures. */
-  async settle(): Promise<void> {
-    const added = this.#added;
-    this.#added = [];
-    const failures = (await Promise.all(added)).filter((failure) => failure !== undefined);
-    if (failures.length > 0) throw new Error(`Pagefind could not index ${failures.length} page(s): ${failures.slice(0, 3).join(' | ')}`);
+  settle(): Promise<void> {
+    return this.#feed.settle();
   }
 
   /**
@@ -123,14 +143,17 @@ export async function addBuiltSite(index: PagefindIndex, outDir: string): Promis
   const pages = inHandoverOrder(filesUnder(outDir).filter((file) => file.endsWith('.html')));
   if (pages.length === 0) throw new Error(`no HTML pages found in ${outDir}`);
   const read = (page: PagePath) => readFileSync(join(outDir, page), 'utf8');
-  const marked = pages.filter((page) => isMarkedForSearch(read(page)));
-  const indexed = marked.length > 0 ? marked : pages;
-  const handover = new OrderedHandover(index, indexed);
-  for (const [k, page] of indexed.entries()) {
-    handover.offer(page, read(page));
-    if ((k + 1) % READ_AHEAD === 0) await handover.settle();
+  // Read up to the first marked page, then each page once.
+  const anyMarked = pages.some((page) => isMarkedForSearch(read(page)));
+  const feed = new PagefindFeed(index);
+  let added = 0;
+  for (const page of pages) {
+    const html = read(page);
+    if (anyMarked && !isMarkedForSearch(html)) continue;
+    feed.add(page, html);
+    if (++added % READ_AHEAD === 0) await feed.settle();
   }
-  await handover.finish();
+  await feed.settle();
   return pages.length;
 }
 
